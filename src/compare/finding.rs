@@ -1,0 +1,187 @@
+//! Findings: plain data about one disagreement, rendered by every format.
+
+use serde::Serialize;
+
+use super::ClaimsBySource;
+use crate::extract::Claim;
+use crate::rules::{Rule, Severity};
+use crate::source::{Source, SourceId};
+
+/// A claim, by source and position in that source's claim list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ClaimRef {
+    pub source: SourceId,
+    pub index: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// Claims of one fact that cannot all be true.
+    Disagreement,
+    /// A weekday written beside a date it does not fall on.
+    WeekdayMismatch,
+    /// A date that does not exist ("February 30").
+    InvalidDate,
+}
+
+/// One group of claims that agree with each other.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Side {
+    /// 1, 2, ...; side 0 is the vague claims that fit several sides.
+    pub number: usize,
+    pub value: String,
+    pub claims: Vec<ClaimRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable id: a short hash of fact, subject and the sides' values, so
+    /// it survives edits elsewhere in the text.
+    pub id: String,
+    pub kind: FindingKind,
+    pub fact: String,
+    pub title: String,
+    pub subject: Option<String>,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    pub sides: Vec<Side>,
+    /// Side 0: claims consistent with several sides.
+    pub vague: Vec<ClaimRef>,
+}
+
+/// FNV-1a: a tiny stable hash (std's hasher may change between releases).
+fn fnv1a(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+pub fn finding_id(fact: &str, subject: Option<&str>, values: &[String]) -> String {
+    let mut values = values.to_vec();
+    values.sort();
+    let key = format!(
+        "{fact}\u{1f}{}\u{1f}{}",
+        subject.unwrap_or(""),
+        values.join("\u{1e}")
+    );
+    format!("{:08x}", fnv1a(&key) >> 32)
+}
+
+fn claim<'a>(claims: &'a ClaimsBySource, r: &ClaimRef) -> &'a Claim {
+    &claims[r.source.0 as usize][r.index]
+}
+
+fn source_short(sources: &[Source], id: SourceId) -> String {
+    sources[id.0 as usize].label().to_string()
+}
+
+impl Finding {
+    pub fn disagreement(
+        rule: &Rule,
+        subject: Option<String>,
+        sides: Vec<Side>,
+        vague: Vec<ClaimRef>,
+        sources: &[Source],
+        claims: &ClaimsBySource,
+    ) -> Finding {
+        let values: Vec<String> = sides.iter().map(|s| s.value.clone()).collect();
+        let id = finding_id(&rule.id, subject.as_deref(), &values);
+        let described: Vec<String> = sides
+            .iter()
+            .map(|side| {
+                let mut names: Vec<String> = side
+                    .claims
+                    .iter()
+                    .map(|r| source_short(sources, r.source))
+                    .collect();
+                names.dedup();
+                format!("{} ({})", side.value, names.join(", "))
+            })
+            .collect();
+        let about = subject
+            .as_deref()
+            .map(|s| format!(" for {s}"))
+            .unwrap_or_default();
+        let message = format!(
+            "{}{about}: sources disagree: {}",
+            rule.title,
+            described.join(" vs ")
+        );
+        let mut help = vec![format!(
+            "each label shows a claim's side; claims on one side can all be true together (rule `{}`)",
+            rule.id
+        )];
+        let unresolved = sides
+            .iter()
+            .flat_map(|s| &s.claims)
+            .any(|r| claim(claims, r).value.resolved().is_none());
+        if unresolved {
+            help.push(
+                "some claims have no document date to resolve against; give one in sources.toml (`published`) or with --document-date".into(),
+            );
+        }
+        Finding {
+            id,
+            kind: FindingKind::Disagreement,
+            fact: rule.id.clone(),
+            title: rule.title.clone(),
+            subject,
+            severity: rule.severity,
+            message,
+            help: Some(help.join("\n")),
+            sides,
+            vague,
+        }
+    }
+
+    pub fn single(
+        kind: FindingKind,
+        severity: Severity,
+        warning: &str,
+        r: ClaimRef,
+        sources: &[Source],
+        claims: &ClaimsBySource,
+    ) -> Finding {
+        let c = claim(claims, &r);
+        let source = &sources[r.source.0 as usize];
+        let fact = match kind {
+            FindingKind::InvalidDate => "invalid-date",
+            FindingKind::WeekdayMismatch => "weekday-mismatch",
+            FindingKind::Disagreement => "disagreement",
+        };
+        let value = c.value.notation();
+        Finding {
+            id: finding_id(
+                fact,
+                Some(&source.name),
+                &[value.clone(), c.text(source).to_string()],
+            ),
+            kind,
+            fact: fact.to_string(),
+            title: warning.to_string(),
+            subject: None,
+            severity,
+            message: format!("{}: {warning}", c.text(source)),
+            help: None,
+            sides: vec![Side {
+                number: 1,
+                value,
+                claims: vec![r],
+            }],
+            vague: Vec::new(),
+        }
+    }
+
+    /// Every claim of the finding with its side number, side 0 last.
+    pub fn claims_with_sides(&self) -> impl Iterator<Item = (usize, ClaimRef)> + '_ {
+        self.sides
+            .iter()
+            .flat_map(|s| s.claims.iter().map(move |r| (s.number, *r)))
+            .chain(self.vague.iter().map(|r| (0, *r)))
+    }
+}

@@ -1,0 +1,99 @@
+//! Claims: the checkable statements in a source, each with its exact byte
+//! span and a typed value. One module per claim kind; each scans the whole
+//! text with one compiled pattern and parses only what matched.
+
+pub mod date;
+pub mod number;
+pub mod sentence;
+
+use serde::Serialize;
+
+use crate::source::{Source, Span};
+use crate::value::{DateValue, NumberValue};
+
+/// What a claim is about.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Date,
+    Number,
+}
+
+impl ClaimKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Date => "date",
+            ClaimKind::Number => "number",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ClaimValue {
+    Date(DateValue),
+    Number(NumberValue),
+}
+
+impl ClaimValue {
+    /// The value as written, in the notation of its kind.
+    pub fn notation(&self) -> String {
+        match self {
+            ClaimValue::Date(d) => d.timex.clone(),
+            ClaimValue::Number(n) => n.notation(),
+        }
+    }
+
+    /// The value with unknown fields filled from the document date.
+    pub fn resolved(&self) -> Option<String> {
+        match self {
+            ClaimValue::Date(d) => d.resolved.clone(),
+            ClaimValue::Number(_) => None,
+        }
+    }
+
+    /// How the value was resolved, when that took reasoning.
+    pub fn resolution(&self) -> Option<&str> {
+        match self {
+            ClaimValue::Date(d) => d.resolution.as_deref(),
+            ClaimValue::Number(_) => None,
+        }
+    }
+}
+
+/// One checkable statement in a source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    pub span: Span,
+    pub value: ClaimValue,
+    /// Something wrong with the claim on its own (an impossible date).
+    pub warning: Option<String>,
+    /// The rule id that took this claim, once rules have run.
+    pub fact: Option<String>,
+    /// The person or body the claim is about, once rules have run.
+    pub subject: Option<String>,
+}
+
+impl Claim {
+    pub fn text<'a>(&self, source: &'a Source) -> &'a str {
+        source.text.get(self.span.range.clone()).unwrap_or("")
+    }
+}
+
+/// Every claim in a source, in text order.
+pub fn extract(source: &Source) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    date::extract(source, &mut claims);
+    number::extract(source, &claims.clone(), &mut claims);
+    claims.sort_by(|a, b| {
+        (a.span.range.start, a.span.range.end, a.kind).cmp(&(
+            b.span.range.start,
+            b.span.range.end,
+            b.kind,
+        ))
+    });
+    claims
+}

@@ -1,0 +1,270 @@
+//! Sentences and clauses: the scopes rules look in.
+//!
+//! A line break ends a sentence (headlines, datelines and paragraphs are
+//! lines), except a single break followed by a lower-case letter, which is
+//! hard-wrapped text. Terminal punctuation followed by a capital ends one
+//! too, unless it closes an abbreviation ("Mr.", "U.S.", "Jan.") or an
+//! initial ("Charles E. Ziegler").
+
+use std::ops::Range;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col",
+    "capt", "sgt", "maj", "cmdr", "adm", "rev", "hon", "pres", "no", "nos", "vs", "etc", "inc",
+    "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u.s",
+    "u.k", "u.n", "e.u", "a.m", "p.m", "approx", "est", "dept", "univ", "ave", "fig", "vol", "op",
+];
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding space.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end_here = match b {
+            b'\n' => {
+                let next = next_non_space(text, i + 1);
+                let blank_line = text[i + 1..next.min(text.len())].contains('\n');
+                let continues = !blank_line
+                    && text[next..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase());
+                !continues
+            }
+            b'.' | b'!' | b'?' => ends_sentence(text, i),
+            _ => false,
+        };
+        if end_here {
+            let end = if b == b'\n' {
+                i
+            } else {
+                after_closers(text, i + 1)
+            };
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}'
+}
+
+fn next_non_space(text: &str, from: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .find(|&(_, c)| !is_space(c))
+        .map_or(text.len(), |(j, _)| from + j)
+}
+
+/// Index just past closing quotes and brackets after terminal punctuation.
+fn after_closers(text: &str, from: usize) -> usize {
+    let mut end = from;
+    for c in text[from..].chars() {
+        if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let after = after_closers(text, i + 1);
+    let next = next_non_space(text, after);
+    if next == after && after < text.len() {
+        // "U.S.-led", "3.5", "example.com": no space, no boundary.
+        return false;
+    }
+    let Some(next_char) = text[next..].chars().next() else {
+        return true;
+    };
+    let starts_new = next_char.is_uppercase()
+        || next_char.is_ascii_digit()
+        || matches!(
+            next_char,
+            '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-'
+        );
+    if !starts_new {
+        return false;
+    }
+    if text.as_bytes()[i] != b'.' {
+        return true;
+    }
+    // The word before the period.
+    let word_start = text[..i]
+        .rfind(|c: char| is_space(c) || matches!(c, '(' | '"' | '“' | '‘'))
+        .map_or(0, |j| {
+            j + text[j..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &text[word_start..i];
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return false; // an initial
+    }
+    let lower = word.to_ascii_lowercase();
+    !ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let trail = s.len() - s.trim_end_matches(is_space).len();
+    if lead + trail < s.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// Words that open a new clause after a comma.
+const CLAUSE_OPENERS: &[&str] = &[
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "despite",
+    "because",
+    "but",
+    "and",
+    "or",
+    "as",
+    "after",
+    "before",
+    "since",
+    "until",
+    "unless",
+    "if",
+    "so",
+    "yet",
+    "whether",
+    "although",
+    "according",
+    "nor",
+];
+
+/// Byte ranges (absolute) of the clauses of the sentence at `sentence`.
+///
+/// Boundaries: `;`, dashes between spaces, and a comma followed by a word
+/// that opens a clause ("which", "despite", "and") or by a participle
+/// ("paving", "marking", "signaling"). A comma inside a date ("July 4,
+/// 2025") or after an opening phrase ("On July 3, Russia ...") is not one.
+pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[sentence.clone()];
+    let mut cuts = Vec::new();
+    for (i, c) in s.char_indices() {
+        match c {
+            ';' => cuts.push(i),
+            '—' | '–' => cuts.push(i),
+            '-' if s[..i].ends_with(' ') && s[i + 1..].starts_with(' ') => cuts.push(i),
+            ',' => {
+                let rest = s[i + 1..].trim_start_matches(is_space);
+                let word: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect::<String>()
+                    .to_lowercase();
+                let participle = word.len() > 5 && word.ends_with("ing");
+                if CLAUSE_OPENERS.contains(&word.as_str()) || participle {
+                    cuts.push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        out.push(sentence.start + start..sentence.start + cut);
+        start = cut;
+    }
+    out.push(sentence.start + start..sentence.end);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn periods_lines_and_abbreviations() {
+        let text = "Mr. Muttaqi spoke. The U.S. Ambassador left.\nHeadline without period\nOn July 3, it happened.";
+        assert_eq!(
+            texts(text),
+            [
+                "Mr. Muttaqi spoke.",
+                "The U.S. Ambassador left.",
+                "Headline without period",
+                "On July 3, it happened."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_and_quotes() {
+        let text =
+            "According to Charles E. Ziegler, it worked. “It is,” he said. “Yes.” Then more.";
+        assert_eq!(
+            texts(text),
+            [
+                "According to Charles E. Ziegler, it worked.",
+                "“It is,” he said.",
+                "“Yes.”",
+                "Then more."
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_continue_and_nbsp_is_space() {
+        let text = "It was a long\nsentence. \u{a0}On July 3, more.";
+        assert_eq!(
+            texts(text),
+            ["It was a long\nsentence.", "On July 3, more."]
+        );
+    }
+
+    #[test]
+    fn clauses_split_at_openers_not_at_dates() {
+        let text = "Russia’s engagement, deepening since 2019, culminated in recognition on July 4, 2025, marking a pivot.";
+        let all = sentences(text);
+        let parts: Vec<&str> = clauses(text, all[0].clone())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "Russia’s engagement",
+                ", deepening since 2019, culminated in recognition on July 4, 2025",
+                ", marking a pivot."
+            ]
+        );
+        let text = "On July 3, Russia recognised it, becoming the first.";
+        let parts: Vec<&str> = clauses(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            parts,
+            ["On July 3, Russia recognised it", ", becoming the first."]
+        );
+    }
+}

@@ -1,0 +1,43 @@
+//! crosscheck: do several news sources agree on the facts of one story?
+//!
+//! The pipeline is the layout, and data flows one way:
+//!
+//! * [`source`]: load files, folders and stdin, keep every byte, find each
+//!   source's document date (manifest, dateline, page stamp).
+//! * [`extract`]: find claims (dates, numbers, ...) with exact byte spans and
+//!   typed values ([`value`]).
+//! * [`rules`]: load the rule files that say which claims are the same fact,
+//!   and assign claims to facts.
+//! * [`compare`]: compare the claims of each fact by meaning and turn
+//!   disagreements into [`compare::Finding`]s.
+//! * [`report`]: one renderer per output format. Renderers only format.
+//!
+//! The library never prints; only `main.rs` and the renderers write output.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+// User-facing errors carry their file's text for the diagnostic; they end
+// the run, so their size on the stack does not matter.
+#![allow(clippy::result_large_err)]
+
+pub mod compare;
+pub mod extract;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod toml_file;
+pub mod value;
+
+use rayon::prelude::*;
+
+/// Extracts every source's claims and assigns them to the rules' facts.
+/// Sources are processed in parallel; the indexed collect keeps source
+/// order, so the result is the same whatever the thread count.
+pub fn claims_of(rules: &rules::RuleSet, sources: &[source::Source]) -> Vec<Vec<extract::Claim>> {
+    sources
+        .par_iter()
+        .map(|s| {
+            let mut claims = extract::extract(s);
+            rules::assign(rules, s, &mut claims);
+            claims
+        })
+        .collect()
+}

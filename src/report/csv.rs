@@ -1,0 +1,76 @@
+//! CSV: one row per claim taking part in a finding, for desks and
+//! spreadsheets. Columns are fixed:
+//! `finding,fact,subject,severity,side,source,line,column,start,end,text,value,resolved`.
+
+use std::io::Write;
+
+use super::{ClaimRow, Report};
+
+pub const FINDING_COLUMNS: [&str; 13] = [
+    "finding", "fact", "subject", "severity", "side", "source", "line", "column", "start", "end",
+    "text", "value", "resolved",
+];
+
+pub fn findings(report: &Report, out: &mut dyn Write) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(FINDING_COLUMNS)?;
+    let lines = report.line_indexes();
+    for finding in report.findings {
+        for (side, r) in finding.claims_with_sides() {
+            let source = report.source(&r);
+            let row = ClaimRow::new(source, &lines[r.source.0 as usize], report.claim(&r));
+            w.write_record([
+                finding.id.as_str(),
+                finding.fact.as_str(),
+                finding.subject.as_deref().unwrap_or(""),
+                finding.severity.as_str(),
+                &side.to_string(),
+                row.source,
+                &row.line.to_string(),
+                &row.column.to_string(),
+                &row.start.to_string(),
+                &row.end.to_string(),
+                row.text,
+                &row.value,
+                row.resolved.as_deref().unwrap_or(""),
+            ])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+pub const CLAIM_COLUMNS: [&str; 13] = [
+    "source", "kind", "text", "start", "end", "line", "column", "value", "resolved", "fact",
+    "subject", "unit", "counted",
+];
+
+/// `extract --format csv`: every claim.
+pub fn claims(report: &Report, out: &mut dyn Write) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CLAIM_COLUMNS)?;
+    let lines = report.line_indexes();
+    for (i, list) in report.claims.iter().enumerate() {
+        let source = &report.sources[i];
+        for claim in list {
+            let row = ClaimRow::new(source, &lines[i], claim);
+            w.write_record([
+                row.source,
+                row.kind,
+                row.text,
+                &row.start.to_string(),
+                &row.end.to_string(),
+                &row.line.to_string(),
+                &row.column.to_string(),
+                &row.value,
+                row.resolved.as_deref().unwrap_or(""),
+                row.fact.unwrap_or(""),
+                row.subject.unwrap_or(""),
+                row.unit.unwrap_or(""),
+                row.counted.unwrap_or(""),
+            ])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,424 @@
+//! Rules: one TOML file per fact, saying which claims are the same fact and
+//! how to compare them. Rules are data; the comparisons they pick from are
+//! a closed set built in ([`ClaimKind`]). See `rules/README.md` for the
+//! format.
+
+mod assign;
+pub mod examples;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use miette::Diagnostic;
+use regex::{Regex, RegexBuilder};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use toml::Spanned;
+
+pub use assign::assign;
+
+use crate::extract::ClaimKind;
+use crate::toml_file::{self, TomlError};
+
+/// How serious a disagreement about a fact is.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Where a rule looks for its value around a trigger.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The trigger's clause (a comma before "which", "despite", a
+    /// participle, a semicolon or a dash ends a clause).
+    #[default]
+    Clause,
+    /// The trigger's sentence, plus `window` sentences either side.
+    Sentence,
+}
+
+/// Which claims in scope are the fact's value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Select {
+    /// The one claim nearest each trigger.
+    #[default]
+    Nearest,
+    /// Every claim in scope.
+    All,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    id: Spanned<String>,
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    kind: ClaimKind,
+    severity: Severity,
+    triggers: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    scope: Scope,
+    #[serde(default)]
+    window: usize,
+    #[serde(default)]
+    select: Select,
+    #[serde(default)]
+    tolerance: Option<f64>,
+    #[serde(default, rename = "example")]
+    examples: Vec<RawExample>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExample {
+    text: Spanned<String>,
+    value: Option<String>,
+    published: Option<Spanned<String>>,
+}
+
+/// An inline example: a text and the value the rule must take from it.
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub text: String,
+    /// The expected value (as written or resolved); `None`: no claim.
+    pub value: Option<String>,
+    pub published: Option<jiff::civil::Date>,
+    /// Byte range of the example's text in the rule file.
+    pub span: std::ops::Range<usize>,
+}
+
+/// A pattern with the place it was written, for diagnostics.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    pub regex: Regex,
+    pub source: String,
+}
+
+/// A loaded, validated rule.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub kind: ClaimKind,
+    pub severity: Severity,
+    pub triggers: Vec<Pattern>,
+    pub exclude: Vec<Pattern>,
+    pub scope: Scope,
+    pub window: usize,
+    pub select: Select,
+    /// Relative tolerance for approximate numbers ("around 15,000").
+    pub tolerance: f64,
+    pub examples: Vec<Example>,
+    /// The file the rule came from, and its text (for diagnostics).
+    pub path: PathBuf,
+    pub file_text: String,
+}
+
+pub const DEFAULT_TOLERANCE: f64 = 0.1;
+
+/// Every rule of a run, in a stable order (by id).
+#[derive(Clone, Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Error, Diagnostic)]
+pub enum RuleError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    File(#[from] Box<TomlError>),
+    #[error("{path}: cannot read rules: {reason}")]
+    #[diagnostic(code(crosscheck::rules::unreadable))]
+    Unreadable { path: String, reason: String },
+}
+
+impl From<TomlError> for RuleError {
+    fn from(e: TomlError) -> RuleError {
+        RuleError::File(Box::new(e))
+    }
+}
+
+/// Compiled patterns stay small: a rule is a few words, not a program.
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// Rewrites `\b` and `\B` to their ASCII forms. A Unicode word boundary
+/// makes the regex engine fall back to a slow path on curly quotes; rule
+/// authors write `\b` and mean "not inside a word".
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str(r"(?-u:\b)"),
+                Some('B') => out.push_str(r"(?-u:\B)"),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn compile(path: &str, text: &str, pattern: &Spanned<String>) -> Result<Pattern, TomlError> {
+    RegexBuilder::new(&ascii_boundaries(pattern.get_ref()))
+        .case_insensitive(true)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map(|regex| Pattern {
+            regex,
+            source: pattern.get_ref().clone(),
+        })
+        .map_err(|e| {
+            let detail = match &e {
+                regex::Error::Syntax(s) => s.lines().last().unwrap_or(s).trim().to_string(),
+                regex::Error::CompiledTooBig(_) => "pattern is too large".to_string(),
+                other => other.to_string(),
+            };
+            TomlError::at(
+                path,
+                text,
+                Some(pattern.span()),
+                format!("invalid pattern: {detail}"),
+                detail,
+            )
+            .with_help("patterns use the Rust regex syntax: https://docs.rs/regex")
+        })
+}
+
+/// Parses and validates one rule file.
+pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
+    let name = path.display().to_string();
+    let raw: RuleFile = toml_file::parse(&name, text)?;
+    let id = raw.id.get_ref();
+    let valid_id = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid_id {
+        return Err(TomlError::at(
+            &name,
+            text,
+            Some(raw.id.span()),
+            format!("rule id {id:?} must be lower-case letters, digits and '-'"),
+            "invalid id",
+        ));
+    }
+    if raw.triggers.is_empty() {
+        return Err(TomlError::at(
+            &name,
+            text,
+            Some(raw.id.span()),
+            "a rule needs at least one trigger pattern",
+            "this rule has no triggers",
+        ));
+    }
+    let triggers = raw
+        .triggers
+        .iter()
+        .map(|p| compile(&name, text, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let exclude = raw
+        .exclude
+        .iter()
+        .map(|p| compile(&name, text, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let tolerance = raw.tolerance.unwrap_or(DEFAULT_TOLERANCE);
+    if !(0.0..=1.0).contains(&tolerance) {
+        return Err(TomlError::at(
+            &name,
+            text,
+            Some(raw.id.span()),
+            format!("tolerance {tolerance} is not between 0 and 1"),
+            "in this rule",
+        ));
+    }
+    let mut examples = Vec::new();
+    for ex in raw.examples {
+        let published = match &ex.published {
+            None => None,
+            Some(p) => Some(crate::source::parse_iso_date(p.get_ref()).ok_or_else(|| {
+                TomlError::at(
+                    &name,
+                    text,
+                    Some(p.span()),
+                    format!("`published` is not a date: {:?}", p.get_ref()),
+                    "expected YYYY-MM-DD",
+                )
+            })?),
+        };
+        examples.push(Example {
+            span: ex.text.span(),
+            text: ex.text.into_inner(),
+            value: ex.value,
+            published,
+        });
+    }
+    Ok(Rule {
+        id: raw.id.into_inner(),
+        title: raw.title,
+        description: raw.description,
+        kind: raw.kind,
+        severity: raw.severity,
+        triggers,
+        exclude,
+        scope: raw.scope,
+        window: raw.window,
+        select: raw.select,
+        tolerance,
+        examples,
+        path: path.to_path_buf(),
+        file_text: text.to_string(),
+    })
+}
+
+impl RuleSet {
+    /// Loads every `*.toml` file in each directory (or each file given).
+    pub fn load(paths: &[PathBuf]) -> Result<RuleSet, RuleError> {
+        let mut files = Vec::new();
+        for path in paths {
+            let unreadable = |e: std::io::Error| RuleError::Unreadable {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            };
+            if path.is_dir() {
+                let mut found: Vec<PathBuf> = fs::read_dir(path)
+                    .map_err(unreadable)?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                    .filter(|p| {
+                        !p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                    })
+                    .collect();
+                found.sort();
+                files.extend(found);
+            } else if path.exists() {
+                files.push(path.clone());
+            } else {
+                return Err(RuleError::Unreadable {
+                    path: path.display().to_string(),
+                    reason: "no such file or folder".into(),
+                });
+            }
+        }
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut seen = BTreeSet::new();
+        for file in files {
+            let text = fs::read_to_string(&file).map_err(|e| RuleError::Unreadable {
+                path: file.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            let rule = parse_rule(&file, &text)?;
+            if !seen.insert(rule.id.clone()) {
+                let span = text
+                    .find(&format!("\"{}\"", rule.id))
+                    .map(|i| i..i + rule.id.len() + 2);
+                return Err(TomlError::at(
+                    &file.display().to_string(),
+                    &text,
+                    span,
+                    format!(
+                        "rule id {:?} is already defined by another rule file",
+                        rule.id
+                    ),
+                    "duplicate id",
+                )
+                .into());
+            }
+            rules.push(rule);
+        }
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(RuleSet { rules })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+id = "test-date"
+title = "Test"
+kind = "date"
+severity = "error"
+triggers = ['\brecogni[sz]\w*']
+"#;
+
+    #[test]
+    fn a_good_rule_loads() {
+        let rule = parse_rule(Path::new("r.toml"), GOOD).unwrap();
+        assert_eq!(rule.id, "test-date");
+        assert!(rule.triggers[0].regex.is_match("It RECOGNISED them"));
+        assert_eq!(rule.scope, Scope::Clause);
+    }
+
+    #[test]
+    fn a_bad_regex_points_at_its_line() {
+        let text = GOOD.replace(r"\brecogni[sz]\w*", r"recogni[sz");
+        let err = parse_rule(Path::new("r.toml"), &text).unwrap_err();
+        assert_eq!(err.line(), Some(6));
+        assert!(err.message.contains("invalid pattern"), "{}", err.message);
+    }
+
+    #[test]
+    fn an_unknown_key_points_at_its_line() {
+        let text = format!("{GOOD}colour = \"red\"\n");
+        let err = parse_rule(Path::new("r.toml"), &text).unwrap_err();
+        assert_eq!(err.line(), Some(7));
+        assert!(err.message.contains("colour"), "{}", err.message);
+    }
+
+    #[test]
+    fn an_unknown_kind_is_refused() {
+        let text = GOOD.replace("kind = \"date\"", "kind = \"colour\"");
+        let err = parse_rule(Path::new("r.toml"), &text).unwrap_err();
+        assert_eq!(err.line(), Some(4));
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(ascii_boundaries(r"\bx\B\\b"), r"(?-u:\b)x(?-u:\B)\\b");
+    }
+}

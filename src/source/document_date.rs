@@ -1,0 +1,205 @@
+//! The document date: the day a source was written, against which "today",
+//! "on Thursday" and "four years ago" are resolved.
+//!
+//! Evidence, strongest first: the command line (`--document-date`), the
+//! manifest (`published`), a dateline ("KABUL / MOSCOW, July 4, 2025"), a
+//! byline stamp ("By Jane Doe | July 4, 2025"), and a page stamp ("On:
+//! October 16, 2025 2:31 PM", ISO or HTTP-style stamps). A page stamp is
+//! weak: pages are re-stamped when edited, long after the story was filed.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+use serde::Serialize;
+
+use crate::value::date::month_number;
+
+/// Where a document date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateBasis {
+    CommandLine,
+    Manifest,
+    Dateline,
+    Byline,
+    PageStamp,
+}
+
+impl DateBasis {
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateBasis::CommandLine => "given with --document-date",
+            DateBasis::Manifest => "the manifest's `published`",
+            DateBasis::Dateline => "the dateline",
+            DateBasis::Byline => "the byline",
+            DateBasis::PageStamp => "the page's date stamp",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocumentDate {
+    #[serde(serialize_with = "serialize_date")]
+    pub date: Date,
+    pub basis: DateBasis,
+    /// Byte range of the date in the source text, when it was read there.
+    pub span: Option<Range<usize>>,
+    /// Byte range of the whole dateline or stamp line.
+    #[serde(skip)]
+    pub line: Option<Range<usize>>,
+}
+
+fn serialize_date<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(date)
+}
+
+impl DocumentDate {
+    pub fn given(date: Date, basis: DateBasis) -> DocumentDate {
+        DocumentDate {
+            date,
+            basis,
+            span: None,
+            line: None,
+        }
+    }
+}
+
+/// How far into a text datelines and stamps are looked for.
+const HEAD_LINES: usize = 30;
+const HEAD_BYTES: usize = 4096;
+
+const FULL_DATE: &str = r"(?x)
+    (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[\ \t\u{a0}]+)?
+    (?:
+        (?P<m1>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[\ \t\u{a0}]+
+        (?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?,?[\ \t\u{a0}]+(?P<y1>[0-9]{4})
+      | (?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?[\ \t\u{a0}]+
+        (?P<m2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?[\ \t\u{a0}]+(?P<y2>[0-9]{4})
+      | (?P<y3>[0-9]{4})-(?P<m3>[0-9]{2})-(?P<d3>[0-9]{2})
+    )";
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // Upper-case place names, perhaps several joined by '/', perhaps an
+    // agency in brackets, then a comma and the date.
+    let place = r"[A-Z][A-Z.'’\-]+(?:[\ \t\u{a0}]+[A-Z][A-Z.'’\-]+)*";
+    Regex::new(&format!(
+        r"^[\ \t\u{{a0}}]*{place}(?:[\ \t\u{{a0}}]*/[\ \t\u{{a0}}]*{place})*(?:,[\ \t\u{{a0}}]*[A-Z][A-Za-z.]+)?(?:[\ \t\u{{a0}}]*\([^)\n]*\))?,?[\ \t\u{{a0}}]+(?P<date>{FULL_DATE})"
+    ))
+    .expect("dateline pattern is valid")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\ \t\u{{a0}}]*By[\ \t\u{{a0}}]+[^\n|]{{1,80}}?(?:\||,|·|-|—)[\ \t\u{{a0}}]*(?:(?:Published|Updated)[\ \t\u{{a0}}]*:?[\ \t\u{{a0}}]*)?(?P<date>{FULL_DATE})"
+    ))
+    .expect("byline pattern is valid")
+});
+
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\ \t\u{{a0}}]*(?:(?i:on|published(?:[\ \t]+on)?|updated(?:[\ \t]+on)?|posted(?:[\ \t]+on)?|date|last[\ \t]+updated)[\ \t\u{{a0}}]*:?[\ \t\u{{a0}}]*)?(?P<date>{FULL_DATE})(?:[\ \t\u{{a0}}]*(?:T|[0-9:]|[AaPp]\.?[Mm]\.?|[A-Z]{{2,4}}|[+\-][0-9]{{2}}:?[0-9]{{2}}|Z|,|[\ \t\u{{a0}}])*)?[\ \t\u{{a0}}\r]*$"
+    ))
+    .expect("stamp pattern is valid")
+});
+
+/// Datelines and stamps at the top of a text, strongest evidence first.
+pub fn detect(text: &str) -> Vec<DocumentDate> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(HEAD_LINES) {
+        if offset >= HEAD_BYTES {
+            break;
+        }
+        let content = line.trim_end_matches(['\n', '\r']);
+        let line_range = offset..offset + content.len();
+        for (pattern, basis) in [
+            (&*DATELINE, DateBasis::Dateline),
+            (&*BYLINE, DateBasis::Byline),
+            (&*STAMP, DateBasis::PageStamp),
+        ] {
+            if let Some(caps) = pattern.captures(content) {
+                let Some(m) = caps.name("date") else { continue };
+                if let Some(date) = parse_full_date(m.as_str()) {
+                    found.push(DocumentDate {
+                        date,
+                        basis,
+                        span: Some(offset + m.start()..offset + m.end()),
+                        line: Some(line_range.clone()),
+                    });
+                    break;
+                }
+            }
+        }
+        offset += line.len();
+    }
+    // Stable: among equal evidence the first in the text wins.
+    found.sort_by_key(|d| d.basis);
+    found
+}
+
+static FULL_DATE_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{FULL_DATE}$")).expect("date pattern is valid"));
+
+/// A complete calendar date written in one of the forms datelines use.
+pub fn parse_full_date(s: &str) -> Option<Date> {
+    let caps = FULL_DATE_RE.captures(s.trim())?;
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
+    let (year, month, day) = if let Some(y) = num("y1") {
+        (y, month_number(caps.name("m1")?.as_str())?, num("d1")?)
+    } else if let Some(y) = num("y2") {
+        (y, month_number(caps.name("m2")?.as_str())?, num("d2")?)
+    } else {
+        (num("y3")?, num("m3")? as i8, num("d3")?)
+    };
+    Date::new(year, month, i8::try_from(day).ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_dateline_beats_an_earlier_page_stamp() {
+        let text = "Headline\n\nOn: October 16, 2025 2:31 PM\nFollow Us:\n\nKABUL / MOSCOW, July 4, 2025\nIn a historic move...";
+        let found = detect(text);
+        assert_eq!(found[0].date, date(2025, 7, 4));
+        assert_eq!(found[0].basis, DateBasis::Dateline);
+        assert_eq!(found[1].date, date(2025, 10, 16));
+        assert_eq!(found[1].basis, DateBasis::PageStamp);
+        let span = found[0].span.clone().unwrap();
+        assert_eq!(&text[span], "July 4, 2025");
+    }
+
+    #[test]
+    fn datelines_with_agencies_and_day_first_dates() {
+        let found = detect("LONDON (Reuters), 4 July 2025 — Officials said...\n");
+        assert_eq!(found[0].date, date(2025, 7, 4));
+        let found = detect("NEW YORK, Jan. 4, 2024 - Text");
+        assert_eq!(found[0].date, date(2024, 1, 4));
+    }
+
+    #[test]
+    fn bylines_and_iso_stamps() {
+        let found = detect("By Jane Doe | July 5, 2025\nBody");
+        assert_eq!(found[0].basis, DateBasis::Byline);
+        let found = detect("Published: 2025-07-04T10:00:00Z\nBody");
+        assert_eq!(found[0].date, date(2025, 7, 4));
+        assert_eq!(found[0].basis, DateBasis::PageStamp);
+        let found = detect("Fri, 04 Jul 2025 10:00:00 GMT\nBody");
+        assert_eq!(found[0].date, date(2025, 7, 4));
+    }
+
+    #[test]
+    fn an_ordinary_sentence_is_not_a_dateline() {
+        assert!(detect("On July 3, Russia officially recognised the government.").is_empty());
+        assert!(detect("The Soviet Union had invaded in December 1979.").is_empty());
+    }
+
+    #[test]
+    fn impossible_dates_are_not_document_dates() {
+        assert!(detect("PARIS, February 30, 2025 - text").is_empty());
+    }
+}

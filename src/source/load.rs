@@ -1,0 +1,382 @@
+//! Reading sources from files, folders and standard input.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use miette::Diagnostic;
+use thiserror::Error;
+
+use super::manifest::{self, ManifestEntry, MANIFEST_NAME};
+use super::{DateBasis, DateOrder, DocumentDate, Source, SourceId, SourceMeta};
+use crate::toml_file::TomlError;
+
+/// Extensions read from folders.
+const TEXT_EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// Unreadable sources become warnings instead of errors.
+    pub skip_unreadable: bool,
+    /// How numeric dates are read unless a manifest locale says otherwise.
+    pub date_order: DateOrder,
+    /// `--document-date SOURCE=YYYY-MM-DD`: wins over every other evidence.
+    pub document_dates: Vec<(String, Date)>,
+}
+
+/// Sources that loaded, and the ones skipped with `--skip-unreadable`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: Vec<Source>,
+    pub skipped: Vec<SourceError>,
+}
+
+#[derive(Debug, Error, Diagnostic)]
+pub enum SourceError {
+    #[error("{path}: no such file or folder")]
+    #[diagnostic(code(crosscheck::source::missing))]
+    Missing { path: String },
+    #[error("{path}: cannot read: {reason}")]
+    #[diagnostic(code(crosscheck::source::unreadable))]
+    Unreadable { path: String, reason: String },
+    #[error("{path}: not a regular file ({what})")]
+    #[diagnostic(
+        code(crosscheck::source::not_a_file),
+        help("give a text file, a folder, or - for standard input")
+    )]
+    NotAFile { path: String, what: String },
+    #[error(
+        "{path}: not UTF-8 text: invalid byte at offset {offset} (line {line}, column {column})"
+    )]
+    #[diagnostic(
+        code(crosscheck::source::not_utf8),
+        help("convert the file to UTF-8, or pass --skip-unreadable to go on without it")
+    )]
+    NotUtf8 {
+        path: String,
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+    #[error("{path}: looks binary (NUL byte at offset {offset}, line {line}), not text")]
+    #[diagnostic(
+        code(crosscheck::source::binary),
+        help("pass --skip-unreadable to go on without it")
+    )]
+    Binary {
+        path: String,
+        offset: usize,
+        line: usize,
+    },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Manifest(#[from] TomlError),
+    #[error("{manifest}: lists {file}, which does not exist")]
+    #[diagnostic(code(crosscheck::source::manifest_missing_file))]
+    ManifestMissingFile { manifest: String, file: String },
+    #[error("--document-date {given}: no source is called {name}")]
+    #[diagnostic(code(crosscheck::source::unknown_source))]
+    UnknownDocumentDateSource { given: String, name: String },
+}
+
+impl SourceError {
+    /// Errors that `--skip-unreadable` turns into warnings: a bad source,
+    /// not a bad manifest or a bad command line.
+    fn is_unreadable_source(&self) -> bool {
+        matches!(
+            self,
+            SourceError::Unreadable { .. }
+                | SourceError::NotAFile { .. }
+                | SourceError::NotUtf8 { .. }
+                | SourceError::Binary { .. }
+        )
+    }
+}
+
+/// One text to load, before reading.
+struct Pending {
+    name: String,
+    path: Option<PathBuf>,
+    entry: ManifestEntry,
+}
+
+/// Loads every input (a file, a folder, or `-` for stdin) in order.
+pub fn load(inputs: &[String], options: &LoadOptions) -> Result<Loaded, SourceError> {
+    let mut pending = Vec::new();
+    for input in inputs {
+        if input == "-" {
+            pending.push(Pending {
+                name: "<stdin>".to_string(),
+                path: None,
+                entry: ManifestEntry::default(),
+            });
+            continue;
+        }
+        let path = PathBuf::from(input);
+        let meta = fs::metadata(&path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => SourceError::Missing {
+                path: input.clone(),
+            },
+            _ => SourceError::Unreadable {
+                path: input.clone(),
+                reason: e.to_string(),
+            },
+        })?;
+        if meta.is_dir() {
+            walk_folder(&path, &mut pending)?;
+        } else {
+            let entry = manifest_entry_for(&path)?;
+            pending.push(Pending {
+                name: input.clone(),
+                path: Some(path),
+                entry,
+            });
+        }
+    }
+
+    let mut loaded = Loaded::default();
+    for p in pending {
+        match read_text(&p) {
+            Ok(text) => {
+                let id = SourceId(loaded.sources.len() as u32);
+                let locale = p.entry.locale.clone();
+                let date_order = locale.as_deref().map_or(options.date_order, |l| {
+                    DateOrder::for_locale(l, options.date_order)
+                });
+                let given = p
+                    .entry
+                    .published
+                    .map(|d| DocumentDate::given(d, DateBasis::Manifest));
+                let meta = SourceMeta {
+                    outlet: p.entry.outlet,
+                    title: p.entry.title,
+                    url: p.entry.url,
+                    locale,
+                };
+                loaded
+                    .sources
+                    .push(Source::new(id, p.name, text, meta, date_order, given));
+            }
+            Err(e) if options.skip_unreadable && e.is_unreadable_source() => loaded.skipped.push(e),
+            Err(e) => return Err(e),
+        }
+    }
+
+    for (name, date) in &options.document_dates {
+        let matching: Vec<&mut Source> = loaded
+            .sources
+            .iter_mut()
+            .filter(|s| names_source(name, &s.name))
+            .collect();
+        if matching.is_empty() {
+            return Err(SourceError::UnknownDocumentDateSource {
+                given: format!("{name}={date}"),
+                name: name.clone(),
+            });
+        }
+        for source in matching {
+            source.document_date = Some(DocumentDate::given(*date, DateBasis::CommandLine));
+        }
+    }
+    Ok(loaded)
+}
+
+/// True when a user's short name names this source: the whole name, the
+/// file name, or the file name's prefix before `_` or `.` ("002" names
+/// "seeds/002_776e.txt").
+fn names_source(short: &str, name: &str) -> bool {
+    if short == name {
+        return true;
+    }
+    let file = Path::new(name)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    file == short
+        || file
+            .strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with('_') || rest.starts_with('.'))
+}
+
+/// Every text file below `root`, sorted, hidden entries skipped, with
+/// the entries of any `sources.toml` on the way.
+fn walk_folder(root: &Path, pending: &mut Vec<Pending>) -> Result<(), SourceError> {
+    let mut visited = BTreeSet::new();
+    let mut files = Vec::new();
+    let mut manifests = BTreeMap::new();
+    collect(root, &mut visited, &mut files, &mut manifests)?;
+    files.sort();
+    for file in files {
+        let entry = manifests.remove(&file).unwrap_or_default();
+        pending.push(Pending {
+            name: file.display().to_string(),
+            path: Some(file),
+            entry,
+        });
+    }
+    // Entries naming files that were not found are a mistake in the manifest.
+    if let Some((file, _)) = manifests.into_iter().next() {
+        let manifest = file
+            .parent()
+            .map(|p| p.join(MANIFEST_NAME).display().to_string())
+            .unwrap_or_else(|| MANIFEST_NAME.to_string());
+        return Err(SourceError::ManifestMissingFile {
+            manifest,
+            file: file.display().to_string(),
+        });
+    }
+    Ok(())
+}
+
+fn collect(
+    folder: &Path,
+    visited: &mut BTreeSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    manifests: &mut BTreeMap<PathBuf, ManifestEntry>,
+) -> Result<(), SourceError> {
+    // A symlink loop leads back to a folder already walked: stop there.
+    let real = fs::canonicalize(folder).map_err(|e| unreadable(folder, &e))?;
+    if !visited.insert(real) {
+        return Ok(());
+    }
+    let listing = fs::read_dir(folder).map_err(|e| unreadable(folder, &e))?;
+    let mut entries: Vec<PathBuf> = Vec::new();
+    for entry in listing {
+        let entry = entry.map_err(|e| unreadable(folder, &e))?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        entries.push(entry.path());
+    }
+    entries.sort();
+    for path in entries {
+        let Ok(meta) = fs::metadata(&path) else {
+            // A dangling symlink: nothing to read.
+            continue;
+        };
+        if meta.is_dir() {
+            collect(&path, visited, files, manifests)?;
+        } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
+            let text = fs::read_to_string(&path).map_err(|e| unreadable(&path, &e))?;
+            manifests.extend(manifest::read(&path, &text)?);
+        } else if has_text_extension(&path) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
+}
+
+/// The manifest entry for a file given directly: its folder's manifest, if any.
+fn manifest_entry_for(path: &Path) -> Result<ManifestEntry, SourceError> {
+    let manifest_path = path.parent().unwrap_or(Path::new("")).join(MANIFEST_NAME);
+    let Ok(text) = fs::read_to_string(&manifest_path) else {
+        return Ok(ManifestEntry::default());
+    };
+    let mut entries = manifest::read(&manifest_path, &text)?;
+    Ok(entries.remove(path).unwrap_or_default())
+}
+
+fn unreadable(path: &Path, e: &std::io::Error) -> SourceError {
+    SourceError::Unreadable {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    }
+}
+
+fn read_text(p: &Pending) -> Result<String, SourceError> {
+    let bytes = match &p.path {
+        None => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| SourceError::Unreadable {
+                    path: p.name.clone(),
+                    reason: e.to_string(),
+                })?;
+            buf
+        }
+        Some(path) => {
+            let meta = fs::metadata(path).map_err(|e| unreadable(path, &e))?;
+            if !meta.is_file() {
+                let what = if meta.is_dir() {
+                    "a folder"
+                } else {
+                    file_kind(&meta)
+                };
+                return Err(SourceError::NotAFile {
+                    path: p.name.clone(),
+                    what: what.to_string(),
+                });
+            }
+            fs::read(path).map_err(|e| SourceError::Unreadable {
+                path: p.name.clone(),
+                reason: e.to_string(),
+            })?
+        }
+    };
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(SourceError::Binary {
+            path: p.name.clone(),
+            offset,
+            line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line_start = bytes[..offset]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&bytes[line_start..offset])
+            .chars()
+            .count()
+            + 1;
+        SourceError::NotUtf8 {
+            path: p.name.clone(),
+            offset,
+            line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
+            column,
+        }
+    })
+}
+
+#[cfg(unix)]
+fn file_kind(meta: &fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn file_kind(_meta: &fs::Metadata) -> &'static str {
+    "not a regular file"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_match_seed_style_prefixes() {
+        assert!(names_source("002", "seeds/002_776e.txt"));
+        assert!(names_source("seeds/002_776e.txt", "seeds/002_776e.txt"));
+        assert!(!names_source("00", "seeds/002_776e.txt"));
+    }
+}

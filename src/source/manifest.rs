@@ -1,0 +1,119 @@
+//! `sources.toml`: what a folder's files are (outlet, title, url, locale)
+//! and when they were published.
+//!
+//! ```toml
+//! [[source]]
+//! file = "case-00001.txt"   # relative to the manifest
+//! published = "2016-11-07"  # the document date; optional
+//! outlet = "..."            # optional, also title, url, locale
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::toml_file::{self, TomlError};
+
+pub const MANIFEST_NAME: &str = "sources.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestFile {
+    #[serde(default)]
+    source: Vec<RawEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    file: Spanned<String>,
+    published: Option<Spanned<String>>,
+    outlet: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    locale: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ManifestEntry {
+    pub published: Option<jiff::civil::Date>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub locale: Option<String>,
+}
+
+/// A folder's manifest: entries keyed by the file's full path.
+pub(crate) fn read(path: &Path, text: &str) -> Result<BTreeMap<PathBuf, ManifestEntry>, TomlError> {
+    let name = path.display().to_string();
+    let raw: ManifestFile = toml_file::parse(&name, text)?;
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let mut entries = BTreeMap::new();
+    for entry in raw.source {
+        let published = match &entry.published {
+            None => None,
+            Some(p) => Some(super::parse_iso_date(p.get_ref()).ok_or_else(|| {
+                TomlError::at(
+                    &name,
+                    text,
+                    Some(p.span()),
+                    format!("`published` is not a date: {:?}", p.get_ref()),
+                    "expected YYYY-MM-DD",
+                )
+            })?),
+        };
+        let file = folder.join(entry.file.get_ref());
+        if entries.contains_key(&file) {
+            return Err(TomlError::at(
+                &name,
+                text,
+                Some(entry.file.span()),
+                format!("{} is listed twice", entry.file.get_ref()),
+                "listed again here",
+            ));
+        }
+        entries.insert(
+            file,
+            ManifestEntry {
+                published,
+                outlet: entry.outlet,
+                title: entry.title,
+                url: entry.url,
+                locale: entry.locale,
+            },
+        );
+    }
+    Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_keyed_by_path_relative_to_the_manifest() {
+        let text = "[[source]]\nfile = \"a.txt\"\npublished = \"2016-11-07\"\noutlet = \"Wire\"\n";
+        let entries = read(Path::new("dir/sources.toml"), text).unwrap();
+        let entry = &entries[&PathBuf::from("dir/a.txt")];
+        assert_eq!(entry.published.unwrap().to_string(), "2016-11-07");
+        assert_eq!(entry.outlet.as_deref(), Some("Wire"));
+    }
+
+    #[test]
+    fn a_bad_date_points_at_its_value() {
+        let text = "[[source]]\nfile = \"a.txt\"\npublished = \"July 4\"\n";
+        let err = read(Path::new("sources.toml"), text).unwrap_err();
+        assert_eq!(err.line(), Some(3));
+        assert!(err.message.contains("not a date"));
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error_at_its_line() {
+        let text = "[[source]]\nfile = \"a.txt\"\npublisher = \"x\"\n";
+        let err = read(Path::new("sources.toml"), text).unwrap_err();
+        assert_eq!(err.line(), Some(3));
+        assert!(err.message.contains("publisher"), "{}", err.message);
+    }
+}

@@ -1,0 +1,184 @@
+//! Sources: the texts being checked, loaded byte for byte.
+//!
+//! A source is a file, every `.txt`/`.md` below a folder (recursively,
+//! sorted, hidden entries skipped), or standard input (`-`). A folder may
+//! hold a `sources.toml` manifest giving each file its document date and
+//! outlet. Without one, the document date comes from a dateline or a page
+//! stamp at the top of the article ([`document_date`]).
+
+pub mod document_date;
+mod load;
+mod manifest;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+pub use document_date::{DateBasis, DocumentDate};
+pub use load::{load, LoadOptions, Loaded, SourceError};
+pub use manifest::{ManifestEntry, MANIFEST_NAME};
+
+/// Index of a source in the run's list of sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct SourceId(pub u32);
+
+/// A half-open byte range in one source.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub source: SourceId,
+    pub range: Range<usize>,
+}
+
+/// How numeric dates such as 3/7/2025 are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// month/day/year, the US convention
+    #[default]
+    Mdy,
+    /// day/month/year
+    Dmy,
+}
+
+impl DateOrder {
+    /// The order a locale tag implies: en-US month first, other English
+    /// locales day first. Unknown tags keep `fallback`.
+    pub fn for_locale(locale: &str, fallback: DateOrder) -> DateOrder {
+        let tag = locale.to_ascii_lowercase().replace('_', "-");
+        match tag.as_str() {
+            "en-us" | "us" | "en-ph" => DateOrder::Mdy,
+            t if t.starts_with("en-") => DateOrder::Dmy,
+            t if t.len() >= 2 && !t.starts_with("en") => DateOrder::Dmy,
+            _ => fallback,
+        }
+    }
+}
+
+/// What the manifest says about a source besides its date.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SourceMeta {
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub locale: Option<String>,
+}
+
+/// One loaded text.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: SourceId,
+    /// The path as given on the command line (joined with the folder's
+    /// relative path for files found in a folder), or `<stdin>`.
+    pub name: String,
+    pub text: String,
+    pub meta: SourceMeta,
+    pub date_order: DateOrder,
+    pub document_date: Option<DocumentDate>,
+    /// Byte ranges of lines that are about the document rather than the
+    /// story (datelines, page stamps): dates there are not event claims.
+    pub header_lines: Vec<Range<usize>>,
+}
+
+impl Source {
+    /// Builds a source from text, finding its dateline or page stamp when
+    /// no document date is given.
+    pub fn new(
+        id: SourceId,
+        name: String,
+        text: String,
+        meta: SourceMeta,
+        date_order: DateOrder,
+        given_date: Option<DocumentDate>,
+    ) -> Source {
+        let found = document_date::detect(&text);
+        let header_lines = found.iter().filter_map(|d| d.line.clone()).collect();
+        let document_date = given_date.or_else(|| found.into_iter().next());
+        Source {
+            id,
+            name,
+            text,
+            meta,
+            date_order,
+            document_date,
+            header_lines,
+        }
+    }
+
+    /// True when `range` lies on a dateline or page-stamp line.
+    pub fn in_header(&self, range: &Range<usize>) -> bool {
+        self.header_lines
+            .iter()
+            .any(|line| line.start <= range.start && range.end <= line.end)
+    }
+
+    /// The label a reader knows the source by: outlet or title, else its name.
+    pub fn label(&self) -> &str {
+        self.meta
+            .outlet
+            .as_deref()
+            .or(self.meta.title.as_deref())
+            .unwrap_or(&self.name)
+    }
+}
+
+/// 1-based line and column (in characters) of byte offsets in a text.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// (line, column), both 1-based; the column counts characters.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+}
+
+/// A date given as `YYYY-MM-DD`.
+pub fn parse_iso_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if s.len() != 10 {
+        return None;
+    }
+    s.parse::<Date>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "a’b\n“c” d";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 0), (1, 1));
+        assert_eq!(index.line_col(text, 4), (1, 3)); // 'b' after a 3-byte quote
+        let d = text.find('d').unwrap();
+        assert_eq!(index.line_col(text, d), (2, 5));
+    }
+
+    #[test]
+    fn locales_pick_the_numeric_date_order() {
+        assert_eq!(
+            DateOrder::for_locale("en-GB", DateOrder::Mdy),
+            DateOrder::Dmy
+        );
+        assert_eq!(
+            DateOrder::for_locale("en_US", DateOrder::Dmy),
+            DateOrder::Mdy
+        );
+        assert_eq!(DateOrder::for_locale("en", DateOrder::Mdy), DateOrder::Mdy);
+    }
+}

@@ -1,0 +1,170 @@
+//! Numbers as intervals: "over 130" is (130, inf), "around 15,000" is
+//! 15,000 give or take a tolerance the rule sets, "between 130 and 140" is
+//! [130, 140].
+
+use serde::Serialize;
+
+/// How a number was qualified in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    /// over, more than
+    Above,
+    /// at least
+    AtLeast,
+    /// under, fewer than
+    Below,
+    /// up to, at most
+    AtMost,
+    /// around, about, nearly, some, an estimated
+    About,
+    /// between N and M, N-M
+    Range,
+}
+
+/// A number claim's value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NumberValue {
+    pub qualifier: Qualifier,
+    /// The number written (the lower end for a range).
+    pub number: f64,
+    /// The upper end of a range.
+    pub upper: Option<f64>,
+    /// Unit or currency, normalised ("%", "USD", "km"), if any.
+    pub unit: Option<String>,
+    /// The counted noun phrase with its event ("people killed"), if any.
+    pub counted: Option<String>,
+}
+
+impl NumberValue {
+    /// `N`, `>N`, `>=N`, `<N`, `<=N`, `~N` or `N..M`, plain decimals.
+    pub fn notation(&self) -> String {
+        let n = plain(self.number);
+        match self.qualifier {
+            Qualifier::Exact => n,
+            Qualifier::Above => format!(">{n}"),
+            Qualifier::AtLeast => format!(">={n}"),
+            Qualifier::Below => format!("<{n}"),
+            Qualifier::AtMost => format!("<={n}"),
+            Qualifier::About => format!("~{n}"),
+            Qualifier::Range => format!("{n}..{}", plain(self.upper.unwrap_or(self.number))),
+        }
+    }
+
+    /// The interval of values the claim allows: (low, low inclusive, high,
+    /// high inclusive). `tolerance` widens "about" claims (0.1 = 10%).
+    pub fn bounds(&self, tolerance: f64) -> Interval {
+        let n = self.number;
+        match self.qualifier {
+            Qualifier::Exact => Interval::closed(n, n),
+            Qualifier::Above => Interval {
+                lo: n,
+                lo_closed: false,
+                hi: f64::INFINITY,
+                hi_closed: false,
+            },
+            Qualifier::AtLeast => Interval::closed(n, f64::INFINITY),
+            Qualifier::Below => Interval {
+                lo: f64::NEG_INFINITY,
+                lo_closed: false,
+                hi: n,
+                hi_closed: false,
+            },
+            Qualifier::AtMost => Interval::closed(f64::NEG_INFINITY, n),
+            Qualifier::About => {
+                let slack = n.abs() * tolerance;
+                Interval::closed(n - slack, n + slack)
+            }
+            Qualifier::Range => Interval::closed(n, self.upper.unwrap_or(n)),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    pub lo: f64,
+    pub lo_closed: bool,
+    pub hi: f64,
+    pub hi_closed: bool,
+}
+
+impl Interval {
+    pub fn closed(lo: f64, hi: f64) -> Interval {
+        Interval {
+            lo,
+            lo_closed: true,
+            hi,
+            hi_closed: true,
+        }
+    }
+
+    /// True when some value lies in both intervals.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let (lo, lo_closed) = if self.lo > other.lo {
+            (self.lo, self.lo_closed)
+        } else if other.lo > self.lo {
+            (other.lo, other.lo_closed)
+        } else {
+            (self.lo, self.lo_closed && other.lo_closed)
+        };
+        let (hi, hi_closed) = if self.hi < other.hi {
+            (self.hi, self.hi_closed)
+        } else if other.hi < self.hi {
+            (other.hi, other.hi_closed)
+        } else {
+            (self.hi, self.hi_closed && other.hi_closed)
+        };
+        lo < hi || (lo == hi && lo_closed && hi_closed)
+    }
+}
+
+/// A plain decimal without separators or exponent noise: 15000, 1.5, 0.25.
+pub fn plain(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n}");
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(q: Qualifier, n: f64) -> NumberValue {
+        NumberValue {
+            qualifier: q,
+            number: n,
+            upper: None,
+            unit: None,
+            counted: None,
+        }
+    }
+
+    #[test]
+    fn over_130_agrees_with_137_not_120_or_130() {
+        let over = num(Qualifier::Above, 130.0).bounds(0.1);
+        assert!(over.overlaps(&num(Qualifier::Exact, 137.0).bounds(0.1)));
+        assert!(!over.overlaps(&num(Qualifier::Exact, 120.0).bounds(0.1)));
+        assert!(!over.overlaps(&num(Qualifier::Exact, 130.0).bounds(0.1)));
+        assert!(num(Qualifier::AtLeast, 130.0)
+            .bounds(0.1)
+            .overlaps(&num(Qualifier::Exact, 130.0).bounds(0.1)));
+    }
+
+    #[test]
+    fn around_15000_agrees_with_14453_at_ten_percent() {
+        let around = num(Qualifier::About, 15000.0).bounds(0.1);
+        assert!(around.overlaps(&num(Qualifier::Exact, 14453.0).bounds(0.1)));
+        assert!(!around.overlaps(&num(Qualifier::Exact, 12000.0).bounds(0.1)));
+    }
+
+    #[test]
+    fn notation_is_plain() {
+        assert_eq!(num(Qualifier::Above, 130.0).notation(), ">130");
+        assert_eq!(num(Qualifier::About, 15000.0).notation(), "~15000");
+        assert_eq!(num(Qualifier::Exact, 1.5).notation(), "1.5");
+    }
+}

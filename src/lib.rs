@@ -19,6 +19,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod compare;
+pub mod config;
 pub mod extract;
 pub mod report;
 pub mod rules;

@@ -9,6 +9,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::compare::baseline::Baseline;
+use crosscheck::compare::gate::{self, GateOptions};
+use crosscheck::config::Config;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 use crosscheck::compare;
@@ -57,7 +60,7 @@ struct RulesDirArgs {
 #[derive(Args)]
 struct InputArgs {
     /// Files, folders (every .txt/.md below them) or - for standard input.
-    #[arg(required = true)]
+    /// Default: the `sources` of crosscheck.toml.
     sources: Vec<String>,
     /// Rule folder or file; repeatable. Default: ./rules when it exists.
     #[arg(long = "rules", value_name = "DIR")]
@@ -81,6 +84,11 @@ enum CheckFormat {
     Human,
     Csv,
     Json,
+    Sarif,
+    /// GitHub Actions workflow-command annotations.
+    Github,
+    /// A pull-request comment summary.
+    Markdown,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,13 +116,31 @@ enum ColorChoice {
 struct CheckArgs {
     #[command(flatten)]
     input: InputArgs,
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    format: CheckFormat,
-    /// Exit 1 when a finding is at least this severe.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// Output format [default: human, or crosscheck.toml's `format`].
+    #[arg(long, value_enum)]
+    format: Option<CheckFormat>,
+    /// Exit 1 when a finding is at least this severe [default: error, or
+    /// crosscheck.toml's `fail_on`]. With --draft, only findings that
+    /// involve the draft count.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// A draft to check against the sources: the pre-publication gate.
+    #[arg(long, value_name = "DRAFT")]
+    draft: Option<String>,
+    /// Severity of draft claims no source states, or `off` [default: info].
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_unsupported)]
+    unsupported: Option<Unsupported>,
+    /// Silence the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in a baseline file (written atomically).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Start CSV output with a byte-order mark, for Excel.
+    #[arg(long)]
+    csv_bom: bool,
 }
 
 #[derive(Args)]
@@ -132,6 +158,17 @@ fn parse_document_date(s: &str) -> Result<(String, jiff::civil::Date), String> {
     let date =
         source::parse_iso_date(date).ok_or_else(|| format!("{date:?} is not a YYYY-MM-DD date"))?;
     Ok((name.to_string(), date))
+}
+
+/// The severity of unsupported draft claims; `None` is off.
+#[derive(Clone, Copy, Debug)]
+struct Unsupported(Option<Severity>);
+
+fn parse_unsupported(s: &str) -> Result<Unsupported, String> {
+    match s {
+        "off" | "never" => Ok(Unsupported(None)),
+        other => Severity::from_str(other, true).map(|s| Unsupported(Some(s))),
+    }
 }
 
 /// A failure that ends the run with exit code 2, already explained.
@@ -197,18 +234,66 @@ struct Prepared {
     rules: RuleSet,
 }
 
-/// Loads rules and sources, extracts claims and assigns them to facts.
-fn prepare(input: &InputArgs) -> Result<Prepared, Failed> {
-    let rules = load_rules(&input.rules)?;
+fn load_config() -> Result<Config, Failed> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    Config::find(&cwd).map_err(|e| {
+        print_diagnostic(&e);
+        Failed
+    })
+}
+
+/// Loads rules and sources (the draft first, when there is one), extracts
+/// claims and assigns them to facts. Flags win over the config file.
+fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Prepared, Failed> {
+    let rule_paths: Vec<PathBuf> = if input.rules.is_empty() {
+        config.rules.iter().map(|p| config.resolve(p)).collect()
+    } else {
+        input.rules.clone()
+    };
+    let mut rules = load_rules(&rule_paths)?;
+    for rule in &mut rules.rules {
+        if let Some(severity) = config.severity.get(&rule.id) {
+            rule.severity = *severity;
+        }
+        if let Some(tolerance) = config.tolerance.get(&rule.id) {
+            rule.tolerance = *tolerance;
+        }
+    }
+    let mut inputs: Vec<String> = if input.sources.is_empty() {
+        config
+            .sources
+            .iter()
+            .map(|p| config.resolve(p).display().to_string())
+            .collect()
+    } else {
+        input.sources.clone()
+    };
+    if inputs.is_empty() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: no sources given (name files or folders, or set `sources` in crosscheck.toml)"
+        );
+        return Err(Failed);
+    }
+    if let Some(d) = draft {
+        inputs.insert(0, d.to_string());
+    }
     let options = LoadOptions {
         skip_unreadable: input.skip_unreadable,
-        date_order: input.date_order,
+        date_order: if input.date_order == DateOrder::default() {
+            config.date_order.unwrap_or_default()
+        } else {
+            input.date_order
+        },
         document_dates: input.document_dates.clone(),
     };
-    let loaded = source::load(&input.sources, &options).map_err(|e| {
+    let mut loaded = source::load(&inputs, &options).map_err(|e| {
         print_diagnostic(&e);
         Failed
     })?;
+    if let Some(d) = draft {
+        mark_draft(&mut loaded.sources, d);
+    }
     for skipped in &loaded.skipped {
         let _ = writeln!(std::io::stderr(), "warning: skipped {skipped}");
     }
@@ -218,6 +303,24 @@ fn prepare(input: &InputArgs) -> Result<Prepared, Failed> {
         claims,
         rules,
     })
+}
+
+/// Marks the draft (loaded first) and drops any copy of it found again
+/// among the sources (a draft kept in the sources' folder).
+fn mark_draft(sources: &mut Vec<Source>, draft: &str) {
+    let Some(first) = sources.first_mut() else {
+        return;
+    };
+    first.draft = true;
+    let draft_path = std::fs::canonicalize(draft).ok();
+    let mut index = 0;
+    sources.retain(|s| {
+        index += 1;
+        index == 1 || draft_path.is_none() || std::fs::canonicalize(&s.name).ok() != draft_path
+    });
+    for (i, s) in sources.iter_mut().enumerate() {
+        s.id = source::SourceId(i as u32);
+    }
 }
 
 /// Writes rendered output to the file (atomically) or standard output.
@@ -246,19 +349,91 @@ fn emit(output: &Option<PathBuf>, bytes: &[u8]) -> Result<(), Failed> {
 }
 
 fn check(args: CheckArgs) -> Result<u8, Failed> {
+    let config = load_config()?;
     let Prepared {
         sources,
         claims,
         rules,
-    } = prepare(&args.input)?;
-    let findings = compare::compare(&rules, &sources, &claims);
+    } = prepare(&args.input, &config, args.draft.as_deref())?;
+    let mut findings = compare::compare(&rules, &sources, &claims);
+    let unsupported = match args.unsupported {
+        Some(Unsupported(choice)) => choice,
+        None => match config.unsupported.as_deref() {
+            None => Some(Severity::Info),
+            Some(s) => parse_unsupported(s).map(|u| u.0).map_err(|e| {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: crosscheck.toml: unsupported: {e}"
+                );
+                Failed
+            })?,
+        },
+    };
+    gate::apply(
+        &mut findings,
+        &rules,
+        &sources,
+        &claims,
+        GateOptions { unsupported },
+    );
+    let acknowledged = gate::acknowledged(&mut findings, &sources);
+    if let Some(path) = &args.baseline {
+        let baseline = read_baseline(path)?;
+        let silenced = baseline.silence(&mut findings);
+        let _ = writeln!(
+            std::io::stderr(),
+            "{silenced} finding(s) silenced by the baseline {}",
+            path.display()
+        );
+    }
+    if !acknowledged.is_empty() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{} finding(s) acknowledged in the draft",
+            acknowledged.len()
+        );
+    }
+    if let Some(path) = &args.write_baseline {
+        let json = serde_json::to_string_pretty(&Baseline::of(&findings)).unwrap_or_default();
+        report::write_atomically(path, format!("{json}\n").as_bytes()).map_err(|e| {
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: cannot write {}: {e}",
+                path.display()
+            );
+            Failed
+        })?;
+    }
+    let format = match args.format {
+        Some(f) => f,
+        None => match config.format.as_deref() {
+            None => CheckFormat::Human,
+            Some(f) => CheckFormat::from_str(f, true).map_err(|e| {
+                let _ = writeln!(std::io::stderr(), "error: crosscheck.toml: format: {e}");
+                Failed
+            })?,
+        },
+    };
+    let fail_on = match args.fail_on {
+        Some(f) => f,
+        None => match config.fail_on.as_deref() {
+            None => FailOn::Error,
+            Some(f) => FailOn::from_str(f, true).map_err(|e| {
+                let _ = writeln!(std::io::stderr(), "error: crosscheck.toml: fail_on: {e}");
+                Failed
+            })?,
+        },
+    };
     let report = Report {
         sources: &sources,
         claims: &claims,
         findings: &findings,
     };
     let mut buf = Vec::new();
-    let rendered = match args.format {
+    if format == CheckFormat::Csv && (args.csv_bom || config.csv_bom == Some(true)) {
+        buf.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let rendered = match format {
         CheckFormat::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -273,26 +448,58 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
         }
         CheckFormat::Csv => report::csv::findings(&report, &mut buf).map_err(std::io::Error::other),
         CheckFormat::Json => report::json::findings(&report, &mut buf),
+        CheckFormat::Sarif => report::sarif::findings(&report, &mut buf),
+        CheckFormat::Github => report::github::findings(&report, &mut buf),
+        CheckFormat::Markdown => report::markdown::findings(&report, &mut buf),
     };
     if let Err(e) = rendered {
         let _ = writeln!(std::io::stderr(), "error: cannot render the report: {e}");
         return Err(Failed);
     }
     emit(&args.input.output, &buf)?;
-    let threshold = match args.fail_on {
+    let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let failing = threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    // With a draft, the gate fails only on findings that involve it;
+    // disagreements among the sources alone are context.
+    let gating = args.draft.is_some();
+    let failing = threshold.is_some_and(|t| {
+        findings
+            .iter()
+            .any(|f| f.severity >= t && (!gating || f.involves_draft))
+    });
     Ok(u8::from(failing))
 }
 
+fn read_baseline(path: &std::path::Path) -> Result<Baseline, Failed> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: {}: cannot read baseline: {e}",
+            path.display()
+        );
+        Failed
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: {}:{}:{}: not a crosscheck baseline: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        );
+        Failed
+    })
+}
+
 fn extract_cmd(args: ExtractArgs) -> Result<u8, Failed> {
+    let config = load_config()?;
     let Prepared {
         sources, claims, ..
-    } = prepare(&args.input)?;
+    } = prepare(&args.input, &config, None)?;
     let report = Report {
         sources: &sources,
         claims: &claims,

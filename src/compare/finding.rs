@@ -23,6 +23,10 @@ pub enum FindingKind {
     WeekdayMismatch,
     /// A date that does not exist ("February 30").
     InvalidDate,
+    /// A claim in the draft that no source states for its fact.
+    Unsupported,
+    /// A figure that rose over time: the lower one was superseded.
+    Superseded,
 }
 
 /// One group of claims that agree with each other.
@@ -49,6 +53,9 @@ pub struct Finding {
     pub sides: Vec<Side>,
     /// Side 0: claims consistent with several sides.
     pub vague: Vec<ClaimRef>,
+    /// True when a claim of the draft (`--draft`) takes part: only such
+    /// findings can fail the pre-publication gate.
+    pub involves_draft: bool,
 }
 
 /// FNV-1a: a tiny stable hash (std's hasher may change between releases).
@@ -136,6 +143,7 @@ impl Finding {
             help: Some(help.join("\n")),
             sides,
             vague,
+            involves_draft: false,
         }
     }
 
@@ -153,6 +161,8 @@ impl Finding {
             FindingKind::InvalidDate => "invalid-date",
             FindingKind::WeekdayMismatch => "weekday-mismatch",
             FindingKind::Disagreement => "disagreement",
+            FindingKind::Unsupported => "unsupported",
+            FindingKind::Superseded => "superseded",
         };
         let value = c.value.notation();
         Finding {
@@ -174,6 +184,7 @@ impl Finding {
                 claims: vec![r],
             }],
             vague: Vec::new(),
+            involves_draft: false,
         }
     }
 

@@ -7,7 +7,10 @@
 //! one, and a vaguer claim that fits several sides is listed with side 0
 //! ("consistent with several"). Two or more sides make a finding.
 
+pub mod baseline;
 mod finding;
+pub mod gate;
+pub mod syndication;
 
 use std::collections::BTreeMap;
 

@@ -88,6 +88,8 @@ pub fn extract(source: &Source) -> Vec<Claim> {
     let mut claims = Vec::new();
     date::extract(source, &mut claims);
     number::extract(source, &claims.clone(), &mut claims);
+    // Markdown front matter, code and link targets hold no story claims.
+    claims.retain(|c| !source.is_masked(&c.span.range));
     claims.sort_by(|a, b| {
         (a.span.range.start, a.span.range.end, a.kind).cmp(&(
             b.span.range.start,

@@ -6,6 +6,24 @@ use std::io::Write;
 
 use super::{ClaimRow, Report};
 
+/// A cell a spreadsheet will not run as a formula: cells that begin with
+/// `=`, `+`, `-`, `@` (or a tab or carriage return) get a leading `'`.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Writes records with every cell neutralised.
+fn write_safe<const N: usize>(
+    w: &mut csv::Writer<&mut dyn Write>,
+    record: [&str; N],
+) -> csv::Result<()> {
+    w.write_record(record.iter().map(|c| neutralise(c).into_owned()))
+}
+
 pub const FINDING_COLUMNS: [&str; 13] = [
     "finding", "fact", "subject", "severity", "side", "source", "line", "column", "start", "end",
     "text", "value", "resolved",
@@ -19,21 +37,24 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> csv::Result<()> {
         for (side, r) in finding.claims_with_sides() {
             let source = report.source(&r);
             let row = ClaimRow::new(source, &lines[r.source.0 as usize], report.claim(&r));
-            w.write_record([
-                finding.id.as_str(),
-                finding.fact.as_str(),
-                finding.subject.as_deref().unwrap_or(""),
-                finding.severity.as_str(),
-                &side.to_string(),
-                row.source,
-                &row.line.to_string(),
-                &row.column.to_string(),
-                &row.start.to_string(),
-                &row.end.to_string(),
-                row.text,
-                &row.value,
-                row.resolved.as_deref().unwrap_or(""),
-            ])?;
+            write_safe(
+                &mut w,
+                [
+                    finding.id.as_str(),
+                    finding.fact.as_str(),
+                    finding.subject.as_deref().unwrap_or(""),
+                    finding.severity.as_str(),
+                    &side.to_string(),
+                    row.source,
+                    &row.line.to_string(),
+                    &row.column.to_string(),
+                    &row.start.to_string(),
+                    &row.end.to_string(),
+                    row.text,
+                    &row.value,
+                    row.resolved.as_deref().unwrap_or(""),
+                ],
+            )?;
         }
     }
     w.flush()?;
@@ -54,21 +75,24 @@ pub fn claims(report: &Report, out: &mut dyn Write) -> csv::Result<()> {
         let source = &report.sources[i];
         for claim in list {
             let row = ClaimRow::new(source, &lines[i], claim);
-            w.write_record([
-                row.source,
-                row.kind,
-                row.text,
-                &row.start.to_string(),
-                &row.end.to_string(),
-                &row.line.to_string(),
-                &row.column.to_string(),
-                &row.value,
-                row.resolved.as_deref().unwrap_or(""),
-                row.fact.unwrap_or(""),
-                row.subject.unwrap_or(""),
-                row.unit.unwrap_or(""),
-                row.counted.unwrap_or(""),
-            ])?;
+            write_safe(
+                &mut w,
+                [
+                    row.source,
+                    row.kind,
+                    row.text,
+                    &row.start.to_string(),
+                    &row.end.to_string(),
+                    &row.line.to_string(),
+                    &row.column.to_string(),
+                    &row.value,
+                    row.resolved.as_deref().unwrap_or(""),
+                    row.fact.unwrap_or(""),
+                    row.subject.unwrap_or(""),
+                    row.unit.unwrap_or(""),
+                    row.counted.unwrap_or(""),
+                ],
+            )?;
         }
     }
     w.flush()?;

@@ -210,6 +210,8 @@ fn diagnostic(report: &Report, finding: &Finding) -> FindingDiagnostic {
             None => by_source.push((r.source, vec![label])),
         }
     }
+    // The draft leads: it is what the gate is about.
+    by_source.sort_by_key(|(id, _)| !report.sources[id.0 as usize].draft);
     let severity = miette_severity(finding.severity);
     let mut parts = by_source.into_iter().map(|(id, mut labels)| {
         labels.sort_by_key(|l| l.offset());

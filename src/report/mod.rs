@@ -2,8 +2,11 @@
 //! only format; every fact they show was computed by earlier stages.
 
 pub mod csv;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 
 use std::io::{self, Write};
 use std::path::Path;

@@ -155,9 +155,12 @@ pub fn load(inputs: &[String], options: &LoadOptions) -> Result<Loaded, SourceEr
                     url: p.entry.url,
                     locale,
                 };
-                loaded
-                    .sources
-                    .push(Source::new(id, p.name, text, meta, date_order, given));
+                let markdown = Source::is_markdown_name(&p.name);
+                let mut source = Source::new(id, p.name, text, meta, date_order, given);
+                if markdown {
+                    source = source.as_markdown();
+                }
+                loaded.sources.push(source);
             }
             Err(e) if options.skip_unreadable && e.is_unreadable_source() => loaded.skipped.push(e),
             Err(e) => return Err(e),

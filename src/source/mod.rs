@@ -9,6 +9,7 @@
 pub mod document_date;
 mod load;
 mod manifest;
+pub mod markdown;
 
 use std::ops::Range;
 
@@ -78,6 +79,13 @@ pub struct Source {
     /// Byte ranges of lines that are about the document rather than the
     /// story (datelines, page stamps): dates there are not event claims.
     pub header_lines: Vec<Range<usize>>,
+    /// The draft being checked against the other sources (`--draft`).
+    pub draft: bool,
+    /// Byte ranges that hold no prose claims (Markdown front matter, code,
+    /// comments, link targets).
+    pub masked: Vec<Range<usize>>,
+    /// `<!-- crosscheck-ignore FACT: reason -->` comments.
+    pub acknowledgements: Vec<markdown::Acknowledgement>,
 }
 
 impl Source {
@@ -102,7 +110,33 @@ impl Source {
             date_order,
             document_date,
             header_lines,
+            draft: false,
+            masked: Vec::new(),
+            acknowledgements: Vec::new(),
         }
+    }
+
+    /// Reads the source as Markdown: masks what is not prose and collects
+    /// inline acknowledgements.
+    pub fn as_markdown(mut self) -> Source {
+        self.masked = markdown::masked_ranges(&self.text);
+        self.acknowledgements = markdown::acknowledgements(&self.text);
+        self
+    }
+
+    /// True when `range` overlaps a masked (non-prose) range.
+    pub fn is_masked(&self, range: &Range<usize>) -> bool {
+        self.masked
+            .iter()
+            .any(|m| m.start < range.end && range.start < m.end)
+    }
+
+    /// True for `.md` and `.markdown` files.
+    pub fn is_markdown_name(name: &str) -> bool {
+        std::path::Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
     }
 
     /// True when `range` lies on a dateline or page-stamp line.

@@ -1,0 +1,52 @@
+//! GitHub Actions workflow commands: one annotation per claim in a finding,
+//! so every source involved is marked in the pull request.
+//! <https://docs.github.com/actions/reference/workflow-commands-for-github-actions>
+
+use std::io::{self, Write};
+
+use super::{ClaimRow, Report};
+use crate::rules::Severity;
+
+/// Escapes a message (data) of a workflow command.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value of a workflow command.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let lines = report.line_indexes();
+    for f in report.findings {
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        for (side, r) in f.claims_with_sides() {
+            let source = report.source(&r);
+            let row = ClaimRow::new(source, &lines[r.source.0 as usize], report.claim(&r));
+            let value = row.resolved.as_deref().unwrap_or(&row.value);
+            let side = if side == 0 {
+                format!("{value} fits more than one side")
+            } else {
+                format!("side {side}: {value}")
+            };
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endColumn={},title={}::{}",
+                property(row.source),
+                row.line,
+                row.column,
+                row.column + row.text.chars().count(),
+                property(&format!("{} [{}]", f.fact, f.id)),
+                data(&format!("{} ({side})", f.message)),
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -84,9 +84,10 @@ fn front_matter(text: &str, masked: &mut Vec<Range<usize>>) -> usize {
             continue;
         }
         let mut offset = text_start + fence.len();
-        for line in text[offset..].split_inclusive('\n').skip(1) {
+        for (i, line) in text[offset..].split_inclusive('\n').enumerate() {
             offset += line.len();
-            if line.trim_end() == fence {
+            // The first piece is the rest of the opening fence's line.
+            if i > 0 && line.trim_end() == fence {
                 masked.push(text_start..offset);
                 return offset;
             }

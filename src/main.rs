@@ -276,6 +276,13 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
         return Err(Failed);
     }
     if let Some(d) = draft {
+        if std::path::Path::new(d).is_dir() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: --draft {d}: a folder, not a file (give the draft's file; its sources go after it)"
+            );
+            return Err(Failed);
+        }
         inputs.insert(0, d.to_string());
     }
     let options = LoadOptions {

@@ -1,0 +1,60 @@
+//! `check` at archive scale: N generated reports of one story, through
+//! extraction, assignment and comparison. Also the whole binary on the five
+//! seeds (start-up included). Run: `cargo bench --bench check`.
+
+mod corpus;
+
+use crosscheck::rules::RuleSet;
+use crosscheck::source::{DateOrder, Source, SourceId, SourceMeta};
+use divan::Bencher;
+
+fn main() {
+    divan::main();
+}
+
+fn sources(n: usize) -> Vec<Source> {
+    (0..n)
+        .map(|i| {
+            let (name, text) = corpus::report(i);
+            Source::new(
+                SourceId(i as u32),
+                name,
+                text,
+                SourceMeta::default(),
+                DateOrder::Mdy,
+                None,
+            )
+        })
+        .collect()
+}
+
+/// Time should grow linearly from 1,000 to 10,000 sources.
+#[divan::bench(args = [1_000, 10_000], sample_count = 5)]
+fn check_generated_sources(bencher: Bencher, n: usize) {
+    let rules = RuleSet::load(&[corpus::rules_dir()]).expect("rules load");
+    let sources = sources(n);
+    bencher.bench(|| {
+        let claims = crosscheck::claims_of(&rules, &sources);
+        let findings = crosscheck::compare::compare(&rules, &sources, &claims);
+        let report = crosscheck::report::Report {
+            sources: &sources,
+            claims: &claims,
+            findings: &findings,
+        };
+        let mut out = Vec::new();
+        crosscheck::report::csv::findings(&report, &mut out).expect("csv renders");
+        out.len()
+    });
+}
+
+/// The release binary on the seeds, start-up and output included.
+#[divan::bench(sample_count = 20)]
+fn binary_check_seeds() {
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "seeds/", "--format", "csv"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("the binary runs");
+    assert_eq!(status.code(), Some(1));
+}

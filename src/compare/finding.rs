@@ -23,6 +23,8 @@ pub enum FindingKind {
     WeekdayMismatch,
     /// A date that does not exist ("February 30").
     InvalidDate,
+    /// A rising figure updated by a later report (a death toll).
+    Superseded,
 }
 
 /// One group of claims that agree with each other.
@@ -119,7 +121,8 @@ impl Finding {
         let unresolved = sides
             .iter()
             .flat_map(|s| &s.claims)
-            .any(|r| claim(claims, r).value.resolved().is_none());
+            .map(|r| claim(claims, r))
+            .any(|c| c.kind == crate::extract::ClaimKind::Date && c.value.resolved().is_none());
         if unresolved {
             help.push(
                 "some claims have no document date to resolve against; give one in sources.toml (`published`) or with --document-date".into(),
@@ -153,6 +156,7 @@ impl Finding {
             FindingKind::InvalidDate => "invalid-date",
             FindingKind::WeekdayMismatch => "weekday-mismatch",
             FindingKind::Disagreement => "disagreement",
+            FindingKind::Superseded => "superseded",
         };
         let value = c.value.notation();
         Finding {

@@ -8,6 +8,7 @@
 //! ("consistent with several"). Two or more sides make a finding.
 
 mod finding;
+pub mod number;
 
 use std::collections::BTreeMap;
 
@@ -112,7 +113,7 @@ pub fn compare(rules: &RuleSet, sources: &[Source], claims: &ClaimsBySource) -> 
             continue;
         };
         let get = |r: &ClaimRef| &claims[r.source.0 as usize][r.index];
-        let (sides, vague) = split_sides(&refs, |r| Possible::of(get(r), rule.tolerance));
+        let (sides, vague) = split_sides(&refs, |r| number::possible(get(r), rule));
         if sides.len() < 2 {
             continue;
         }
@@ -129,6 +130,12 @@ pub fn compare(rules: &RuleSet, sources: &[Source], claims: &ClaimsBySource) -> 
                 }
             })
             .collect();
+        if let Some(update) =
+            number::superseded(rule, subject.as_deref(), &sides, &vague, sources, claims)
+        {
+            findings.push(update);
+            continue;
+        }
         findings.push(Finding::disagreement(
             rule, subject, sides, vague, sources, claims,
         ));

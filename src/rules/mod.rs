@@ -5,6 +5,7 @@
 
 mod assign;
 pub mod examples;
+pub mod number;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -95,6 +96,14 @@ struct RuleFile {
     select: Select,
     #[serde(default)]
     tolerance: Option<f64>,
+    #[serde(default)]
+    counted: Vec<Spanned<String>>,
+    #[serde(default)]
+    event: Option<Spanned<String>>,
+    #[serde(default)]
+    unit: Option<Spanned<String>>,
+    #[serde(default)]
+    monotonic: Option<Spanned<String>>,
     #[serde(default, rename = "example")]
     examples: Vec<RawExample>,
 }
@@ -140,6 +149,8 @@ pub struct Rule {
     pub select: Select,
     /// Relative tolerance for approximate numbers ("around 15,000").
     pub tolerance: f64,
+    /// Numbers: what the figure counts, and what it was counted for.
+    pub count: number::Count,
     pub examples: Vec<Example>,
     /// The file the rule came from, and its text (for diagnostics).
     pub path: PathBuf,
@@ -270,6 +281,18 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
             "in this rule",
         ));
     }
+    let count = number::Count::parse(
+        &name,
+        text,
+        raw.kind,
+        number::RawCount {
+            id: &raw.id,
+            counted: &raw.counted,
+            event: raw.event.as_ref(),
+            unit: raw.unit.as_ref(),
+            monotonic: raw.monotonic.as_ref(),
+        },
+    )?;
     let mut examples = Vec::new();
     for ex in raw.examples {
         let published = match &ex.published {
@@ -303,6 +326,7 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
         window: raw.window,
         select: raw.select,
         tolerance,
+        count,
         examples,
         path: path.to_path_buf(),
         file_text: text.to_string(),

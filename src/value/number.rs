@@ -141,6 +141,7 @@ pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
         "nmi" => ("length", 1852.0),
         "kg" => ("mass", 1.0),
         "g" => ("mass", 0.001),
+        "mg" => ("mass", 1e-6),
         "t" => ("mass", 1000.0),
         "lb" => ("mass", 0.453_592_37),
         "m2" => ("area", 1.0),
@@ -156,9 +157,22 @@ pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
         "h" => ("time", 3600.0),
         "day" => ("time", 86_400.0),
         "week" => ("time", 604_800.0),
+        "month" => ("time", 2_629_800.0),
         "year" => ("time", 31_557_600.0),
         _ => return None,
     })
+}
+
+/// Every unit the extractor writes, for validating rule files.
+pub const KNOWN_UNITS: &[&str] = &[
+    "%", "pp", "USD", "EUR", "GBP", "JPY", "INR", "AUD", "CAD", "HKD", "CNY", "m", "km", "cm",
+    "mm", "mi", "yd", "ft", "in", "nmi", "kg", "g", "mg", "t", "ton", "lb", "m2", "km2", "ha",
+    "acre", "mi2", "l", "ml", "gal", "s", "min", "h", "day", "week", "month", "year", "°C", "°F",
+    "K",
+];
+
+pub fn is_known_unit(unit: &str) -> bool {
+    KNOWN_UNITS.contains(&unit)
 }
 
 /// The factor that turns an amount in `from` into one in `to`, when the

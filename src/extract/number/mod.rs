@@ -169,6 +169,9 @@ const EVENTS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The events a number rule can ask for (`event = "killed"`).
+pub const EVENT_NAMES: &[&str] = &["killed", "injured", "missing", "arrested", "evacuated"];
+
 /// Words that open another clause: an event word beyond them is about
 /// another figure ("100 people were working inside when the blast injured
 /// 80").
@@ -182,7 +185,7 @@ const CLAUSE_MARKS: &[&str] = &[
 ];
 
 /// How far, in words, an event may stand from its figure.
-const EVENT_REACH: usize = 8;
+const EVENT_REACH: usize = 10;
 
 /// Appends the source's number claims to `out`, skipping figures that
 /// overlap `dates` (the year of "April 2025" is the date's).

@@ -1,0 +1,207 @@
+//! What a number rule counts: the counted nouns (`counted`), the event
+//! (`event`), the unit figures are compared in (`unit`), and whether the
+//! figure only grows over time (`monotonic`). "100 people were working
+//! inside" and "100 people were injured" are different facts; a death toll
+//! of 137 on one day and 143 three days later is an update, not a conflict.
+
+use toml::Spanned;
+
+use crate::extract::number::EVENT_NAMES;
+use crate::extract::{Claim, ClaimKind, ClaimValue};
+use crate::toml_file::TomlError;
+use crate::value::number::{is_known_unit, KNOWN_UNITS};
+
+/// How a figure may change between documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Monotonic {
+    /// Cumulative: a later report may only raise it (a death toll).
+    Rising,
+}
+
+/// A number rule's restrictions on the claims it takes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Count {
+    /// Nouns the figure may count ("people", "civilians"); empty: any.
+    pub counted: Vec<String>,
+    /// The event the count must belong to ("killed"); `None`: any.
+    pub event: Option<String>,
+    /// The unit figures are converted to before comparing.
+    pub unit: Option<String>,
+    pub monotonic: Option<Monotonic>,
+}
+
+/// The rule file's number keys, as written.
+pub struct RawCount<'a> {
+    pub id: &'a Spanned<String>,
+    pub counted: &'a [Spanned<String>],
+    pub event: Option<&'a Spanned<String>>,
+    pub unit: Option<&'a Spanned<String>>,
+    pub monotonic: Option<&'a Spanned<String>>,
+}
+
+impl Count {
+    /// Validates the number keys; a bad value is a diagnostic at it.
+    pub fn parse(
+        path: &str,
+        text: &str,
+        kind: ClaimKind,
+        raw: RawCount,
+    ) -> Result<Count, TomlError> {
+        let bad = |span: std::ops::Range<usize>, message: String, label: &str| {
+            TomlError::at(path, text, Some(span), message, label)
+        };
+        let first_key = raw
+            .counted
+            .first()
+            .map(|c| c.span())
+            .or(raw.event.map(|e| e.span()))
+            .or(raw.unit.map(|u| u.span()))
+            .or(raw.monotonic.map(|m| m.span()));
+        if let (Some(span), false) = (first_key, kind == ClaimKind::Number) {
+            return Err(bad(
+                span,
+                format!(
+                    "`counted`, `event`, `unit` and `monotonic` are for number rules, and rule {:?} is not one",
+                    raw.id.get_ref()
+                ),
+                "only with kind = \"number\"",
+            ));
+        }
+        let mut counted = Vec::new();
+        for noun in raw.counted {
+            let word = noun.get_ref().trim().to_lowercase();
+            if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+                return Err(bad(
+                    noun.span(),
+                    format!("counted noun {:?} must be one word", noun.get_ref()),
+                    "expected a noun like \"people\"",
+                ));
+            }
+            counted.push(word);
+        }
+        let event = match raw.event {
+            None => None,
+            Some(e) if EVENT_NAMES.contains(&e.get_ref().as_str()) => Some(e.get_ref().clone()),
+            Some(e) => {
+                return Err(bad(
+                    e.span(),
+                    format!("unknown event {:?}", e.get_ref()),
+                    "not an event",
+                )
+                .with_help(format!("events: {}", EVENT_NAMES.join(", "))))
+            }
+        };
+        let unit = match raw.unit {
+            None => None,
+            Some(u) if is_known_unit(u.get_ref()) => Some(u.get_ref().clone()),
+            Some(u) => {
+                return Err(bad(
+                    u.span(),
+                    format!("unknown unit {:?}", u.get_ref()),
+                    "not a unit",
+                )
+                .with_help(format!("units: {}", KNOWN_UNITS.join(", "))))
+            }
+        };
+        let monotonic = match raw.monotonic {
+            None => None,
+            Some(m) if m.get_ref() == "rising" => Some(Monotonic::Rising),
+            Some(m) => {
+                return Err(bad(
+                    m.span(),
+                    format!("unknown monotonic {:?}", m.get_ref()),
+                    "expected \"rising\"",
+                ))
+            }
+        };
+        Ok(Count {
+            counted,
+            event,
+            unit,
+            monotonic,
+        })
+    }
+
+    /// True when the rule may take `claim`: a number counting one of the
+    /// rule's nouns, for its event, in a unit that converts to its unit.
+    /// A figure that names no noun ("the toll rose to 143") is taken when
+    /// its event is the rule's.
+    pub fn takes(&self, claim: &Claim) -> bool {
+        let ClaimValue::Number(n) = &claim.value else {
+            return true;
+        };
+        if let Some(event) = &self.event {
+            if n.event.as_ref() != Some(event) {
+                return false;
+            }
+        }
+        if !self.counted.is_empty() {
+            match &n.noun {
+                Some(noun) if self.counted.contains(noun) => {}
+                Some(_) => return false,
+                None if self.event.is_none() => return false,
+                None => {}
+            }
+        }
+        if let Some(unit) = &self.unit {
+            let converts = n
+                .unit
+                .as_deref()
+                .and_then(|from| crate::value::number::conversion(from, unit));
+            if converts.is_none() {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::rules::parse_rule;
+
+    const TOLL: &str = r#"id = "death-toll"
+title = "Death toll"
+kind = "number"
+severity = "error"
+triggers = ['\bkill\w*']
+counted = ["people", "civilians"]
+event = "killed"
+monotonic = "rising"
+"#;
+
+    #[test]
+    fn number_keys_load() {
+        let rule = parse_rule(Path::new("r.toml"), TOLL).unwrap();
+        assert_eq!(rule.count.counted, ["people", "civilians"]);
+        assert_eq!(rule.count.event.as_deref(), Some("killed"));
+        assert_eq!(rule.count.monotonic, Some(super::Monotonic::Rising));
+    }
+
+    #[test]
+    fn a_bad_event_points_at_its_value() {
+        let text = TOLL.replace("event = \"killed\"", "event = \"exploded\"");
+        let err = parse_rule(Path::new("r.toml"), &text).unwrap_err();
+        assert_eq!(err.line(), Some(7));
+        assert!(err.message.contains("exploded"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_bad_unit_and_a_bad_monotonic_point_at_their_lines() {
+        let text = format!("{TOLL}unit = \"furlongs\"\n");
+        let err = parse_rule(Path::new("r.toml"), &text).unwrap_err();
+        assert_eq!(err.line(), Some(9));
+        let text = TOLL.replace("\"rising\"", "\"falling\"");
+        let err = parse_rule(Path::new("r.toml"), &text).unwrap_err();
+        assert_eq!(err.line(), Some(8));
+    }
+
+    #[test]
+    fn number_keys_on_a_date_rule_are_refused() {
+        let text = TOLL.replace("kind = \"number\"", "kind = \"date\"");
+        let err = parse_rule(Path::new("r.toml"), &text).unwrap_err();
+        assert_eq!(err.line(), Some(6));
+    }
+}

@@ -357,6 +357,111 @@ mod tests {
         );
     }
 
+    /// Each text holds one figure: (text, its notation, its unit).
+    #[test]
+    fn english_figures_are_read_with_their_bounds_and_units() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("it cost 15,000 a year", "15000", None),
+            ("a budget of $48.2 million was set", "48200000", Some("USD")),
+            ("1.5 million tonnes", "1500000", Some("t")),
+            ("turnout was 12%", "12", Some("%")),
+            ("turnout was 12 per cent", "12", Some("%")),
+            ("fifteen thousand marched", "15000", None),
+            ("a hundred thirty came", "130", None),
+            ("one hundred and two", "102", None),
+            ("twenty-one trillion three hundred", "21000000000300", None),
+            ("dozens were hurt", ">=24", None),
+            ("hundreds of thousands fled", ">=200000", None),
+            ("billions were spent", ">=2000000000", None),
+            ("between 130 and 140 died", "130..140", None),
+            ("130-140 died", "130..140", None),
+            ("1.5 to 2 million", "1500000..2000000", None),
+            ("up to 150 died", "<=150", None),
+            ("over 130 died", ">130", None),
+            ("more than 130 died", ">130", None),
+            ("at least 130 died", ">=130", None),
+            ("under 130 died", "<130", None),
+            ("fewer than a thousand", "<1000", None),
+            ("at most 130 died", "<=130", None),
+            ("around 15,000 died", "~15000", None),
+            ("nearly 15,000 died", "~15000", None),
+            ("an estimated 15,000 died", "~15000", None),
+            ("500 or more", ">=500", None),
+            ("two thirds of voters", "0.6666666666666666", None),
+            ("two and a half miles", "2.5", Some("mi")),
+            ("3 million and a half", "3500000", None),
+            ("a 2 1/2 in gap", "2.5", None),
+            ("the 27-kilometer ring", "27", Some("km")),
+            ("a factor of 2.48×10−5 in all", "0.0000248", None),
+            ("6.23x10^-4", "0.000623", None),
+            ("violet light at 4e14 hertz", "400000000000000", None),
+            ("I have €10M saved", "10000000", Some("EUR")),
+            ("sales of 10k", "10000", None),
+            ("minus five percent", "-5", Some("%")),
+            ("a 2,600-metre tunnel", "2600", Some("m")),
+            ("it weighs 10kg", "10", Some("kg")),
+            ("278,000 t valued 10 000 dollars", "278000", Some("t")),
+            ("half a dozen", "6", None),
+            ("two hundred point zero three", "200.03", None),
+        ];
+        for (text, value, unit) in cases {
+            let source = Source::new(
+                SourceId(0),
+                "t".into(),
+                (*text).into(),
+                SourceMeta::default(),
+                DateOrder::Mdy,
+                None,
+            );
+            let got: Vec<(String, Option<String>)> = crate::extract::extract(&source)
+                .into_iter()
+                .filter_map(|c| match c.value {
+                    ClaimValue::Number(n) => Some((n.notation(), n.unit)),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(
+                got.first(),
+                Some(&(value.to_string(), unit.map(str::to_string))),
+                "{text:?} gave {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn codes_ordinals_and_phone_numbers_are_not_figures() {
+        assert!(numbers("the F-16 and the 4th of the J1149 series").is_empty());
+        assert_eq!(numbers("rose from 137 to 143").len(), 2);
+    }
+
+    #[test]
+    fn what_is_counted_stays_in_its_clause() {
+        assert_eq!(
+            numbers("About 100 people were working inside when the blast injured 80 people."),
+            [
+                ("~100".to_string(), Some("people".to_string())),
+                ("80".to_string(), Some("people injured".to_string()))
+            ]
+        );
+        assert_eq!(
+            numbers("The explosion killed 12 people and injured 80 others."),
+            [
+                ("12".to_string(), Some("people killed".to_string())),
+                ("80".to_string(), Some("others injured".to_string()))
+            ]
+        );
+        assert_eq!(
+            numbers("The death toll stands at 42."),
+            [("42".to_string(), Some("killed".to_string()))]
+        );
+    }
+
+    #[test]
+    fn every_event_can_be_asked_for_by_a_rule() {
+        let names: Vec<&str> = EVENTS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, EVENT_NAMES);
+    }
+
     #[test]
     fn years_inside_dates_are_not_numbers() {
         assert!(numbers("in December 1979 and in 1989").is_empty());

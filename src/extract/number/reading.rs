@@ -697,7 +697,12 @@ impl Reader<'_, '_> {
             if let (Some(base), true) = (self.tokens.get(k + 1), self.touch(k + 1, k + 2)) {
                 if base.kind == Kind::Numeral {
                     if let Some((exp, end)) = self.exponent(k + 2, base.value == 10.0) {
-                        value *= base.value.powf(exp);
+                        // Powers of ten through the decimal parser: 2.48e-5, not
+                        // 2.48 * 0.00001 with its rounding noise.
+                        let decimal = (base.value == 10.0 && exp.fract() == 0.0)
+                            .then(|| format!("{value}e{exp}").parse::<f64>().ok())
+                            .flatten();
+                        value = decimal.unwrap_or(value * base.value.powf(exp));
                         k = end;
                     }
                 }
@@ -869,6 +874,10 @@ impl Reader<'_, '_> {
                 }
                 return Some((unit, end));
             }
+        }
+        // "278,000 t": a lone lower-case t after a figure is tonnes.
+        if !hyphen && self.tokens.get(k).is_some_and(|t| t.text == "t") && !self.touch(k, k + 1) {
+            return Some(("t", k + 1));
         }
         if glued && !hyphen {
             let t = self.tokens.get(k)?;

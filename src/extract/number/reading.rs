@@ -344,6 +344,8 @@ struct Quantity {
     end: usize,
     /// A vague plural ("dozens"): `value` is its floor.
     vague: bool,
+    /// Written in words ("fifteen"), not digits.
+    words: bool,
 }
 
 /// Reads figures from one source's tokens.
@@ -485,9 +487,13 @@ impl Reader<'_, '_> {
             if self.is_word(k + 1, "to") {
                 k += 1;
             }
-            true
+            // "three-nought-four" is digits said one by one, not a range.
+            !(lo.words && self.touch(k - 1, k) && self.touch(k, k + 1))
+        } else if self.is_word(k, "or") {
+            // "two or three" is a range; "10 bln or 10 tln" two figures.
+            lo.scale == 1.0
         } else {
-            self.is_word(k, "to") || self.is_word(k, "through") || self.is_word(k, "or")
+            self.is_word(k, "to") || self.is_word(k, "through")
         };
         if !connector {
             return None;
@@ -497,7 +503,7 @@ impl Reader<'_, '_> {
             return None;
         }
         let hi = self.quantity(k + 1)?;
-        if hi.vague {
+        if hi.vague || (self.is_word(k, "or") && hi.value > 10.0 * lo.value.max(1.0)) {
             return None;
         }
         let mut low = lo.value;
@@ -585,7 +591,7 @@ impl Reader<'_, '_> {
         }
         let mut q = self
             .numeral_figure(j, currency.is_some())
-            .or_else(|| self.word_figure(j))?;
+            .or_else(|| self.word_figure(j).map(|w| Quantity { words: true, ..w }))?;
         if negative {
             q.value = -q.value;
         }
@@ -646,6 +652,7 @@ impl Reader<'_, '_> {
                 unit: None,
                 end: j + 1,
                 vague: false,
+                words: false,
             });
         }
         if t.kind != Kind::Numeral || !t.value.is_finite() || self.is_code(j) {
@@ -658,15 +665,23 @@ impl Reader<'_, '_> {
             while let Some(next) = self.tokens.get(k) {
                 let gap = self.text.get(self.tokens[k - 1].end..next.start);
                 let spaced = matches!(gap, Some(" " | "\u{a0}" | "\u{202f}" | "\u{2009}"));
+                // The last group may carry the decimals: "1 234 567.89".
+                let group = next.text.split('.').next().unwrap_or("");
+                let decimals = next.text.len() > group.len();
                 if spaced
-                    && next.is_plain_integer()
-                    && next.text.len() == 3
+                    && next.kind == Kind::Numeral
+                    && group.len() == 3
+                    && group.bytes().all(|b| b.is_ascii_digit())
+                    && next.text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
                     && !self.tokens.get(k + 1).is_some_and(|a| {
                         touching(next, a) && (a.kind != Kind::Mark || a.text == "/")
                     })
                 {
                     value = value * 1000.0 + next.value;
                     k += 1;
+                    if decimals {
+                        break;
+                    }
                 } else {
                     break;
                 }
@@ -719,10 +734,42 @@ impl Reader<'_, '_> {
             unit: None,
             end: k,
             vague: false,
+            words: false,
         };
         self.scale_after(&mut q, money);
+        self.more_groups(&mut q);
         self.and_a_half(&mut q);
         q.value.is_finite().then_some(q)
+    }
+
+    /// "4 thousand 3 hundred and 21": further groups after a scaled figure.
+    fn more_groups(&self, q: &mut Quantity) {
+        let mut last_scale = q.scale;
+        while last_scale >= 100.0 {
+            let k = q.end;
+            let and = self.is_word(k, "and");
+            let at = if and { k + 1 } else { k };
+            let Some(t) = self.tokens.get(at) else { return };
+            let small = if t.is_plain_integer() && !self.is_code(at) {
+                Some((t.value, at + 1))
+            } else if and {
+                self.cardinal(at, 0.0)
+            } else {
+                None
+            };
+            let Some((n, next)) = small else { return };
+            let scale = match self.word(next) {
+                Some("hundred") if !and => 100.0,
+                Some(w) if !and => scale_word(w).unwrap_or(1.0),
+                _ => 1.0,
+            };
+            if scale >= last_scale || n * scale >= last_scale || (scale == 1.0 && !and) {
+                return;
+            }
+            q.value += n * scale;
+            q.end = if scale > 1.0 { next + 1 } else { next };
+            last_scale = scale;
+        }
     }
 
     /// "^10", "^-5", or with `minus_alone` a glued "−5" after a base of 10.
@@ -918,6 +965,7 @@ impl Reader<'_, '_> {
                 unit: None,
                 end,
                 vague: true,
+                words: true,
             });
         }
         if matches!(w, "several" | "few") || (w == "a" && self.is_word(j + 1, "few")) {
@@ -935,6 +983,7 @@ impl Reader<'_, '_> {
                 unit: None,
                 end: at + 1,
                 vague: true,
+                words: true,
             });
         }
         if w == "half" || w == "quarter" {
@@ -982,7 +1031,10 @@ impl Reader<'_, '_> {
     fn finish_words(&self, value: f64, end: usize) -> Quantity {
         let mut value = value;
         let mut k = end;
-        let hyphen = self.is_mark(k, &["-"]) && self.touch(k - 1, k) && self.touch(k, k + 1);
+        // "one-half", and "one - fourth" spaced.
+        let hyphen = self.is_mark(k, &["-"])
+            && self.word(k + 1).and_then(denominator).is_some()
+            && self.touch(k - 1, k) == self.touch(k, k + 1);
         let d_at = if hyphen { k + 1 } else { k };
         if let Some(d) = self.word(d_at).and_then(denominator) {
             if value >= 1.0 && value.fract() == 0.0 {
@@ -993,9 +1045,13 @@ impl Reader<'_, '_> {
             let mut digits = String::new();
             let mut at = k + 1;
             while let Some(w) = self.word(at) {
-                if let Some(d) = ones(w).filter(|d| *d < 10.0) {
+                if let Some(d) = ones(w) {
+                    // "point zero three", and "point eleven" for .11.
                     digits.push_str(&format!("{d}"));
                     at += 1;
+                    if d >= 10.0 {
+                        break;
+                    }
                 } else if let Some(t) = tens(w) {
                     let mut n = t;
                     at += 1;
@@ -1029,6 +1085,7 @@ impl Reader<'_, '_> {
             unit: None,
             end: k,
             vague: false,
+            words: false,
         };
         self.and_a_half(&mut q);
         q
@@ -1049,6 +1106,11 @@ impl Reader<'_, '_> {
             .and_then(|i| self.word(i))
             .and_then(scale_word);
         match (last_scale, self.word(end).and_then(scale_word)) {
+            (Some(last), Some(s)) if s < last => {
+                // "one billion and a half million".
+                q.value += fraction * s;
+                q.end = end + 1;
+            }
             (Some(s), _) => {
                 q.value += fraction * s;
                 q.end = end;

@@ -122,6 +122,20 @@ impl Count {
         })
     }
 
+    /// True when `noun` is one of the counted nouns, singular or plural
+    /// ("person" for "people" aside, "soldier" and "soldiers" are one).
+    fn counts(&self, noun: &str) -> bool {
+        self.counted.iter().any(|c| {
+            c == noun
+                || noun.strip_suffix('s') == Some(c.as_str())
+                || c.strip_suffix('s') == Some(noun)
+                || matches!(
+                    (c.as_str(), noun),
+                    ("people", "person") | ("person", "people")
+                )
+        })
+    }
+
     /// True when the rule may take `claim`: a number counting one of the
     /// rule's nouns, for its event, in a unit that converts to its unit.
     /// A figure that names no noun ("the toll rose to 143") is taken when
@@ -137,7 +151,7 @@ impl Count {
         }
         if !self.counted.is_empty() {
             match &n.noun {
-                Some(noun) if self.counted.contains(noun) => {}
+                Some(noun) if self.counts(noun) => {}
                 Some(_) => return false,
                 None if self.event.is_none() => return false,
                 None => {}
@@ -178,6 +192,14 @@ monotonic = "rising"
         assert_eq!(rule.count.counted, ["people", "civilians"]);
         assert_eq!(rule.count.event.as_deref(), Some("killed"));
         assert_eq!(rule.count.monotonic, Some(super::Monotonic::Rising));
+    }
+
+    #[test]
+    fn counted_nouns_match_singular_and_plural() {
+        let rule = parse_rule(Path::new("r.toml"), TOLL).unwrap();
+        assert!(rule.count.counts("person"));
+        assert!(rule.count.counts("civilian"));
+        assert!(!rule.count.counts("workers"));
     }
 
     #[test]

@@ -159,6 +159,7 @@ pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
         "week" => ("time", 604_800.0),
         "month" => ("time", 2_629_800.0),
         "year" => ("time", 31_557_600.0),
+        "decade" => ("time", 315_576_000.0),
         _ => return None,
     })
 }
@@ -167,8 +168,8 @@ pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
 pub const KNOWN_UNITS: &[&str] = &[
     "%", "pp", "USD", "EUR", "GBP", "JPY", "INR", "AUD", "CAD", "HKD", "CNY", "m", "km", "cm",
     "mm", "mi", "yd", "ft", "in", "nmi", "kg", "g", "mg", "t", "ton", "lb", "m2", "km2", "ha",
-    "acre", "mi2", "l", "ml", "gal", "s", "min", "h", "day", "week", "month", "year", "°C", "°F",
-    "K",
+    "acre", "mi2", "l", "ml", "gal", "s", "min", "h", "day", "week", "month", "year", "decade",
+    "°C", "°F", "K",
 ];
 
 pub fn is_known_unit(unit: &str) -> bool {

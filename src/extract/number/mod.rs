@@ -432,6 +432,9 @@ mod tests {
     fn codes_ordinals_and_phone_numbers_are_not_figures() {
         assert!(numbers("the F-16 and the 4th of the J1149 series").is_empty());
         assert_eq!(numbers("rose from 137 to 143").len(), 2);
+        assert!(numbers("the page was stamped 2:31 PM").is_empty());
+        let open: Vec<String> = numbers("open 24/7").into_iter().map(|n| n.0).collect();
+        assert_eq!(open, ["24", "7"]);
     }
 
     #[test]

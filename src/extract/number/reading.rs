@@ -306,6 +306,8 @@ const UNITS: &[(&str, &str)] = &[
     ("months", "month"),
     ("month", "month"),
     ("years", "year"),
+    ("decades", "decade"),
+    ("decade", "decade"),
     ("year", "year"),
     ("dollars", "USD"),
     ("dollar", "USD"),
@@ -805,8 +807,8 @@ impl Reader<'_, '_> {
         {
             return None;
         }
-        // "24/7/2020" and the like are not fractions.
-        if self.is_mark(k + 3, &["/"]) && self.touch(k + 2, k + 3) {
+        // "24/7/2020" and the like are not fractions, nor is "24/7" or "50/50".
+        if (self.is_mark(k + 3, &["/"]) && self.touch(k + 2, k + 3)) || a.value >= b.value {
             return None;
         }
         Some((a.value / b.value, k + 3))
@@ -816,6 +818,19 @@ impl Reader<'_, '_> {
     /// or ordinals, not figures.
     fn is_code(&self, j: usize) -> bool {
         let t = &self.tokens;
+        // "2:31 PM", a 2:1 score: times and ratios, not figures.
+        let colon_after = self.is_mark(j + 1, &[":"])
+            && self.touch(j, j + 1)
+            && self.touch(j + 1, j + 2)
+            && t.get(j + 2).is_some_and(|n| n.kind == Kind::Numeral);
+        let colon_before = j > 1
+            && self.is_mark(j - 1, &[":"])
+            && self.touch(j - 1, j)
+            && self.touch(j - 2, j - 1)
+            && t[j - 2].kind == Kind::Numeral;
+        if colon_after || colon_before {
+            return true;
+        }
         if j > 0 && self.touch(j - 1, j) {
             let before = &t[j - 1];
             if before.kind == Kind::Word {

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 fn crosscheck() -> Command {
     let mut cmd = Command::cargo_bin("crosscheck").unwrap();
-    cmd.env_remove("NO_COLOR").env("COLUMNS", "200");
+    cmd.env("NO_COLOR", "1").env("COLUMNS", "200");
     cmd
 }
 
@@ -207,4 +207,16 @@ fn huge_and_odd_figures_do_not_break_extraction() {
         .write_stdin(text)
         .assert()
         .code(0);
+}
+
+#[test]
+fn human_report_of_a_conflicting_toll() {
+    let (_, stdout) = check("conflicting-toll", &[]);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn human_report_of_a_rising_toll() {
+    let (_, stdout) = check("rising-toll", &[]);
+    insta::assert_snapshot!(stdout);
 }

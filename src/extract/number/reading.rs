@@ -483,7 +483,8 @@ impl Reader<'_, '_> {
         }
         let mut k = lo.end;
         let connector = if between {
-            self.is_word(k, "and")
+            // "between 44 mg to 50 mg" is loose but common.
+            self.is_word(k, "and") || self.is_word(k, "to")
         } else if self.is_mark(k, DASHES) {
             // "8- to 16-meter": a dash hanging on the first figure.
             if self.is_word(k + 1, "to") {
@@ -513,14 +514,23 @@ impl Reader<'_, '_> {
             // "1.5 to 2 million": the scale of the second end is the first's.
             low *= hi.scale;
         }
-        if hi.value <= low || (lo.unit.is_some() && hi.unit.is_some() && lo.unit != hi.unit) {
+        if lo.unit.is_some() && hi.unit.is_some() && lo.unit != hi.unit {
             return None;
         }
+        // "ranged from -18 °C to -34 °C": with "from" and a unit on both
+        // ends, a falling pair is still a range; bare "2 to 1" is a score.
+        let (low, high) = if hi.value > low {
+            (low, hi.value)
+        } else if from && lo.unit.is_some() && hi.unit.is_some() && hi.value < low {
+            (hi.value, low)
+        } else {
+            return None;
+        };
         Some(Reading {
             value: NumberValue {
                 qualifier: Qualifier::Range,
                 number: low,
-                upper: Some(hi.value),
+                upper: Some(high),
                 unit: hi.unit.or(lo.unit).map(str::to_string),
                 counted: None,
                 noun: None,

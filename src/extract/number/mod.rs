@@ -184,6 +184,19 @@ const CLAUSE_MARKS: &[&str] = &[
     ";", ":", ".", ",", "(", ")", "!", "?", "—", "\"", "“", "”", "[", "]",
 ];
 
+/// Words that open an aside between commas after a figure.
+const ASIDES: &[&str] = &[
+    "including",
+    "among",
+    "mostly",
+    "mainly",
+    "most",
+    "many",
+    "some",
+    "all",
+    "both",
+];
+
 /// How far, in words, an event may stand from its figure.
 const EVENT_REACH: usize = 10;
 
@@ -304,7 +317,22 @@ fn event_near(tokens: &[Token], first: usize, end: usize) -> Option<&'static str
     }
     let mut right = None;
     let mut words = 0;
-    for t in &tokens[end..] {
+    let mut aside = false;
+    for (k, t) in tokens.iter().enumerate().skip(end) {
+        // "130 people, including 12 children, were killed": the aside
+        // between commas belongs to the clause it interrupts.
+        if t.is_mark(&[","]) {
+            let opens_aside = tokens
+                .get(k + 1)
+                .is_some_and(|n| n.kind == Kind::Word && ASIDES.contains(&n.lower.as_str()));
+            if aside || opens_aside {
+                aside = !aside;
+                continue;
+            }
+        }
+        if aside {
+            continue;
+        }
         if breaks_clause(t) || words >= EVENT_REACH {
             break;
         }
@@ -456,6 +484,18 @@ mod tests {
         assert_eq!(
             numbers("The death toll stands at 42."),
             [("42".to_string(), Some("killed".to_string()))]
+        );
+    }
+
+    #[test]
+    fn an_aside_between_commas_does_not_hide_the_event() {
+        assert_eq!(
+            numbers("In all, 130 people, including 12 children, were killed.")[0],
+            ("130".to_string(), Some("people killed".to_string()))
+        );
+        assert_eq!(
+            numbers("100 people were inside, the blast injured 80.")[0],
+            ("100".to_string(), Some("people".to_string()))
         );
     }
 

@@ -157,6 +157,11 @@ impl Count {
                 None => {}
             }
         }
+        let counts_things = self.event.is_some() || !self.counted.is_empty();
+        if self.unit.is_none() && counts_things && n.unit.is_some() {
+            // "a 42-year-old man was killed": an age, not a toll.
+            return false;
+        }
         if let Some(unit) = &self.unit {
             let converts = n
                 .unit
@@ -200,6 +205,25 @@ monotonic = "rising"
         assert!(rule.count.counts("person"));
         assert!(rule.count.counts("civilian"));
         assert!(!rule.count.counts("workers"));
+    }
+
+    #[test]
+    fn a_measured_figure_is_not_a_count() {
+        let rule = parse_rule(Path::new("r.toml"), TOLL).unwrap();
+        let source = crate::source::Source::new(
+            crate::source::SourceId(0),
+            "t".into(),
+            "A 42-year-old man was killed, and 12 people were killed.".into(),
+            crate::source::SourceMeta::default(),
+            crate::source::DateOrder::Mdy,
+            None,
+        );
+        let taken: Vec<String> = crate::extract::extract(&source)
+            .iter()
+            .filter(|c| c.kind == crate::extract::ClaimKind::Number && rule.count.takes(c))
+            .map(|c| c.value.notation())
+            .collect();
+        assert_eq!(taken, ["12"]);
     }
 
     #[test]

@@ -9,6 +9,9 @@ mod reading;
 mod token;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use reading::Reader;
 use token::{Kind, Token};
@@ -203,6 +206,14 @@ const ASIDES: &[&str] = &[
 /// How far, in words, an event may stand from its figure.
 const EVENT_REACH: usize = 10;
 
+/// Web addresses and e-mail: digits there are not figures.
+static ADDRESSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:https?://|www\.)[^\s<>\x22]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
+    )
+    .expect("address pattern is valid")
+});
+
 /// Appends the source's number claims to `out`, skipping figures that
 /// overlap `dates` (the year of "April 2025" is the date's).
 pub fn extract(source: &Source, dates: &[Claim], out: &mut Vec<Claim>) {
@@ -212,10 +223,13 @@ pub fn extract(source: &Source, dates: &[Claim], out: &mut Vec<Claim>) {
         text,
         tokens: &tokens,
     };
+    let addresses: Vec<Range<usize>> = ADDRESSES.find_iter(text).map(|m| m.range()).collect();
     let in_date = |range: &Range<usize>| {
         dates
             .iter()
-            .any(|d| d.span.range.start < range.end && range.start < d.span.range.end)
+            .map(|d| &d.span.range)
+            .chain(&addresses)
+            .any(|d| d.start < range.end && range.start < d.end)
     };
     let mut i = 0;
     while i < tokens.len() {
@@ -457,6 +471,12 @@ mod tests {
                 "{text:?} gave {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn digits_in_web_addresses_are_not_figures() {
+        assert!(numbers("see https://example.com/search?q=30%25%2020% now").is_empty());
+        assert_eq!(numbers("see www.example.com/2 and 3 more").len(), 1);
     }
 
     #[test]

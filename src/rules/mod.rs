@@ -101,6 +101,8 @@ struct RuleFile {
     #[serde(default)]
     event: Option<Spanned<String>>,
     #[serde(default)]
+    event_pattern: Option<Spanned<String>>,
+    #[serde(default)]
     unit: Option<Spanned<String>>,
     #[serde(default)]
     monotonic: Option<Spanned<String>>,
@@ -289,6 +291,7 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
             id: &raw.id,
             counted: &raw.counted,
             event: raw.event.as_ref(),
+            event_pattern: raw.event_pattern.as_ref(),
             unit: raw.unit.as_ref(),
             monotonic: raw.monotonic.as_ref(),
         },

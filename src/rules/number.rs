@@ -6,6 +6,7 @@
 
 use toml::Spanned;
 
+use super::Pattern;
 use crate::extract::number::EVENT_NAMES;
 use crate::extract::{Claim, ClaimKind, ClaimValue};
 use crate::toml_file::TomlError;
@@ -19,12 +20,15 @@ pub enum Monotonic {
 }
 
 /// A number rule's restrictions on the claims it takes.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Count {
     /// Nouns the figure may count ("people", "civilians"); empty: any.
     pub counted: Vec<String>,
     /// The event the count must belong to ("killed"); `None`: any.
     pub event: Option<String>,
+    /// A pattern the words around the figure must match ('\brescued\b'),
+    /// for events that are not built in.
+    pub event_pattern: Option<Pattern>,
     /// The unit figures are converted to before comparing.
     pub unit: Option<String>,
     pub monotonic: Option<Monotonic>,
@@ -35,6 +39,7 @@ pub struct RawCount<'a> {
     pub id: &'a Spanned<String>,
     pub counted: &'a [Spanned<String>],
     pub event: Option<&'a Spanned<String>>,
+    pub event_pattern: Option<&'a Spanned<String>>,
     pub unit: Option<&'a Spanned<String>>,
     pub monotonic: Option<&'a Spanned<String>>,
 }
@@ -55,13 +60,14 @@ impl Count {
             .first()
             .map(|c| c.span())
             .or(raw.event.map(|e| e.span()))
+            .or(raw.event_pattern.map(|e| e.span()))
             .or(raw.unit.map(|u| u.span()))
             .or(raw.monotonic.map(|m| m.span()));
         if let (Some(span), false) = (first_key, kind == ClaimKind::Number) {
             return Err(bad(
                 span,
                 format!(
-                    "`counted`, `event`, `unit` and `monotonic` are for number rules, and rule {:?} is not one",
+                    "`counted`, `event`, `event_pattern`, `unit` and `monotonic` are for number rules, and rule {:?} is not one",
                     raw.id.get_ref()
                 ),
                 "only with kind = \"number\"",
@@ -88,9 +94,16 @@ impl Count {
                     format!("unknown event {:?}", e.get_ref()),
                     "not an event",
                 )
-                .with_help(format!("events: {}", EVENT_NAMES.join(", "))))
+                .with_help(format!(
+                    "events: {}; for another event use `event_pattern`",
+                    EVENT_NAMES.join(", ")
+                )))
             }
         };
+        let event_pattern = raw
+            .event_pattern
+            .map(|p| super::compile(path, text, p))
+            .transpose()?;
         let unit = match raw.unit {
             None => None,
             Some(u) if is_known_unit(u.get_ref()) => Some(u.get_ref().clone()),
@@ -117,6 +130,7 @@ impl Count {
         Ok(Count {
             counted,
             event,
+            event_pattern,
             unit,
             monotonic,
         })
@@ -140,7 +154,7 @@ impl Count {
     /// rule's nouns, for its event, in a unit that converts to its unit.
     /// A figure that names no noun ("the toll rose to 143") is taken when
     /// its event is the rule's.
-    pub fn takes(&self, claim: &Claim) -> bool {
+    pub fn takes(&self, claim: &Claim, text: &str) -> bool {
         let ClaimValue::Number(n) = &claim.value else {
             return true;
         };
@@ -149,15 +163,22 @@ impl Count {
                 return false;
             }
         }
+        if let Some(pattern) = &self.event_pattern {
+            let around = n.clause.clone().and_then(|r| text.get(r)).unwrap_or("");
+            if !pattern.regex.is_match(around) {
+                return false;
+            }
+        }
         if !self.counted.is_empty() {
             match &n.noun {
                 Some(noun) if self.counts(noun) => {}
                 Some(_) => return false,
-                None if self.event.is_none() => return false,
+                None if self.event.is_none() && self.event_pattern.is_none() => return false,
                 None => {}
             }
         }
-        let counts_things = self.event.is_some() || !self.counted.is_empty();
+        let counts_things =
+            self.event.is_some() || self.event_pattern.is_some() || !self.counted.is_empty();
         if self.unit.is_none() && counts_things && n.unit.is_some() {
             // "a 42-year-old man was killed": an age, not a toll.
             return false;
@@ -220,10 +241,37 @@ monotonic = "rising"
         );
         let taken: Vec<String> = crate::extract::extract(&source)
             .iter()
-            .filter(|c| c.kind == crate::extract::ClaimKind::Number && rule.count.takes(c))
+            .filter(|c| {
+                c.kind == crate::extract::ClaimKind::Number && rule.count.takes(c, &source.text)
+            })
             .map(|c| c.value.notation())
             .collect();
         assert_eq!(taken, ["12"]);
+    }
+
+    #[test]
+    fn an_event_pattern_picks_counts_of_events_not_built_in() {
+        let text = TOLL
+            .replace("event = \"killed\"\n", "event_pattern = '\\brescued\\b'\n")
+            .replace("monotonic = \"rising\"\n", "");
+        let rule = parse_rule(Path::new("r.toml"), &text).unwrap();
+        let source = crate::source::Source::new(
+            crate::source::SourceId(0),
+            "t".into(),
+            "Boats rescued 19 people; 42 people were killed.".into(),
+            crate::source::SourceMeta::default(),
+            crate::source::DateOrder::Mdy,
+            None,
+        );
+        let taken: Vec<String> = crate::extract::extract(&source)
+            .iter()
+            .filter(|c| rule.count.takes(c, &source.text))
+            .map(|c| c.value.notation())
+            .collect();
+        assert_eq!(taken, ["19"]);
+        let broken = text.replace("\\brescued\\b", "rescued(");
+        let err = parse_rule(Path::new("r.toml"), &broken).unwrap_err();
+        assert_eq!(err.line(), Some(7));
     }
 
     #[test]

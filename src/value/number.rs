@@ -41,6 +41,9 @@ pub struct NumberValue {
     /// The event the count belongs to ("killed", "injured"), if one is near.
     #[serde(skip)]
     pub event: Option<String>,
+    /// Byte range of the words around the figure that may name its event.
+    #[serde(skip)]
+    pub clause: Option<std::ops::Range<usize>>,
 }
 
 impl NumberValue {
@@ -221,6 +224,7 @@ mod tests {
             counted: None,
             noun: None,
             event: None,
+            clause: None,
         }
     }
 

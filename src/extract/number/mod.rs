@@ -244,7 +244,7 @@ pub fn extract(source: &Source, dates: &[Claim], out: &mut Vec<Claim>) {
         }
         let mut value = reading.value;
         let noun = counted_noun(&tokens, reading.end);
-        let event = event_near(&tokens, reading.first, reading.end);
+        let (event, reach) = event_near(&tokens, reading.first, reading.end);
         value.counted = match (&noun, &event) {
             (Some(n), Some(e)) => Some(format!("{n} {e}")),
             (Some(n), None) => Some(n.clone()),
@@ -253,6 +253,7 @@ pub fn extract(source: &Source, dates: &[Claim], out: &mut Vec<Claim>) {
         };
         value.noun = noun;
         value.event = event.map(str::to_string);
+        value.clause = Some(reach);
         out.push(Claim {
             kind: ClaimKind::Number,
             span: Span {
@@ -319,16 +320,21 @@ fn breaks_clause(t: &Token) -> bool {
 
 /// The event nearest the figure in its clause, looking a few words either
 /// side: "killing over 130 people", "80 people were injured".
-fn event_near(tokens: &[Token], first: usize, end: usize) -> Option<&'static str> {
+///
+/// Also returns the byte range looked in, for rules that name their event
+/// with a pattern ("rescued") rather than a built-in event.
+fn event_near(tokens: &[Token], first: usize, end: usize) -> (Option<&'static str>, Range<usize>) {
+    let mut reach = tokens.get(first).map_or(0, |t| t.start)
+        ..tokens.get(end.saturating_sub(1)).map_or(0, |t| t.end);
     let mut left = None;
     let mut words = 0;
     for t in tokens[..first].iter().rev() {
         if breaks_clause(t) || words >= EVENT_REACH {
             break;
         }
+        reach.start = t.start;
         if let Some(e) = event_of(t) {
-            left = Some((words, e));
-            break;
+            left = left.or(Some((words, e)));
         }
         words += usize::from(t.kind == Kind::Word);
     }
@@ -353,17 +359,18 @@ fn event_near(tokens: &[Token], first: usize, end: usize) -> Option<&'static str
         if breaks_clause(t) || words >= EVENT_REACH {
             break;
         }
+        reach.end = t.end;
         if let Some(e) = event_of(t) {
-            right = Some((words, e));
-            break;
+            right = right.or(Some((words, e)));
         }
         words += usize::from(t.kind == Kind::Word);
     }
-    match (left, right) {
+    let event = match (left, right) {
         (Some((l, a)), Some((r, b))) => Some(if l <= r { a } else { b }),
         (Some((_, a)), None) | (None, Some((_, a))) => Some(a),
         (None, None) => None,
-    }
+    };
+    (event, reach)
 }
 
 #[cfg(test)]

@@ -129,6 +129,7 @@ const EVENTS: &[(&str, &[&str])] = &[
             "slain",
             "murdered",
             "massacred",
+            "toll",
         ],
     ),
     (
@@ -243,7 +244,12 @@ pub fn extract(source: &Source, dates: &[Claim], out: &mut Vec<Claim>) {
             continue;
         }
         let mut value = reading.value;
-        let noun = counted_noun(&tokens, reading.end);
+        // A measured figure ("a 42-year-old man", "18km") counts nothing.
+        let noun = if value.unit.is_none() {
+            counted_noun(&tokens, reading.end)
+        } else {
+            None
+        };
         let (event, reach) = event_near(&tokens, reading.first, reading.end);
         value.counted = match (&noun, &event) {
             (Some(n), Some(e)) => Some(format!("{n} {e}")),
@@ -452,6 +458,8 @@ mod tests {
             ("minus five percent", "-5", Some("%")),
             ("a 2,600-metre tunnel", "2600", Some("m")),
             ("it weighs 10kg", "10", Some("kg")),
+            ("it reached 45C", "45", Some("°C")),
+            ("a budget of 3.2 trillion yen", "3200000000000", Some("JPY")),
             ("278,000 t valued 10 000 dollars", "278000", Some("t")),
             ("half a dozen", "6", None),
             ("two hundred point zero three", "200.03", None),
@@ -509,6 +517,18 @@ mod tests {
             [
                 ("12".to_string(), Some("people killed".to_string())),
                 ("80".to_string(), Some("others injured".to_string()))
+            ]
+        );
+        assert_eq!(
+            numbers("A 42-year-old man was killed."),
+            [("42".to_string(), Some("killed".to_string()))],
+            "an age counts no one"
+        );
+        assert_eq!(
+            numbers("The toll rose from 137 to 143."),
+            [
+                ("137".to_string(), Some("killed".to_string())),
+                ("143".to_string(), Some("killed".to_string()))
             ]
         );
         assert_eq!(

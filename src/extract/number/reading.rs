@@ -314,6 +314,7 @@ const UNITS: &[(&str, &str)] = &[
     ("euros", "EUR"),
     ("euro", "EUR"),
     ("yuan", "CNY"),
+    ("yen", "JPY"),
     ("rupees", "INR"),
 ];
 
@@ -328,6 +329,8 @@ const GLUED_UNITS: &[(&str, &str)] = &[
     ("t", "t"),
     ("h", "h"),
     ("K", "K"),
+    ("C", "°C"),
+    ("F", "°F"),
     ("min", "min"),
     ("yd", "yd"),
     ("mins", "min"),

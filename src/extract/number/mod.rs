@@ -459,6 +459,7 @@ mod tests {
             ("a 2,600-metre tunnel", "2600", Some("m")),
             ("it weighs 10kg", "10", Some("kg")),
             ("it reached 45C", "45", Some("°C")),
+            ("how about 20 of them", "20", None),
             ("a budget of 3.2 trillion yen", "3200000000000", Some("JPY")),
             ("278,000 t valued 10 000 dollars", "278000", Some("t")),
             ("half a dozen", "6", None),

@@ -411,6 +411,15 @@ impl Reader<'_, '_> {
 
     /// The figure that starts at token `i`, if one does.
     pub fn read(&self, i: usize) -> Option<Reading> {
+        let how_about = self.is_word(i, "about")
+            && i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|w| matches!(w, "how" | "what"));
+        if how_about {
+            // "How about 2 in 5?" proposes a figure; it does not hedge it.
+            return None;
+        }
         let (qualifier, j) = QUALIFIERS
             .iter()
             .find_map(|(words, q)| self.phrase(i, words).map(|end| (Some(*q), end)))

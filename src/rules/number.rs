@@ -177,6 +177,10 @@ impl Count {
                 None => {}
             }
         }
+        if self.monotonic.is_some() && n.previous {
+            // "rose from 137 to 143": the report's figure is 143.
+            return false;
+        }
         let counts_things =
             self.event.is_some() || self.event_pattern.is_some() || !self.counted.is_empty();
         if self.unit.is_none() && counts_things && n.unit.is_some() {
@@ -226,6 +230,31 @@ monotonic = "rising"
         assert!(rule.count.counts("person"));
         assert!(rule.count.counts("civilian"));
         assert!(!rule.count.counts("workers"));
+    }
+
+    #[test]
+    fn a_rising_figure_is_not_taken_where_it_is_the_old_value() {
+        let rule = parse_rule(Path::new("r.toml"), TOLL).unwrap();
+        for text in [
+            "The toll rose from 137 to 143.",
+            "The death toll rose to 143 from 137.",
+            "The death toll reached 143, up from 137.",
+        ] {
+            let source = crate::source::Source::new(
+                crate::source::SourceId(0),
+                "t".into(),
+                text.into(),
+                crate::source::SourceMeta::default(),
+                crate::source::DateOrder::Mdy,
+                None,
+            );
+            let taken: Vec<String> = crate::extract::extract(&source)
+                .iter()
+                .filter(|c| rule.count.takes(c, &source.text))
+                .map(|c| c.value.notation())
+                .collect();
+            assert_eq!(taken, ["143"], "{text}");
+        }
     }
 
     #[test]

@@ -44,6 +44,10 @@ pub struct NumberValue {
     /// Byte range of the words around the figure that may name its event.
     #[serde(skip)]
     pub clause: Option<std::ops::Range<usize>>,
+    /// The figure a change started from ("rose from 137 to 143"): no longer
+    /// the figure the report gives.
+    #[serde(skip)]
+    pub previous: bool,
 }
 
 impl NumberValue {
@@ -225,6 +229,7 @@ mod tests {
             noun: None,
             event: None,
             clause: None,
+            previous: false,
         }
     }
 

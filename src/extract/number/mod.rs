@@ -260,6 +260,7 @@ pub fn extract(source: &Source, dates: &[Claim], out: &mut Vec<Claim>) {
         value.noun = noun;
         value.event = event.map(str::to_string);
         value.clause = Some(reach);
+        value.previous = reader.is_previous(reading.first);
         out.push(Claim {
             kind: ClaimKind::Number,
             span: Span {

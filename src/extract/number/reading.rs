@@ -482,6 +482,7 @@ impl Reader<'_, '_> {
                 noun: None,
                 event: None,
                 clause: None,
+                previous: false,
             },
             first: i,
             end,
@@ -549,10 +550,23 @@ impl Reader<'_, '_> {
                 noun: None,
                 event: None,
                 clause: None,
+                previous: false,
             },
             first: i,
             end: hi.end,
         })
+    }
+
+    /// True when the figure at token `first` is the value a change started
+    /// from: 137 in "rose from 137 to 143", "to 143 from 137", "up from 137".
+    pub fn is_previous(&self, first: usize) -> bool {
+        first > 0
+            && self.is_word(first - 1, "from")
+            && (self.changes_before(first - 1)
+                || self
+                    .tokens
+                    .get(first.wrapping_sub(2))
+                    .is_some_and(|t| t.kind == Kind::Numeral))
     }
 
     /// True when a verb of change stands before token `i` ("rose from").

@@ -95,7 +95,7 @@ struct RuleFile {
     #[serde(default)]
     select: Select,
     #[serde(default)]
-    tolerance: Option<f64>,
+    tolerance: Option<Spanned<f64>>,
     #[serde(default)]
     counted: Vec<Spanned<String>>,
     #[serde(default)]
@@ -273,14 +273,17 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
         .iter()
         .map(|p| compile(&name, text, p))
         .collect::<Result<Vec<_>, _>>()?;
-    let tolerance = raw.tolerance.unwrap_or(DEFAULT_TOLERANCE);
+    let tolerance = raw
+        .tolerance
+        .as_ref()
+        .map_or(DEFAULT_TOLERANCE, |t| *t.get_ref());
     if !(0.0..=1.0).contains(&tolerance) {
         return Err(TomlError::at(
             &name,
             text,
-            Some(raw.id.span()),
+            Some(raw.tolerance.map_or(raw.id.span(), |t| t.span())),
             format!("tolerance {tolerance} is not between 0 and 1"),
-            "in this rule",
+            "expected a fraction like 0.1 (10%)",
         ));
     }
     let count = number::Count::parse(

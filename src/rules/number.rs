@@ -322,6 +322,14 @@ monotonic = "rising"
     }
 
     #[test]
+    fn a_bad_tolerance_points_at_its_value() {
+        let text = format!("{TOLL}tolerance = 1.5\n");
+        let err = parse_rule(Path::new("r.toml"), &text).unwrap_err();
+        assert_eq!(err.line(), Some(9));
+        assert!(err.message.contains("tolerance 1.5"), "{}", err.message);
+    }
+
+    #[test]
     fn number_keys_on_a_date_rule_are_refused() {
         let text = TOLL.replace("kind = \"number\"", "kind = \"date\"");
         let err = parse_rule(Path::new("r.toml"), &text).unwrap_err();

@@ -501,6 +501,7 @@ mod tests {
         assert!(numbers("the F-16 and the 4th of the J1149 series").is_empty());
         assert_eq!(numbers("rose from 137 to 143").len(), 2);
         assert!(numbers("the page was stamped 2:31 PM").is_empty());
+        assert!(numbers("it hit at 3.15am, and again at 9 p.m.").is_empty());
         let open: Vec<String> = numbers("open 24/7").into_iter().map(|n| n.0).collect();
         assert_eq!(open, ["24", "7"]);
     }

@@ -869,6 +869,15 @@ impl Reader<'_, '_> {
         if colon_after || colon_before {
             return true;
         }
+        // "3.15am", "at 9 p.m.": clock times.
+        let clock = match self.word(j + 1) {
+            Some("am" | "pm") => true,
+            Some("a" | "p") => self.is_mark(j + 2, &["."]) && self.is_word(j + 3, "m"),
+            _ => false,
+        };
+        if clock {
+            return true;
+        }
         if j > 0 && self.touch(j - 1, j) {
             let before = &t[j - 1];
             if before.kind == Kind::Word {

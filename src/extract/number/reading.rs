@@ -869,12 +869,22 @@ impl Reader<'_, '_> {
         if colon_after || colon_before {
             return true;
         }
-        // "3.15am", "at 9 p.m.": clock times.
-        let clock = match self.word(j + 1) {
-            Some("am" | "pm") => true,
-            Some("a" | "p") => self.is_mark(j + 2, &["."]) && self.is_word(j + 3, "m"),
-            _ => false,
+        // "3.15am", "at 9 p.m.": clock times (an hour up to 12, minutes
+        // in two digits); "2.123 pm" is a length in picometres.
+        let looks_like_time = match t[j].text.split_once('.') {
+            None => t[j].is_plain_integer() && (1.0..=12.0).contains(&t[j].value),
+            Some((hour, minutes)) => {
+                hour.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
+                    && minutes.len() == 2
+                    && minutes.parse::<u32>().is_ok_and(|m| m < 60)
+            }
         };
+        let clock = looks_like_time
+            && match self.word(j + 1) {
+                Some("am" | "pm") => true,
+                Some("a" | "p") => self.is_mark(j + 2, &["."]) && self.is_word(j + 3, "m"),
+                _ => false,
+            };
         if clock {
             return true;
         }

@@ -25,7 +25,7 @@ pub enum FindingKind {
     InvalidDate,
     /// A claim in the draft that no source states for its fact.
     Unsupported,
-    /// A figure that rose over time: the lower one was superseded.
+    /// A rising figure updated by a later report (a death toll).
     Superseded,
 }
 
@@ -126,7 +126,8 @@ impl Finding {
         let unresolved = sides
             .iter()
             .flat_map(|s| &s.claims)
-            .any(|r| claim(claims, r).value.resolved().is_none());
+            .map(|r| claim(claims, r))
+            .any(|c| c.kind == crate::extract::ClaimKind::Date && c.value.resolved().is_none());
         if unresolved {
             help.push(
                 "some claims have no document date to resolve against; give one in sources.toml (`published`) or with --document-date".into(),

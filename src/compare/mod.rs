@@ -11,6 +11,7 @@ pub mod baseline;
 mod finding;
 pub mod gate;
 pub mod syndication;
+pub mod number;
 
 use std::collections::BTreeMap;
 
@@ -115,7 +116,7 @@ pub fn compare(rules: &RuleSet, sources: &[Source], claims: &ClaimsBySource) -> 
             continue;
         };
         let get = |r: &ClaimRef| &claims[r.source.0 as usize][r.index];
-        let (sides, vague) = split_sides(&refs, |r| Possible::of(get(r), rule.tolerance));
+        let (sides, vague) = split_sides(&refs, |r| number::possible(get(r), rule));
         if sides.len() < 2 {
             continue;
         }
@@ -132,6 +133,12 @@ pub fn compare(rules: &RuleSet, sources: &[Source], claims: &ClaimsBySource) -> 
                 }
             })
             .collect();
+        if let Some(update) =
+            number::superseded(rule, subject.as_deref(), &sides, &vague, sources, claims)
+        {
+            findings.push(update);
+            continue;
+        }
         findings.push(Finding::disagreement(
             rule, subject, sides, vague, sources, claims,
         ));

@@ -135,6 +135,7 @@ fn choose(
             .iter()
             .filter(|t| {
                 rules.rules[t.rule].kind == c.kind
+                    && rules.rules[t.rule].count.takes(c, &source.text)
                     && t.scope.start <= c.span.range.start
                     && c.span.range.end <= t.scope.end
             })
@@ -156,6 +157,7 @@ fn choose(
             .filter(|&i| {
                 let c = &claims[i];
                 c.kind == rule.kind
+                    && rule.count.takes(c, &source.text)
                     && c.span.range.end <= t.scope.end
                     && !source.in_header(&c.span.range)
                     && !excluded(&c.span.range)

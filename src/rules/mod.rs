@@ -5,6 +5,7 @@
 
 mod assign;
 pub mod examples;
+pub mod number;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -94,7 +95,17 @@ struct RuleFile {
     #[serde(default)]
     select: Select,
     #[serde(default)]
-    tolerance: Option<f64>,
+    tolerance: Option<Spanned<f64>>,
+    #[serde(default)]
+    counted: Vec<Spanned<String>>,
+    #[serde(default)]
+    event: Option<Spanned<String>>,
+    #[serde(default)]
+    event_pattern: Option<Spanned<String>>,
+    #[serde(default)]
+    unit: Option<Spanned<String>>,
+    #[serde(default)]
+    monotonic: Option<Spanned<String>>,
     #[serde(default, rename = "example")]
     examples: Vec<RawExample>,
 }
@@ -140,6 +151,8 @@ pub struct Rule {
     pub select: Select,
     /// Relative tolerance for approximate numbers ("around 15,000").
     pub tolerance: f64,
+    /// Numbers: what the figure counts, and what it was counted for.
+    pub count: number::Count,
     pub examples: Vec<Example>,
     /// The file the rule came from, and its text (for diagnostics).
     pub path: PathBuf,
@@ -260,16 +273,32 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
         .iter()
         .map(|p| compile(&name, text, p))
         .collect::<Result<Vec<_>, _>>()?;
-    let tolerance = raw.tolerance.unwrap_or(DEFAULT_TOLERANCE);
+    let tolerance = raw
+        .tolerance
+        .as_ref()
+        .map_or(DEFAULT_TOLERANCE, |t| *t.get_ref());
     if !(0.0..=1.0).contains(&tolerance) {
         return Err(TomlError::at(
             &name,
             text,
-            Some(raw.id.span()),
+            Some(raw.tolerance.map_or(raw.id.span(), |t| t.span())),
             format!("tolerance {tolerance} is not between 0 and 1"),
-            "in this rule",
+            "expected a fraction like 0.1 (10%)",
         ));
     }
+    let count = number::Count::parse(
+        &name,
+        text,
+        raw.kind,
+        number::RawCount {
+            id: &raw.id,
+            counted: &raw.counted,
+            event: raw.event.as_ref(),
+            event_pattern: raw.event_pattern.as_ref(),
+            unit: raw.unit.as_ref(),
+            monotonic: raw.monotonic.as_ref(),
+        },
+    )?;
     let mut examples = Vec::new();
     for ex in raw.examples {
         let published = match &ex.published {
@@ -303,6 +332,7 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
         window: raw.window,
         select: raw.select,
         tolerance,
+        count,
         examples,
         path: path.to_path_buf(),
         file_text: text.to_string(),

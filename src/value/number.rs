@@ -35,6 +35,19 @@ pub struct NumberValue {
     pub unit: Option<String>,
     /// The counted noun phrase with its event ("people killed"), if any.
     pub counted: Option<String>,
+    /// What is counted, as written and lower-cased ("people", "soldiers").
+    #[serde(skip)]
+    pub noun: Option<String>,
+    /// The event the count belongs to ("killed", "injured"), if one is near.
+    #[serde(skip)]
+    pub event: Option<String>,
+    /// Byte range of the words around the figure that may name its event.
+    #[serde(skip)]
+    pub clause: Option<std::ops::Range<usize>>,
+    /// The figure a change started from ("rose from 137 to 143"): no longer
+    /// the figure the report gives.
+    #[serde(skip)]
+    pub previous: bool,
 }
 
 impl NumberValue {
@@ -119,6 +132,79 @@ impl Interval {
     }
 }
 
+/// What a unit measures and how many base units one of it is, for units
+/// that convert ("1.6 miles" is 2574.95 metres). `None`: the unit compares
+/// only with itself.
+pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
+    Some(match unit {
+        "m" => ("length", 1.0),
+        "km" => ("length", 1000.0),
+        "cm" => ("length", 0.01),
+        "mm" => ("length", 0.001),
+        "mi" => ("length", 1609.344),
+        "yd" => ("length", 0.9144),
+        "ft" => ("length", 0.3048),
+        "in" => ("length", 0.0254),
+        "nmi" => ("length", 1852.0),
+        "kg" => ("mass", 1.0),
+        "g" => ("mass", 0.001),
+        "mg" => ("mass", 1e-6),
+        "t" => ("mass", 1000.0),
+        "lb" => ("mass", 0.453_592_37),
+        "m2" => ("area", 1.0),
+        "km2" => ("area", 1e6),
+        "ha" => ("area", 1e4),
+        "acre" => ("area", 4_046.856_422_4),
+        "mi2" => ("area", 2_589_988.110_336),
+        "l" => ("volume", 1.0),
+        "ml" => ("volume", 0.001),
+        "gal" => ("volume", 3.785_411_784),
+        "s" => ("time", 1.0),
+        "min" => ("time", 60.0),
+        "h" => ("time", 3600.0),
+        "day" => ("time", 86_400.0),
+        "week" => ("time", 604_800.0),
+        "month" => ("time", 2_629_800.0),
+        "year" => ("time", 31_557_600.0),
+        "decade" => ("time", 315_576_000.0),
+        _ => return None,
+    })
+}
+
+/// Every unit the extractor writes, for validating rule files.
+pub const KNOWN_UNITS: &[&str] = &[
+    "%", "pp", "USD", "EUR", "GBP", "JPY", "INR", "AUD", "CAD", "HKD", "CNY", "m", "km", "cm",
+    "mm", "mi", "yd", "ft", "in", "nmi", "kg", "g", "mg", "t", "ton", "lb", "m2", "km2", "ha",
+    "acre", "mi2", "l", "ml", "gal", "s", "min", "h", "day", "week", "month", "year", "decade",
+    "°C", "°F", "K",
+];
+
+pub fn is_known_unit(unit: &str) -> bool {
+    KNOWN_UNITS.contains(&unit)
+}
+
+/// The factor that turns an amount in `from` into one in `to`, when the
+/// two measure the same thing; 1 when they are the same unit.
+pub fn conversion(from: &str, to: &str) -> Option<f64> {
+    if from == to {
+        return Some(1.0);
+    }
+    let (what_from, from_scale) = unit_scale(from)?;
+    let (what_to, to_scale) = unit_scale(to)?;
+    (what_from == what_to).then_some(from_scale / to_scale)
+}
+
+impl Interval {
+    /// The interval with both ends multiplied by a positive `factor`.
+    pub fn scaled(&self, factor: f64) -> Interval {
+        Interval {
+            lo: self.lo * factor,
+            hi: self.hi * factor,
+            ..*self
+        }
+    }
+}
+
 /// A plain decimal without separators or exponent noise: 15000, 1.5, 0.25.
 pub fn plain(n: f64) -> String {
     if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
@@ -140,6 +226,10 @@ mod tests {
             upper: None,
             unit: None,
             counted: None,
+            noun: None,
+            event: None,
+            clause: None,
+            previous: false,
         }
     }
 
@@ -159,6 +249,24 @@ mod tests {
         let around = num(Qualifier::About, 15000.0).bounds(0.1);
         assert!(around.overlaps(&num(Qualifier::Exact, 14453.0).bounds(0.1)));
         assert!(!around.overlaps(&num(Qualifier::Exact, 12000.0).bounds(0.1)));
+    }
+
+    #[test]
+    fn a_mile_and_a_half_is_about_two_and_a_half_km() {
+        let miles = num(Qualifier::Exact, 1.6)
+            .bounds(0.1)
+            .scaled(conversion("mi", "km").unwrap());
+        let km = num(Qualifier::About, 2.6).bounds(0.05);
+        assert!(miles.overlaps(&km));
+        assert!(conversion("km", "kg").is_none());
+        assert_eq!(conversion("people", "people"), Some(1.0));
+    }
+
+    #[test]
+    fn huge_and_tiny_numbers_print_without_panicking() {
+        assert!(plain(1e300).len() > 100);
+        assert_eq!(plain(2.5e-5), "0.000025");
+        assert_eq!(plain(-99.99), "-99.99");
     }
 
     #[test]

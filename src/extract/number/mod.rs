@@ -1,0 +1,565 @@
+//! Number claims: figures with their qualifiers kept as bounds ("over 130"
+//! is `>130`, "around 15,000" is `~15000`), their unit, and what they count
+//! ("people killed").
+//!
+//! A number that is part of a date claim (the year in "April 2025") is the
+//! date's, not a number claim.
+
+mod reading;
+mod token;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use reading::Reader;
+use token::{Kind, Token};
+
+use super::{Claim, ClaimKind, ClaimValue};
+use crate::source::{Source, Span};
+
+/// Nouns that say what a figure counts.
+const COUNTED: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "civilians",
+    "soldiers",
+    "troops",
+    "servicemen",
+    "children",
+    "adults",
+    "workers",
+    "employees",
+    "staff",
+    "residents",
+    "inhabitants",
+    "passengers",
+    "crew",
+    "migrants",
+    "refugees",
+    "protesters",
+    "demonstrators",
+    "fighters",
+    "militants",
+    "rebels",
+    "insurgents",
+    "police",
+    "policemen",
+    "officers",
+    "students",
+    "pupils",
+    "patients",
+    "victims",
+    "men",
+    "women",
+    "man",
+    "woman",
+    "child",
+    "others",
+    "deaths",
+    "dead",
+    "casualties",
+    "bodies",
+    "survivors",
+    "hostages",
+    "prisoners",
+    "detainees",
+    "families",
+    "households",
+    "homes",
+    "houses",
+    "buildings",
+    "villages",
+    "vehicles",
+    "cars",
+    "aircraft",
+    "planes",
+    "ships",
+    "boats",
+    "tanks",
+    "drones",
+    "missiles",
+    "rockets",
+    "votes",
+    "voters",
+    "seats",
+    "jobs",
+    "cases",
+    "infections",
+    "doctors",
+    "nurses",
+    "journalists",
+    "members",
+    "miners",
+    "pilgrims",
+    "tourists",
+    "visitors",
+    "spectators",
+    "fans",
+    "guests",
+    "individuals",
+    "citizens",
+    "nationals",
+    "foreigners",
+];
+
+/// The events a count can belong to, and the words that name them.
+const EVENTS: &[(&str, &[&str])] = &[
+    (
+        "killed",
+        &[
+            "kill",
+            "kills",
+            "killed",
+            "killing",
+            "killings",
+            "dead",
+            "death",
+            "deaths",
+            "died",
+            "die",
+            "dies",
+            "dying",
+            "fatalities",
+            "fatality",
+            "perished",
+            "lives",
+            "slain",
+            "murdered",
+            "massacred",
+            "toll",
+        ],
+    ),
+    (
+        "injured",
+        &[
+            "injured",
+            "injuring",
+            "injure",
+            "injures",
+            "injuries",
+            "injury",
+            "wounded",
+            "wounding",
+            "wounds",
+            "hurt",
+            "hospitalised",
+            "hospitalized",
+        ],
+    ),
+    ("missing", &["missing", "unaccounted"]),
+    (
+        "arrested",
+        &[
+            "arrested",
+            "arrest",
+            "arrests",
+            "arresting",
+            "detained",
+            "detaining",
+            "detention",
+        ],
+    ),
+    (
+        "evacuated",
+        &[
+            "evacuated",
+            "evacuating",
+            "evacuation",
+            "evacuate",
+            "displaced",
+            "displacing",
+            "fled",
+        ],
+    ),
+];
+
+/// The events a number rule can ask for (`event = "killed"`).
+pub const EVENT_NAMES: &[&str] = &["killed", "injured", "missing", "arrested", "evacuated"];
+
+/// Words that open another clause: an event word beyond them is about
+/// another figure ("100 people were working inside when the blast injured
+/// 80").
+const CLAUSE_BREAKS: &[&str] = &[
+    "when", "while", "as", "after", "before", "but", "and", "whereas", "although", "though",
+    "because", "since", "until", "which", "who", "where", "with", "whom", "whose",
+];
+
+const CLAUSE_MARKS: &[&str] = &[
+    ";", ":", ".", ",", "(", ")", "!", "?", "—", "\"", "“", "”", "[", "]",
+];
+
+/// Words that open an aside between commas after a figure.
+const ASIDES: &[&str] = &[
+    "including",
+    "among",
+    "mostly",
+    "mainly",
+    "most",
+    "many",
+    "some",
+    "all",
+    "both",
+];
+
+/// How far, in words, an event may stand from its figure.
+const EVENT_REACH: usize = 10;
+
+/// Web addresses and e-mail: digits there are not figures.
+static ADDRESSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:https?://|www\.)[^\s<>\x22]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
+    )
+    .expect("address pattern is valid")
+});
+
+/// Appends the source's number claims to `out`, skipping figures that
+/// overlap `dates` (the year of "April 2025" is the date's).
+pub fn extract(source: &Source, dates: &[Claim], out: &mut Vec<Claim>) {
+    let text = &source.text;
+    let tokens = token::tokens(text);
+    let reader = Reader {
+        text,
+        tokens: &tokens,
+    };
+    let addresses: Vec<Range<usize>> = ADDRESSES.find_iter(text).map(|m| m.range()).collect();
+    let in_date = |range: &Range<usize>| {
+        dates
+            .iter()
+            .map(|d| &d.span.range)
+            .chain(&addresses)
+            .any(|d| d.start < range.end && range.start < d.end)
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(reading) = reader.read(i) else {
+            i += 1;
+            continue;
+        };
+        let range = tokens[reading.first].start..tokens[reading.end - 1].end;
+        if reading.end <= i || in_date(&range) {
+            i += 1;
+            continue;
+        }
+        let mut value = reading.value;
+        // A measured figure ("a 42-year-old man", "18km") counts nothing.
+        let noun = if value.unit.is_none() {
+            counted_noun(&tokens, reading.end)
+        } else {
+            None
+        };
+        let (event, reach) = event_near(&tokens, reading.first, reading.end);
+        value.counted = match (&noun, &event) {
+            (Some(n), Some(e)) => Some(format!("{n} {e}")),
+            (Some(n), None) => Some(n.clone()),
+            (None, Some(e)) => Some(e.to_string()),
+            (None, None) => None,
+        };
+        value.noun = noun;
+        value.event = event.map(str::to_string);
+        value.clause = Some(reach);
+        value.previous = reader.is_previous(reading.first);
+        out.push(Claim {
+            kind: ClaimKind::Number,
+            span: Span {
+                source: source.id,
+                range,
+            },
+            value: ClaimValue::Number(value),
+            warning: None,
+            fact: None,
+            subject: None,
+        });
+        i = reading.end;
+    }
+}
+
+/// The noun a figure counts: within three words after it ("15,000 Soviet
+/// soldiers"), or the plural right after it ("1,200 homes").
+fn counted_noun(tokens: &[Token], end: usize) -> Option<String> {
+    let words = tokens[end..]
+        .iter()
+        .take_while(|t| t.kind == Kind::Word || t.is_mark(&["-", "’", "'"]))
+        .filter(|t| t.kind == Kind::Word)
+        .take(3);
+    let mut first = None;
+    for (n, t) in words.enumerate() {
+        if COUNTED.contains(&t.lower.as_str()) {
+            return Some(t.lower.clone());
+        }
+        if n == 0 {
+            first = Some(t);
+        }
+        if [
+            "of", "in", "at", "on", "were", "was", "are", "is", "had", "have", "has",
+        ]
+        .contains(&t.lower.as_str())
+        {
+            break;
+        }
+    }
+    let t = first?;
+    let plural = t.lower.len() > 3
+        && t.lower.ends_with('s')
+        && !t.lower.ends_with("ss")
+        && t.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase());
+    plural.then(|| t.lower.clone())
+}
+
+fn event_of(t: &Token) -> Option<&'static str> {
+    if t.kind != Kind::Word {
+        return None;
+    }
+    EVENTS
+        .iter()
+        .find(|(_, words)| words.contains(&t.lower.as_str()))
+        .map(|(event, _)| *event)
+}
+
+fn breaks_clause(t: &Token) -> bool {
+    (t.kind == Kind::Word && CLAUSE_BREAKS.contains(&t.lower.as_str())) || t.is_mark(CLAUSE_MARKS)
+}
+
+/// The event nearest the figure in its clause, looking a few words either
+/// side: "killing over 130 people", "80 people were injured".
+///
+/// Also returns the byte range looked in, for rules that name their event
+/// with a pattern ("rescued") rather than a built-in event.
+fn event_near(tokens: &[Token], first: usize, end: usize) -> (Option<&'static str>, Range<usize>) {
+    let mut reach = tokens.get(first).map_or(0, |t| t.start)
+        ..tokens.get(end.saturating_sub(1)).map_or(0, |t| t.end);
+    let mut left = None;
+    let mut words = 0;
+    for t in tokens[..first].iter().rev() {
+        if breaks_clause(t) || words >= EVENT_REACH {
+            break;
+        }
+        reach.start = t.start;
+        if let Some(e) = event_of(t) {
+            left = left.or(Some((words, e)));
+        }
+        words += usize::from(t.kind == Kind::Word);
+    }
+    let mut right = None;
+    let mut words = 0;
+    let mut aside = false;
+    for (k, t) in tokens.iter().enumerate().skip(end) {
+        // "130 people, including 12 children, were killed": the aside
+        // between commas belongs to the clause it interrupts.
+        if t.is_mark(&[","]) {
+            let opens_aside = tokens
+                .get(k + 1)
+                .is_some_and(|n| n.kind == Kind::Word && ASIDES.contains(&n.lower.as_str()));
+            if aside || opens_aside {
+                aside = !aside;
+                continue;
+            }
+        }
+        if aside {
+            continue;
+        }
+        if breaks_clause(t) || words >= EVENT_REACH {
+            break;
+        }
+        reach.end = t.end;
+        if let Some(e) = event_of(t) {
+            right = right.or(Some((words, e)));
+        }
+        words += usize::from(t.kind == Kind::Word);
+    }
+    let event = match (left, right) {
+        (Some((l, a)), Some((r, b))) => Some(if l <= r { a } else { b }),
+        (Some((_, a)), None) | (None, Some((_, a))) => Some(a),
+        (None, None) => None,
+    };
+    (event, reach)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{DateOrder, SourceId, SourceMeta};
+
+    fn numbers(text: &str) -> Vec<(String, Option<String>)> {
+        let source = Source::new(
+            SourceId(0),
+            "t".into(),
+            text.into(),
+            SourceMeta::default(),
+            DateOrder::Mdy,
+            None,
+        );
+        let claims = crate::extract::extract(&source);
+        claims
+            .into_iter()
+            .filter_map(|c| match c.value {
+                ClaimValue::Number(n) => Some((n.notation(), n.counted)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn qualifiers_become_bounds_and_counted_nouns_are_kept() {
+        assert_eq!(
+            numbers("an attack at the hall, killing over 130 people."),
+            [(">130".to_string(), Some("people killed".to_string()))]
+        );
+        assert_eq!(
+            numbers("claiming the lives of around 15,000 Soviet soldiers and"),
+            [("~15000".to_string(), Some("soldiers killed".to_string()))]
+        );
+    }
+
+    /// Each text holds one figure: (text, its notation, its unit).
+    #[test]
+    fn english_figures_are_read_with_their_bounds_and_units() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("it cost 15,000 a year", "15000", None),
+            ("a budget of $48.2 million was set", "48200000", Some("USD")),
+            ("1.5 million tonnes", "1500000", Some("t")),
+            ("turnout was 12%", "12", Some("%")),
+            ("turnout was 12 per cent", "12", Some("%")),
+            ("fifteen thousand marched", "15000", None),
+            ("a hundred thirty came", "130", None),
+            ("one hundred and two", "102", None),
+            ("twenty-one trillion three hundred", "21000000000300", None),
+            ("dozens were hurt", ">=24", None),
+            ("hundreds of thousands fled", ">=200000", None),
+            ("billions were spent", ">=2000000000", None),
+            ("between 130 and 140 died", "130..140", None),
+            ("130-140 died", "130..140", None),
+            ("1.5 to 2 million", "1500000..2000000", None),
+            ("up to 150 died", "<=150", None),
+            ("over 130 died", ">130", None),
+            ("more than 130 died", ">130", None),
+            ("at least 130 died", ">=130", None),
+            ("under 130 died", "<130", None),
+            ("fewer than a thousand", "<1000", None),
+            ("at most 130 died", "<=130", None),
+            ("around 15,000 died", "~15000", None),
+            ("nearly 15,000 died", "~15000", None),
+            ("an estimated 15,000 died", "~15000", None),
+            ("500 or more", ">=500", None),
+            ("two thirds of voters", "0.6666666666666666", None),
+            ("two and a half miles", "2.5", Some("mi")),
+            ("3 million and a half", "3500000", None),
+            ("a 2 1/2 in gap", "2.5", None),
+            ("the 27-kilometer ring", "27", Some("km")),
+            ("a factor of 2.48×10−5 in all", "0.0000248", None),
+            ("6.23x10^-4", "0.000623", None),
+            ("violet light at 4e14 hertz", "400000000000000", None),
+            ("I have €10M saved", "10000000", Some("EUR")),
+            ("sales of 10k", "10000", None),
+            ("minus five percent", "-5", Some("%")),
+            ("a 2,600-metre tunnel", "2600", Some("m")),
+            ("it weighs 10kg", "10", Some("kg")),
+            ("it reached 45C", "45", Some("°C")),
+            ("how about 20 of them", "20", None),
+            ("a budget of 3.2 trillion yen", "3200000000000", Some("JPY")),
+            ("278,000 t valued 10 000 dollars", "278000", Some("t")),
+            ("half a dozen", "6", None),
+            ("two hundred point zero three", "200.03", None),
+        ];
+        for (text, value, unit) in cases {
+            let source = Source::new(
+                SourceId(0),
+                "t".into(),
+                (*text).into(),
+                SourceMeta::default(),
+                DateOrder::Mdy,
+                None,
+            );
+            let got: Vec<(String, Option<String>)> = crate::extract::extract(&source)
+                .into_iter()
+                .filter_map(|c| match c.value {
+                    ClaimValue::Number(n) => Some((n.notation(), n.unit)),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(
+                got.first(),
+                Some(&(value.to_string(), unit.map(str::to_string))),
+                "{text:?} gave {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn digits_in_web_addresses_are_not_figures() {
+        assert!(numbers("see https://example.com/search?q=30%25%2020% now").is_empty());
+        assert_eq!(numbers("see www.example.com/2 and 3 more").len(), 1);
+    }
+
+    #[test]
+    fn codes_ordinals_and_phone_numbers_are_not_figures() {
+        assert!(numbers("the F-16 and the 4th of the J1149 series").is_empty());
+        assert_eq!(numbers("rose from 137 to 143").len(), 2);
+        assert!(numbers("the page was stamped 2:31 PM").is_empty());
+        assert!(numbers("it hit at 3.15am, and again at 9 p.m.").is_empty());
+        let open: Vec<String> = numbers("open 24/7").into_iter().map(|n| n.0).collect();
+        assert_eq!(open, ["24", "7"]);
+    }
+
+    #[test]
+    fn what_is_counted_stays_in_its_clause() {
+        assert_eq!(
+            numbers("About 100 people were working inside when the blast injured 80 people."),
+            [
+                ("~100".to_string(), Some("people".to_string())),
+                ("80".to_string(), Some("people injured".to_string()))
+            ]
+        );
+        assert_eq!(
+            numbers("The explosion killed 12 people and injured 80 others."),
+            [
+                ("12".to_string(), Some("people killed".to_string())),
+                ("80".to_string(), Some("others injured".to_string()))
+            ]
+        );
+        assert_eq!(
+            numbers("A 42-year-old man was killed."),
+            [("42".to_string(), Some("killed".to_string()))],
+            "an age counts no one"
+        );
+        assert_eq!(
+            numbers("The toll rose from 137 to 143."),
+            [
+                ("137".to_string(), Some("killed".to_string())),
+                ("143".to_string(), Some("killed".to_string()))
+            ]
+        );
+        assert_eq!(
+            numbers("The death toll stands at 42."),
+            [("42".to_string(), Some("killed".to_string()))]
+        );
+    }
+
+    #[test]
+    fn an_aside_between_commas_does_not_hide_the_event() {
+        assert_eq!(
+            numbers("In all, 130 people, including 12 children, were killed.")[0],
+            ("130".to_string(), Some("people killed".to_string()))
+        );
+        assert_eq!(
+            numbers("100 people were inside, the blast injured 80.")[0],
+            ("100".to_string(), Some("people".to_string()))
+        );
+    }
+
+    #[test]
+    fn every_event_can_be_asked_for_by_a_rule() {
+        let names: Vec<&str> = EVENTS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, EVENT_NAMES);
+    }
+
+    #[test]
+    fn years_inside_dates_are_not_numbers() {
+        assert!(numbers("in December 1979 and in 1989").is_empty());
+    }
+}

@@ -1,0 +1,222 @@
+//! End-to-end tests of number claims over the fictional clusters in
+//! `tests/fixtures/`: each folder holds three short reports of one invented
+//! event, a `sources.toml` with their publication dates, and the rules for
+//! that story.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn crosscheck() -> Command {
+    let mut cmd = Command::cargo_bin("crosscheck").unwrap();
+    cmd.env("NO_COLOR", "1").env("COLUMNS", "200");
+    cmd
+}
+
+/// Checks a fixture with its own rules; returns (exit code, stdout).
+fn check(case: &str, extra: &[&str]) -> (i32, String) {
+    let folder = format!("tests/fixtures/{case}");
+    let rules = format!("{folder}/rules");
+    let out = crosscheck()
+        .args(["check", &folder, "--rules", &rules, "--color", "never"])
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+/// The number claims `extract` prints for a fixture, as JSON objects.
+fn number_claims(case: &str) -> Vec<Value> {
+    let folder = format!("tests/fixtures/{case}");
+    let rules = format!("{folder}/rules");
+    let out = crosscheck()
+        .args(["extract", &folder, "--rules", &rules])
+        .assert()
+        .code(0);
+    String::from_utf8(out.get_output().stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|c| c["kind"] == "number")
+        .collect()
+}
+
+fn claim<'a>(claims: &'a [Value], file: &str, text: &str) -> &'a Value {
+    claims
+        .iter()
+        .find(|c| c["source"].as_str().unwrap().ends_with(file) && c["text"] == text)
+        .unwrap_or_else(|| panic!("no claim {text:?} in {file}: {claims:#?}"))
+}
+
+#[test]
+fn a_conflicting_toll_is_flagged_with_a_label_in_both_sources() {
+    let (code, stdout) = check("conflicting-toll", &[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("death-toll"), "{stdout}");
+    assert!(
+        stdout.contains("42 (Coastline Daily, Orvan Wire) vs 58 (Dessa Herald)"),
+        "{stdout}"
+    );
+    for (file, snippet, label) in [
+        (
+            "coastline.txt",
+            "Officials said 42 people were killed",
+            "side 1: 42",
+        ),
+        ("wire.txt", "The death toll stands at 42", "side 1: 42"),
+        ("herald.txt", "killed 58 passengers", "side 2: 58"),
+    ] {
+        assert!(stdout.contains(file), "no snippet of {file}:\n{stdout}");
+        assert!(stdout.contains(snippet), "no {snippet:?}:\n{stdout}");
+        assert!(stdout.contains(label), "no label {label:?}:\n{stdout}");
+    }
+    assert!(
+        stdout.contains(">=40: fits more than one side"),
+        "\"at least 40\" agrees with both tolls:\n{stdout}"
+    );
+    assert!(
+        !stdout.contains("no document date"),
+        "numbers need no document date to compare:\n{stdout}"
+    );
+}
+
+#[test]
+fn a_same_day_difference_is_not_an_update_even_for_a_rising_toll() {
+    let (_, stdout) = check("conflicting-toll", &["--format", "csv"]);
+    let rows: Vec<&str> = stdout.lines().skip(1).collect();
+    assert_eq!(rows.len(), 4, "{stdout}");
+    assert!(rows.iter().all(|r| r.contains(",error,")), "{stdout}");
+    let passengers = claim(&number_claims("conflicting-toll"), "wire.txt", "60").clone();
+    assert!(
+        passengers["fact"].is_null(),
+        "a ferry's capacity is not a toll: {passengers}"
+    );
+}
+
+#[test]
+fn a_rising_toll_is_reported_as_superseded_not_as_a_disagreement() {
+    let (code, stdout) = check("rising-toll", &[]);
+    assert_eq!(code, 0, "an info finding does not fail the run:\n{stdout}");
+    assert!(
+        stdout.contains("137 on 24 March was updated to 143 on 27 March"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("0 errors, 0 warnings, 1 info"), "{stdout}");
+    assert!(!stdout.contains("sources disagree"), "{stdout}");
+    let (code, _) = check("rising-toll", &["--fail-on", "info"]);
+    assert_eq!(code, 1);
+
+    let (_, json) = check("rising-toll", &["--format", "json"]);
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let finding = &report["findings"][0];
+    assert_eq!(finding["kind"], "superseded", "{json}");
+    assert_eq!(finding["severity"], "info", "{json}");
+}
+
+#[test]
+fn a_toll_that_falls_in_a_later_report_is_still_a_disagreement() {
+    let (code, stdout) = check("falling-toll", &[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("sources disagree: 137"), "{stdout}");
+    assert!(!stdout.contains("updated to"), "{stdout}");
+}
+
+#[test]
+fn a_count_of_workers_is_never_compared_with_a_count_of_injured() {
+    let (code, stdout) = check("workers-and-injured", &[]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.starts_with("0 findings"), "{stdout}");
+
+    let claims = number_claims("workers-and-injured");
+    let working = claim(&claims, "brandt-news.txt", "About 100");
+    assert_eq!(working["value"], "~100");
+    assert_eq!(working["counted"], "people");
+    assert!(working["fact"].is_null(), "{working}");
+    let injured = claim(&claims, "brandt-news.txt", "80");
+    assert_eq!(injured["counted"], "people injured");
+    assert_eq!(injured["fact"], "injured-count");
+    let eighty = claim(&claims, "radio.txt", "Eighty");
+    assert_eq!(eighty["value"], "80");
+    assert_eq!(eighty["counted"], "workers injured");
+    assert_eq!(eighty["fact"], "injured-count");
+    assert!(claim(&claims, "gazette.txt", "100")["fact"].is_null());
+}
+
+#[test]
+fn one_length_in_two_units_agrees() {
+    let (code, stdout) = check("length-in-two-units", &[]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.starts_with("0 findings"), "{stdout}");
+
+    let claims = number_claims("length-in-two-units");
+    for (file, text, value, unit) in [
+        ("gazette.txt", "1.6 miles", "1.6", "mi"),
+        ("courier.txt", "2.6 km", "2.6", "km"),
+        ("wire.txt", "about 2,600 metres", "~2600", "m"),
+    ] {
+        let c = claim(&claims, file, text);
+        assert_eq!(c["value"], value, "{c}");
+        assert_eq!(c["unit"], unit, "{c}");
+        assert_eq!(c["fact"], "bridge-length", "{c}");
+    }
+}
+
+#[test]
+fn the_fixture_rules_pass_their_own_examples() {
+    for case in [
+        "conflicting-toll",
+        "rising-toll",
+        "workers-and-injured",
+        "length-in-two-units",
+    ] {
+        crosscheck()
+            .args(["rules", "test", &format!("tests/fixtures/{case}/rules")])
+            .assert()
+            .code(0);
+    }
+}
+
+#[test]
+fn a_bad_number_key_points_into_the_rule_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("toll.toml"),
+        "id = \"toll\"\ntitle = \"Toll\"\nkind = \"number\"\nseverity = \"error\"\ntriggers = ['killed']\nevent = \"exploded\"\n",
+    )
+    .unwrap();
+    let out = crosscheck()
+        .args(["rules", "list"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("unknown event \"exploded\""), "{stderr}");
+    assert!(stderr.contains("toll.toml:6"), "{stderr}");
+}
+
+#[test]
+fn huge_and_odd_figures_do_not_break_extraction() {
+    let mut cmd = crosscheck();
+    let text = format!(
+        "10^400 people, 1e999999 km, {} dollars, 9.9e307 x 10^10, ½ of -0 and $-",
+        "9".repeat(5000)
+    );
+    cmd.args(["extract", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn human_report_of_a_conflicting_toll() {
+    let (_, stdout) = check("conflicting-toll", &[]);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn human_report_of_a_rising_toll() {
+    let (_, stdout) = check("rising-toll", &[]);
+    insta::assert_snapshot!(stdout);
+}

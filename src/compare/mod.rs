@@ -10,8 +10,8 @@
 pub mod baseline;
 mod finding;
 pub mod gate;
-pub mod syndication;
 pub mod number;
+pub mod syndication;
 
 use std::collections::BTreeMap;
 

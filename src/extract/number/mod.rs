@@ -219,18 +219,121 @@ static ADDRESSES: LazyLock<Regex> = LazyLock::new(|| {
 /// overlap `dates` (the year of "April 2025" is the date's).
 pub fn extract(source: &Source, dates: &[Claim], out: &mut Vec<Claim>) {
     let text = &source.text;
+    let addresses: Vec<Range<usize>> = ADDRESSES.find_iter(text).map(|m| m.range()).collect();
+    let mut dates: Vec<Range<usize>> = dates.iter().map(|d| d.span.range.clone()).collect();
+    dates.sort_by_key(|r| r.start);
+    let blocked = Blocked {
+        dates: &dates,
+        addresses: &addresses,
+    };
+    // Reading every word of a long text is the slow part; a figure needs
+    // a digit or a number word, so only the stretches around those are
+    // tokenised and read.
+    for window in windows(text) {
+        extract_window(source, window, &blocked, out);
+    }
+}
+
+/// Byte ranges that hold no figure: dates and web addresses, sorted.
+struct Blocked<'a> {
+    dates: &'a [Range<usize>],
+    addresses: &'a [Range<usize>],
+}
+
+impl Blocked<'_> {
+    fn overlaps(&self, range: &Range<usize>) -> bool {
+        [self.dates, self.addresses].iter().any(|list| {
+            // The first range that ends after `range` starts is the only
+            // candidate among sorted, mostly disjoint ranges; look at a few.
+            let from = list.partition_point(|d| d.end <= range.start);
+            list[from..]
+                .iter()
+                .take_while(|d| d.start < range.end)
+                .any(|d| d.start < range.end && range.start < d.end)
+        })
+    }
+}
+
+/// A digit, a fraction character or a number word: where a figure can be.
+static ANCHORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)[0-9½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|(?-u:\b)(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|lakhs?|millions?|mn|mln|mil|crores?|billions?|bn|bln|trillions?|tn|tln|dozens?|dz|dzs|doz|dozs|tens|scores|halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?)(?-u:\b)",
+    )
+    .expect("anchor pattern is valid")
+});
+
+/// How far before an anchor qualifiers and ranges may start ("an
+/// estimated", "between ... and"), and how far after it units, counted
+/// nouns and events may lie.
+const WINDOW_BACK: usize = 160;
+const WINDOW_ON: usize = 240;
+
+/// Merged stretches of `text` around every anchor, cut at sentence ends
+/// where there is one in reach, else at white space.
+fn windows(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut covered = 0;
+    for m in ANCHORS.find_iter(text) {
+        if m.start() < covered {
+            continue;
+        }
+        let start = window_start(text, m.start());
+        let end = window_end(text, m.end());
+        match out.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => out.push(start..end),
+        }
+        covered = end;
+    }
+    out
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn window_start(text: &str, at: usize) -> usize {
+    let reach = floor_boundary(text, at.saturating_sub(WINDOW_BACK));
+    let before = &text[reach..at];
+    if let Some(i) = before.rfind(['\n', '\r']) {
+        return reach + i + 1;
+    }
+    if let Some(i) = before.rfind(". ") {
+        return reach + i + 2;
+    }
+    if reach == 0 {
+        return 0;
+    }
+    // Start after a space, so no token is cut.
+    before.find([' ', '\t']).map_or(at, |i| reach + i + 1)
+}
+
+fn window_end(text: &str, at: usize) -> usize {
+    let mut reach = (at + WINDOW_ON).min(text.len());
+    while !text.is_char_boundary(reach) {
+        reach += 1;
+    }
+    let after = &text[at..reach];
+    if let Some(i) = after.find(['\n', '\r']) {
+        return at + i;
+    }
+    if reach == text.len() {
+        return reach;
+    }
+    // End before a space, so no token is cut.
+    after.rfind([' ', '\t']).map_or(reach, |i| at + i)
+}
+
+fn extract_window(source: &Source, window: Range<usize>, blocked: &Blocked, out: &mut Vec<Claim>) {
+    let base = window.start;
+    let text = &source.text[window];
     let tokens = token::tokens(text);
     let reader = Reader {
         text,
         tokens: &tokens,
-    };
-    let addresses: Vec<Range<usize>> = ADDRESSES.find_iter(text).map(|m| m.range()).collect();
-    let in_date = |range: &Range<usize>| {
-        dates
-            .iter()
-            .map(|d| &d.span.range)
-            .chain(&addresses)
-            .any(|d| d.start < range.end && range.start < d.end)
     };
     let mut i = 0;
     while i < tokens.len() {
@@ -238,8 +341,9 @@ pub fn extract(source: &Source, dates: &[Claim], out: &mut Vec<Claim>) {
             i += 1;
             continue;
         };
-        let range = tokens[reading.first].start..tokens[reading.end - 1].end;
-        if reading.end <= i || in_date(&range) {
+        let local = tokens[reading.first].start..tokens[reading.end - 1].end;
+        let range = base + local.start..base + local.end;
+        if reading.end <= i || blocked.overlaps(&range) {
             i += 1;
             continue;
         }
@@ -259,7 +363,7 @@ pub fn extract(source: &Source, dates: &[Claim], out: &mut Vec<Claim>) {
         };
         value.noun = noun;
         value.event = event.map(str::to_string);
-        value.clause = Some(reach);
+        value.clause = Some(base + reach.start..base + reach.end);
         value.previous = reader.is_previous(reading.first);
         out.push(Claim {
             kind: ClaimKind::Number,

@@ -42,3 +42,25 @@ pub fn claims_of(rules: &rules::RuleSet, sources: &[source::Source]) -> Vec<Vec<
         })
         .collect()
 }
+
+/// Puts saved web pages back as they are on disk before output: every
+/// claim span found in a page's prose is translated to the page's bytes, so
+/// `start`/`end`/`line`/`column` in every format refer to the file. Returns
+/// each source's map (`None` for sources that are not pages), for spans
+/// kept elsewhere (explanations).
+pub fn show_markup(
+    sources: &mut [source::Source],
+    claims: &mut [Vec<extract::Claim>],
+) -> Vec<Option<source::html::OffsetMap>> {
+    sources
+        .iter_mut()
+        .enumerate()
+        .map(|(i, s)| {
+            let map = s.show_markup()?;
+            for claim in claims.get_mut(i).into_iter().flatten() {
+                claim.span.range = map.to_markup(claim.span.range.clone());
+            }
+            Some(map)
+        })
+        .collect()
+}

@@ -424,6 +424,8 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
             })?,
         },
     };
+    let (mut sources, mut claims) = (sources, claims);
+    crosscheck::show_markup(&mut sources, &mut claims);
     let report = Report {
         sources: &sources,
         claims: &claims,
@@ -498,8 +500,11 @@ fn read_baseline(path: &std::path::Path) -> Result<Baseline, Failed> {
 fn extract_cmd(args: ExtractArgs) -> Result<u8, Failed> {
     let config = load_config()?;
     let Prepared {
-        sources, claims, ..
+        mut sources,
+        mut claims,
+        ..
     } = prepare(&args.input, &config, None)?;
+    crosscheck::show_markup(&mut sources, &mut claims);
     let report = Report {
         sources: &sources,
         claims: &claims,

@@ -89,6 +89,9 @@ enum CheckFormat {
     Github,
     /// A pull-request comment summary.
     Markdown,
+    /// One self-contained page for the desk: facts, findings side by side,
+    /// an agreement matrix.
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -453,6 +456,7 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
         CheckFormat::Sarif => report::sarif::findings(&report, &mut buf),
         CheckFormat::Github => report::github::findings(&report, &mut buf),
         CheckFormat::Markdown => report::markdown::findings(&report, &mut buf),
+        CheckFormat::Html => report::html::findings(&report, &mut buf),
     };
     if let Err(e) = rendered {
         let _ = writeln!(std::io::stderr(), "error: cannot render the report: {e}");

@@ -152,6 +152,7 @@ impl Source {
         self.header_lines = self.header_lines.iter().map(to_markup).collect();
         if let Some(date) = &mut self.document_date {
             date.line = date.line.as_ref().map(to_markup);
+            date.span = date.span.as_ref().map(to_markup);
         }
         Some(map)
     }

@@ -64,3 +64,28 @@ pub fn show_markup(
         })
         .collect()
 }
+
+/// [`claims_of`], optionally keeping the rule engine's reasons for every
+/// claim (`--explain`; otherwise the reasons are empty), and calling `done`
+/// after each source, for a progress bar.
+pub fn claims_with(
+    rules: &rules::RuleSet,
+    sources: &[source::Source],
+    explain: bool,
+    done: &(dyn Fn() + Sync),
+) -> (Vec<Vec<extract::Claim>>, Vec<rules::explain::Explanations>) {
+    sources
+        .par_iter()
+        .map(|s| {
+            let mut claims = extract::extract(s);
+            let reasons = if explain {
+                rules::assign_explained(rules, s, &mut claims)
+            } else {
+                rules::assign(rules, s, &mut claims);
+                Vec::new()
+            };
+            done();
+            (claims, reasons)
+        })
+        .unzip()
+}

@@ -5,6 +5,7 @@
 
 mod assign;
 pub mod examples;
+pub mod explain;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use toml::Spanned;
 
-pub use assign::assign;
+pub use assign::{assign, assign_explained};
 
 use crate::extract::ClaimKind;
 use crate::toml_file::{self, TomlError};

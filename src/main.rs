@@ -32,6 +32,22 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Colours in the report and in diagnostics [auto: on a terminal, unless NO_COLOR is set].
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+/// The run's `--color`, set once at start: diagnostics are printed from
+/// many places, and all of them follow it.
+static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
+
+/// Whether to colour output going to a stream that is (or is not) a terminal.
+fn use_color(terminal: bool) -> bool {
+    match COLOR.get().copied().unwrap_or(ColorChoice::Auto) {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+    }
 }
 
 #[derive(Subcommand)]
@@ -151,8 +167,6 @@ struct CheckArgs {
     /// involve the draft count.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
     /// A draft to check against the sources: the pre-publication gate.
     #[arg(long, value_name = "DRAFT")]
     draft: Option<String>,
@@ -202,7 +216,7 @@ fn parse_unsupported(s: &str) -> Result<Unsupported, String> {
 struct Failed;
 
 fn print_diagnostic(diag: &dyn Diagnostic) {
-    let theme = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+    let theme = if use_color(std::io::stderr().is_terminal()) {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
@@ -223,6 +237,7 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let _ = COLOR.set(cli.color);
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Extract(args) => extract_cmd(args),
@@ -503,15 +518,7 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
     }
     let rendered = match format {
         CheckFormat::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    args.input.output.is_none()
-                        && std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
+            let color = use_color(args.input.output.is_none() && std::io::stdout().is_terminal());
             report::human::findings(&report, Style { color, width: 100 }, &mut buf)
         }
         CheckFormat::Csv => report::csv::findings(&report, &mut buf).map_err(std::io::Error::other),

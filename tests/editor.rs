@@ -234,3 +234,64 @@ fn the_html_format_is_one_page_and_keeps_the_exit_code() {
         .stdout(predicate::str::starts_with("<!DOCTYPE html>"))
         .stdout(predicate::str::contains("id=\"finding-9ab20194\""));
 }
+
+#[test]
+fn color_applies_to_diagnostics_on_stderr_too() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("opening-date.toml"),
+        OPENING.replace("value = \"2024-05-02\"", "value = \"2024-05-09\""),
+    )
+    .unwrap();
+    let run = |color: &str| {
+        stderr_of(
+            crosscheck()
+                .args(["rules", "test", "--color", color])
+                .arg(dir.path()),
+        )
+    };
+    let colored = run("always");
+    assert!(colored.contains("\u{1b}["), "{colored}");
+    assert!(colored.contains("example expects 2024-05-09, the rule took 2024-05-02"));
+    let plain = run("never");
+    assert!(!plain.contains("\u{1b}["), "{plain}");
+    assert!(plain.contains("opening-date.toml:10:"), "{plain}");
+}
+
+/// Runs the binary with a terminal for its output (util-linux `script`),
+/// or `None` where `script` is missing.
+fn on_a_terminal(args: &str) -> Option<String> {
+    let bin = assert_cmd::cargo::cargo_bin("crosscheck");
+    let out = std::process::Command::new("script")
+        .args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+        .env("NO_COLOR", "1")
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn a_terminal_sees_a_progress_bar_over_many_sources_unless_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..25 {
+        fs::write(
+            dir.path().join(format!("{i:02}.txt")),
+            "Nothing happened on May 2.\n",
+        )
+        .unwrap();
+    }
+    let rules = rules_dir();
+    let args = format!(
+        "check --rules {} {}",
+        rules.path().display(),
+        dir.path().display()
+    );
+    let Some(shown) = on_a_terminal(&args) else {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    };
+    assert!(shown.contains("/25 sources"), "{shown:?}");
+    let quiet = on_a_terminal(&format!("{args} --quiet")).unwrap();
+    assert!(!quiet.contains("/25 sources"), "{quiet:?}");
+    assert!(quiet.contains("0 findings in 25 sources"), "{quiet:?}");
+}

@@ -295,3 +295,40 @@ fn a_terminal_sees_a_progress_bar_over_many_sources_unless_quiet() {
     assert!(!quiet.contains("/25 sources"), "{quiet:?}");
     assert!(quiet.contains("0 findings in 25 sources"), "{quiet:?}");
 }
+
+#[test]
+fn the_html_report_and_explanations_are_the_same_bytes_whatever_the_thread_count() {
+    let run = |threads: &str| {
+        crosscheck()
+            .env("RAYON_NUM_THREADS", threads)
+            .args([
+                "check",
+                "seeds/",
+                "tests/fixtures/html/",
+                "--format",
+                "html",
+                "--explain",
+            ])
+            .output()
+            .unwrap()
+    };
+    let (one, four) = (run("1"), run("4"));
+    assert_eq!(one.stdout, four.stdout);
+    assert_eq!(one.stderr, four.stderr);
+    assert!(!one.stderr.is_empty());
+}
+
+#[test]
+fn explanation_of_a_small_story() {
+    let out = crosscheck()
+        .args([
+            "extract",
+            "--explain",
+            "--rules",
+            "tests/fixtures/report/rules",
+            "tests/fixtures/report",
+        ])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(String::from_utf8(out.stderr).unwrap());
+}

@@ -80,9 +80,10 @@ impl Writer<'_> {
                     format!("`select = \"all\"` takes every {kind} in the {scope_kind}")
                 };
                 format!(
-                    "taken by {}: {}; {how} ({distance} bytes away)",
+                    "taken by {}: {}; {how} ({} away)",
                     trigger.rule,
-                    self.trigger(trigger)
+                    self.trigger(trigger),
+                    bytes(*distance)
                 )
             }
             Reason::NearerClaim {
@@ -91,10 +92,11 @@ impl Writer<'_> {
                 taken,
                 taken_distance,
             } => format!(
-                "passed over by {}: its {} took the nearer {} ({taken_distance} bytes away, this one {distance})",
+                "passed over by {}: its {} took the nearer {} ({} away, this one {distance})",
                 trigger.rule,
                 self.trigger(trigger),
-                self.claim_text(*taken)
+                self.claim_text(*taken),
+                bytes(*taken_distance)
             ),
             Reason::NearerTrigger {
                 trigger,
@@ -102,11 +104,13 @@ impl Writer<'_> {
                 winner,
                 winner_distance,
             } => format!(
-                "lost by {} ({}, {distance} bytes away) to {}, whose {} is nearer ({winner_distance} bytes)",
+                "lost by {} ({}, {} away) to {}, whose {} is nearer ({})",
                 trigger.rule,
                 self.trigger(trigger),
+                bytes(*distance),
                 winner.rule,
-                self.trigger(winner)
+                self.trigger(winner),
+                bytes(*winner_distance)
             ),
             Reason::ExcludedClaim { trigger, exclude } => format!(
                 "excluded from {}: the {kind} overlaps `exclude` /{exclude}/ ({})",
@@ -229,6 +233,10 @@ pub fn claims(
         writeln!(out)?;
     }
     Ok(())
+}
+
+fn bytes(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "byte" } else { "bytes" })
 }
 
 fn plural(n: usize) -> String {

@@ -101,6 +101,7 @@ mark { background: #dbe8fe; color: inherit; padding: 0 2px; border-radius: 3px;
 .matrix .mixed { background: #fef0c7; color: #93370d; }
 .matrix .self { background: var(--wash); color: var(--muted); }
 .none { color: var(--muted); font-style: italic; }
+td.written { font-family: Georgia, "Times New Roman", serif; color: #344054; }
 footer.legend { margin-top: 24px; font-size: 13px; color: var(--muted); }
 @media print { body { background: #fff; } main { padding: 0; } }
 "#;
@@ -277,7 +278,30 @@ struct FactRow {
     title: Option<String>,
     disagree: bool,
     /// (value, sources holding it)
-    values: Vec<(String, BTreeSet<SourceId>)>,
+    values: Vec<ValueRow>,
+}
+
+/// One value of a fact: the sources that hold it and the words they use.
+struct ValueRow {
+    value: String,
+    holders: BTreeSet<SourceId>,
+    written: BTreeSet<String>,
+}
+
+impl ValueRow {
+    fn of(report: &Report, value: String, claims: &[ClaimRef]) -> ValueRow {
+        ValueRow {
+            value,
+            holders: claims.iter().map(|r| r.source).collect(),
+            written: claims
+                .iter()
+                .map(|r| {
+                    let (text, range) = readable(report.source(r), report.claim(r));
+                    text.get(range).unwrap_or("").to_string()
+                })
+                .collect(),
+        }
+    }
 }
 
 fn fact_rows(report: &Report) -> Vec<FactRow> {
@@ -301,32 +325,38 @@ fn fact_rows(report: &Report) -> Vec<FactRow> {
             let finding = disagreement(report, &fact, subject.as_deref());
             let values = match finding {
                 Some(f) => {
-                    let mut values: Vec<(String, BTreeSet<SourceId>)> = f
+                    let mut values: Vec<ValueRow> = f
                         .sides
                         .iter()
-                        .map(|side| {
-                            let holders = side.claims.iter().map(|r| r.source).collect();
-                            (side.value.clone(), holders)
-                        })
+                        .map(|side| ValueRow::of(report, side.value.clone(), &side.claims))
                         .collect();
                     if !f.vague.is_empty() {
-                        values.push((
+                        values.push(ValueRow::of(
+                            report,
                             "fits several sides".to_string(),
-                            f.vague.iter().map(|r| r.source).collect(),
+                            &f.vague,
                         ));
                     }
                     values
                 }
                 None => {
-                    let mut by_value: BTreeMap<String, BTreeSet<SourceId>> = BTreeMap::new();
+                    let mut by_value: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
                     for r in &refs {
                         by_value
                             .entry(value_of(report.claim(r)))
                             .or_default()
-                            .insert(r.source);
+                            .push(*r);
                     }
-                    let mut values: Vec<_> = by_value.into_iter().collect();
-                    values.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+                    let mut values: Vec<ValueRow> = by_value
+                        .into_iter()
+                        .map(|(value, claims)| ValueRow::of(report, value, &claims))
+                        .collect();
+                    values.sort_by(|a, b| {
+                        b.holders
+                            .len()
+                            .cmp(&a.holders.len())
+                            .then(a.value.cmp(&b.value))
+                    });
                     values
                 }
             };
@@ -375,8 +405,8 @@ fn agreement_matrix(report: &Report, rows: &[FactRow]) -> Vec<Vec<Pair>> {
                 }
             }
             None => {
-                for (_, holders) in &row.values {
-                    for s in holders {
+                for value in &row.values {
+                    for s in &value.holders {
                         sides.entry(*s).or_default().insert(1);
                     }
                 }
@@ -445,7 +475,7 @@ fn write_facts(report: &Report, rows: &[FactRow], html: &mut String) {
         return;
     }
     let total = report.sources.len();
-    html.push_str("<table><thead><tr><th>Fact</th><th>Status</th><th>Value</th><th class=\"num\">Sources</th><th>Held by</th></tr></thead><tbody>\n");
+    html.push_str("<table><thead><tr><th>Fact</th><th>Status</th><th>Value</th><th>As written</th><th class=\"num\">Sources</th><th>Held by</th></tr></thead><tbody>\n");
     for row in rows {
         let span = row.values.len().max(1);
         let subject = row
@@ -463,7 +493,15 @@ fn write_facts(report: &Report, rows: &[FactRow], html: &mut String) {
         } else {
             "<span class=\"status-agree\">agree</span>"
         };
-        for (i, (value, holders)) in row.values.iter().enumerate() {
+        for (
+            i,
+            ValueRow {
+                value,
+                holders,
+                written,
+            },
+        ) in row.values.iter().enumerate()
+        {
             html.push_str("<tr>");
             if i == 0 {
                 let _ = write!(
@@ -476,10 +514,15 @@ fn write_facts(report: &Report, rows: &[FactRow], html: &mut String) {
                 .iter()
                 .map(|id| escape(short_name(&report.sources[id.0 as usize])))
                 .collect();
+            let written: Vec<String> = written
+                .iter()
+                .map(|w| format!("\u{201c}{}\u{201d}", escape(w)))
+                .collect();
             let _ = writeln!(
                 html,
-                "<td><span class=\"value\">{}</span></td><td class=\"num\">{} of {total}</td><td>{}</td></tr>",
+                "<td><span class=\"value\">{}</span></td><td class=\"written\">{}</td><td class=\"num\">{} of {total}</td><td>{}</td></tr>",
                 escape(value),
+                written.join(", "),
                 holders.len(),
                 names.join(", ")
             );

@@ -65,9 +65,11 @@ pub fn show_markup(
         .collect()
 }
 
-/// [`claims_of`], optionally keeping the rule engine's reasons for every
-/// claim (`--explain`; otherwise the reasons are empty), and calling `done`
-/// after each source, for a progress bar.
+/// [`claims_of`], one source at a time so that `done` can be called after
+/// each (for a progress bar), optionally with the rule engine's reasons for
+/// every claim (`--explain`; otherwise the reasons are empty). The claims are
+/// exactly [`claims_of`]'s: the reasons come from a traced second run
+/// ([`rules::assign_explained`]) and are matched to the claims by span.
 pub fn claims_with(
     rules: &rules::RuleSet,
     sources: &[source::Source],
@@ -77,15 +79,40 @@ pub fn claims_with(
     sources
         .par_iter()
         .map(|s| {
-            let mut claims = extract::extract(s);
+            let claims = claims_of(rules, std::slice::from_ref(s))
+                .pop()
+                .unwrap_or_default();
             let reasons = if explain {
-                rules::assign_explained(rules, s, &mut claims)
+                explain_claims(rules, s, &claims)
             } else {
-                rules::assign(rules, s, &mut claims);
                 Vec::new()
             };
             done();
             (claims, reasons)
         })
         .unzip()
+}
+
+/// The reasons for each of `claims`, found by a traced run of the rules.
+fn explain_claims(
+    rules: &rules::RuleSet,
+    source: &source::Source,
+    claims: &[extract::Claim],
+) -> rules::explain::Explanations {
+    let mut traced = extract::extract(source);
+    let reasons = rules::assign_explained(rules, source, &mut traced);
+    let by_span: std::collections::BTreeMap<_, _> = traced
+        .iter()
+        .zip(reasons)
+        .map(|(c, r)| ((c.span.range.start, c.span.range.end, c.kind), r))
+        .collect();
+    claims
+        .iter()
+        .map(|c| {
+            by_span
+                .get(&(c.span.range.start, c.span.range.end, c.kind))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect()
 }

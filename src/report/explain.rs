@@ -38,7 +38,6 @@ fn quoted(text: &str) -> String {
 
 struct Writer<'a> {
     source: &'a Source,
-    claims: &'a [Claim],
     lines: &'a LineIndex,
 }
 
@@ -55,13 +54,6 @@ impl Writer<'_> {
             quoted(shown(self.source, &t.range)),
             self.at(t.range.start)
         )
-    }
-
-    fn claim_text(&self, index: usize) -> String {
-        self.claims
-            .get(index)
-            .map(|c| quoted(shown(self.source, &c.span.range)))
-            .unwrap_or_default()
     }
 
     fn reason(&self, claim: &Claim, reason: &Reason) -> String {
@@ -95,7 +87,7 @@ impl Writer<'_> {
                 "passed over by {}: its {} took the nearer {} ({} away, this one {distance})",
                 trigger.rule,
                 self.trigger(trigger),
-                self.claim_text(*taken),
+                quoted(shown(self.source, taken)),
                 bytes(*taken_distance)
             ),
             Reason::NearerTrigger {
@@ -111,6 +103,11 @@ impl Writer<'_> {
                 winner.rule,
                 self.trigger(winner),
                 bytes(*winner_distance)
+            ),
+            Reason::NotTaken { trigger } => format!(
+                "in the scope of {}'s {}, but not taken by it",
+                trigger.rule,
+                self.trigger(trigger)
             ),
             Reason::ExcludedClaim { trigger, exclude } => format!(
                 "excluded from {}: the {kind} overlaps `exclude` /{exclude}/ ({})",
@@ -184,7 +181,6 @@ pub fn claims(
         )?;
         let writer = Writer {
             source,
-            claims,
             lines: &lines[s],
         };
         for (i, claim) in claims.iter().enumerate() {

@@ -30,62 +30,13 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// A trigger match and the range its rule may take values from.
 struct Trigger {
     rule: usize,
-    /// Index of the pattern in the rule's triggers.
-    pattern: usize,
     at: Range<usize>,
     scope: Range<usize>,
-}
-
-/// A trigger match that was ignored: (trigger, why).
-type Ignored = (Trigger, IgnoredBecause);
-
-enum IgnoredBecause {
-    /// It overlaps a match of this `exclude` pattern.
-    Excluded(usize),
-    /// It lies on a dateline or page stamp.
-    Header,
 }
 
 /// Sets `fact` on the claims of `source` that some rule takes.
 /// `claims` must be sorted by start offset.
 pub fn assign(rules: &RuleSet, source: &Source, claims: &mut [Claim]) {
-    run(rules, source, claims, None);
-}
-
-/// [`assign`], keeping the reasons for every decision about every claim
-/// (by claim index). Slower; the normal path keeps no trace.
-pub fn assign_explained(rules: &RuleSet, source: &Source, claims: &mut [Claim]) -> Explanations {
-    let mut trace = vec![Vec::new(); claims.len()];
-    run(rules, source, claims, Some(&mut trace));
-    trace
-}
-
-fn hit(rules: &RuleSet, t: &Trigger) -> TriggerHit {
-    let rule = &rules.rules[t.rule];
-    TriggerHit {
-        rule: rule.id.clone(),
-        pattern: rule
-            .triggers
-            .get(t.pattern)
-            .map(|p| p.source.clone())
-            .unwrap_or_default(),
-        range: t.at.clone(),
-    }
-}
-
-fn scope_kind(rule: &Rule) -> &'static str {
-    match rule.scope {
-        Scope::Clause => "clause",
-        Scope::Sentence => "sentence",
-    }
-}
-
-fn run(
-    rules: &RuleSet,
-    source: &Source,
-    claims: &mut [Claim],
-    mut trace: Option<&mut Explanations>,
-) {
     if rules.rules.is_empty() || claims.is_empty() {
         return;
     }
@@ -96,30 +47,11 @@ fn run(
         if in_sentence.is_empty() && rules.rules.iter().all(|r| r.window == 0) {
             continue;
         }
-        let mut ignored = Vec::new();
-        let keep_ignored = trace.is_some().then_some(&mut ignored);
-        let triggers = triggers_in(rules, source, &all_sentences, index, keep_ignored);
-        if let Some(trace) = trace.as_deref_mut() {
-            for (t, why) in &ignored {
-                let rule = &rules.rules[t.rule];
-                for i in in_sentence.clone().filter(|&i| claims[i].kind == rule.kind) {
-                    trace[i].push(match why {
-                        IgnoredBecause::Excluded(p) => Reason::ExcludedTrigger {
-                            trigger: hit(rules, t),
-                            exclude: rule.exclude[*p].source.clone(),
-                        },
-                        IgnoredBecause::Header => Reason::Header {
-                            trigger: hit(rules, t),
-                        },
-                    });
-                }
-            }
-        }
+        let triggers = triggers_in(rules, source, &all_sentences, index);
         if triggers.is_empty() {
             continue;
         }
-        let explain = trace.as_deref_mut().map(|t| (sentence, t));
-        let taken = choose(rules, source, claims, &triggers, explain);
+        let taken = choose(rules, source, claims, &triggers);
         for (claim, rule) in taken {
             claims[claim].fact = Some(rules.rules[rule].id.clone());
         }
@@ -138,7 +70,6 @@ fn triggers_in(
     source: &Source,
     all_sentences: &[Range<usize>],
     index: usize,
-    mut ignored: Option<&mut Vec<Ignored>>,
 ) -> Vec<Trigger> {
     let text = &source.text;
     let sentence = all_sentences[index].clone();
@@ -151,36 +82,15 @@ fn triggers_in(
             .flat_map(|p| p.regex.find_iter(sentence_text))
             .map(|m| sentence.start + m.start()..sentence.start + m.end())
             .collect();
-        for (pattern_index, pattern) in rule.triggers.iter().enumerate() {
+        for pattern in &rule.triggers {
             for m in pattern.regex.find_iter(sentence_text) {
                 let at = sentence.start + m.start()..sentence.start + m.end();
                 if excluded.iter().any(|x| overlaps(x, &at)) || source.in_header(&at) {
-                    if let Some(ignored) = ignored.as_deref_mut() {
-                        let why = match rule.exclude.iter().position(|p| {
-                            p.regex.find_iter(sentence_text).any(|x| {
-                                overlaps(
-                                    &(sentence.start + x.start()..sentence.start + x.end()),
-                                    &at,
-                                )
-                            })
-                        }) {
-                            Some(p) => IgnoredBecause::Excluded(p),
-                            None => IgnoredBecause::Header,
-                        };
-                        let trigger = Trigger {
-                            rule: rule_index,
-                            pattern: pattern_index,
-                            scope: at.clone(),
-                            at,
-                        };
-                        ignored.push((trigger, why));
-                    }
                     continue;
                 }
                 let scope = scope_of(rule, text, all_sentences, index, &at);
                 out.push(Trigger {
                     rule: rule_index,
-                    pattern: pattern_index,
                     at,
                     scope,
                 });
@@ -210,27 +120,17 @@ fn scope_of(
     }
 }
 
-/// Why a claim in a trigger's scope was not a candidate.
-enum Rejected<'t> {
-    OutOfScope,
-    Header,
-    Excluded(usize),
-    NearerTrigger(&'t Trigger),
-}
-
-/// The (claim, rule) pairs the triggers take. With `explain` (the
-/// sentence and the trace), every decision is recorded.
+/// The (claim, rule) pairs the triggers take.
 fn choose(
     rules: &RuleSet,
     source: &Source,
     claims: &[Claim],
     triggers: &[Trigger],
-    mut explain: Option<(&Range<usize>, &mut Explanations)>,
 ) -> Vec<(usize, usize)> {
     let text = &source.text;
     // A claim in scope of several rules belongs to the rule with the
     // nearest trigger; ties go to the rule listed first (by id).
-    let owner = |claim: usize| -> Option<&Trigger> {
+    let owner = |claim: usize| -> Option<usize> {
         let c = &claims[claim];
         triggers
             .iter()
@@ -240,135 +140,280 @@ fn choose(
                     && c.span.range.end <= t.scope.end
             })
             .min_by_key(|t| (distance(&t.at, &c.span.range), t.rule))
+            .map(|t| t.rule)
     };
     let mut taken = Vec::new();
     for t in triggers {
         let rule = &rules.rules[t.rule];
         let excluded = |range: &Range<usize>| {
-            rule.exclude.iter().position(|p| {
+            rule.exclude.iter().any(|p| {
                 // Exclusions are matched in the trigger's scope.
                 p.regex
                     .find_iter(&text[t.scope.clone()])
                     .any(|m| overlaps(&(t.scope.start + m.start()..t.scope.start + m.end()), range))
             })
         };
-        let mut candidates = Vec::new();
-        for i in claims_in(claims, &t.scope) {
-            let c = &claims[i];
-            if c.kind != rule.kind {
-                continue;
-            }
-            let rejected = if c.span.range.end > t.scope.end {
-                Some(Rejected::OutOfScope)
-            } else if source.in_header(&c.span.range) {
-                Some(Rejected::Header)
-            } else if let Some(p) = excluded(&c.span.range) {
-                Some(Rejected::Excluded(p))
-            } else {
-                match owner(i) {
-                    Some(w) if w.rule == t.rule => None,
-                    Some(w) => Some(Rejected::NearerTrigger(w)),
-                    None => Some(Rejected::OutOfScope),
-                }
-            };
-            match (rejected, explain.as_mut()) {
-                (None, _) => candidates.push(i),
-                (Some(why), Some((_, trace))) => {
-                    let trigger = hit(rules, t);
-                    trace[i].push(match why {
-                        Rejected::OutOfScope => Reason::OutOfScope {
-                            trigger,
-                            scope: t.scope.clone(),
-                            scope_kind: scope_kind(rule),
-                        },
-                        Rejected::Header => Reason::Header { trigger },
-                        Rejected::Excluded(p) => Reason::ExcludedClaim {
-                            trigger,
-                            exclude: rule.exclude[p].source.clone(),
-                        },
-                        Rejected::NearerTrigger(w) => Reason::NearerTrigger {
-                            trigger,
-                            distance: distance(&t.at, &c.span.range),
-                            winner: hit(rules, w),
-                            winner_distance: distance(&w.at, &c.span.range),
-                        },
-                    });
-                }
-                (Some(_), None) => {}
-            }
-        }
-        let first_taken = taken.len();
+        let candidates: Vec<usize> = claims_in(claims, &t.scope)
+            .filter(|&i| {
+                let c = &claims[i];
+                c.kind == rule.kind
+                    && c.span.range.end <= t.scope.end
+                    && !source.in_header(&c.span.range)
+                    && !excluded(&c.span.range)
+                    && owner(i) == Some(t.rule)
+            })
+            .collect();
         match rule.select {
-            Select::All => taken.extend(candidates.iter().map(|&i| (i, t.rule))),
+            Select::All => taken.extend(candidates.into_iter().map(|i| (i, t.rule))),
             Select::Nearest => {
-                if let Some(&best) = candidates
-                    .iter()
-                    .min_by_key(|&&i| (distance(&t.at, &claims[i].span.range), i))
+                if let Some(best) = candidates
+                    .into_iter()
+                    .min_by_key(|&i| (distance(&t.at, &claims[i].span.range), i))
                 {
                     taken.push((best, t.rule));
                 }
             }
         }
-        if let Some((sentence, trace)) = explain.as_mut() {
-            record(
-                rules,
-                claims,
-                t,
-                &candidates,
-                &taken[first_taken..],
-                sentence,
-                trace,
-            );
-        }
     }
     taken
 }
 
-/// Records what a trigger took, what it passed over for a nearer claim,
-/// and the claims of its sentence that lie outside its scope.
-fn record(
+/// [`assign`], keeping the reasons for every decision about every claim
+/// (by claim index), for `--explain`. It runs the same steps ([`triggers_in`],
+/// [`choose`]) and then asks of each trigger why it took what it took and
+/// passed over the rest; the normal path keeps no trace.
+pub fn assign_explained(rules: &RuleSet, source: &Source, claims: &mut [Claim]) -> Explanations {
+    let mut trace = vec![Vec::new(); claims.len()];
+    if rules.rules.is_empty() || claims.is_empty() {
+        return trace;
+    }
+    let all_sentences = sentences(&source.text);
+    for (index, sentence) in all_sentences.iter().enumerate() {
+        let in_sentence = claims_in(claims, sentence);
+        if in_sentence.is_empty() && rules.rules.iter().all(|r| r.window == 0) {
+            continue;
+        }
+        explain_ignored(rules, source, claims, sentence, &mut trace);
+        let triggers = triggers_in(rules, source, &all_sentences, index);
+        if triggers.is_empty() {
+            continue;
+        }
+        let taken = choose(rules, source, claims, &triggers);
+        for t in &triggers {
+            explain_trigger(
+                rules, source, claims, t, &triggers, &taken, sentence, &mut trace,
+            );
+        }
+        for (claim, rule) in taken {
+            claims[claim].fact = Some(rules.rules[rule].id.clone());
+        }
+    }
+    trace
+}
+
+/// The trigger as a reader sees it: its rule, the first of the rule's
+/// patterns that matches exactly there, and where.
+fn hit(rules: &RuleSet, source: &Source, t: &Trigger) -> TriggerHit {
+    let rule = &rules.rules[t.rule];
+    let pattern = rule
+        .triggers
+        .iter()
+        .find(|p| {
+            let from = t.at.start;
+            source
+                .text
+                .get(from..)
+                .and_then(|rest| p.regex.find(rest))
+                .is_some_and(|m| m.start() == 0 && from + m.end() == t.at.end)
+        })
+        .or(rule.triggers.first())
+        .map(|p| p.source.clone())
+        .unwrap_or_default();
+    TriggerHit {
+        rule: rule.id.clone(),
+        pattern,
+        range: t.at.clone(),
+    }
+}
+
+fn scope_kind(rule: &Rule) -> &'static str {
+    match rule.scope {
+        Scope::Clause => "clause",
+        Scope::Sentence => "sentence",
+    }
+}
+
+/// Trigger matches in the sentence that [`triggers_in`] ignores (they
+/// overlap an `exclude` match, or lie on a dateline or page stamp), told to
+/// the claims of the rule's kind in the sentence.
+fn explain_ignored(
     rules: &RuleSet,
+    source: &Source,
+    claims: &[Claim],
+    sentence: &Range<usize>,
+    trace: &mut Explanations,
+) {
+    let Some(sentence_text) = source.text.get(sentence.clone()) else {
+        return;
+    };
+    let absolute = |m: regex::Match| sentence.start + m.start()..sentence.start + m.end();
+    for rule in &rules.rules {
+        let affected: Vec<usize> = claims_in(claims, sentence)
+            .filter(|&i| claims[i].kind == rule.kind)
+            .collect();
+        if affected.is_empty() {
+            continue;
+        }
+        for pattern in &rule.triggers {
+            for m in pattern.regex.find_iter(sentence_text) {
+                let at = absolute(m);
+                let exclude = rule.exclude.iter().find(|x| {
+                    x.regex
+                        .find_iter(sentence_text)
+                        .any(|xm| overlaps(&absolute(xm), &at))
+                });
+                let trigger = TriggerHit {
+                    rule: rule.id.clone(),
+                    pattern: pattern.source.clone(),
+                    range: at.clone(),
+                };
+                let reason = match exclude {
+                    Some(x) => Reason::ExcludedTrigger {
+                        trigger,
+                        exclude: x.source.clone(),
+                    },
+                    None if source.in_header(&at) => Reason::Header { trigger },
+                    None => continue,
+                };
+                for &i in &affected {
+                    trace[i].push(reason.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Why one trigger took the claims it took and not the others of its
+/// rule's kind in its sentence: outside its scope, on a dateline, excluded,
+/// owned by a nearer trigger of another rule, or farther than the claim taken.
+#[allow(clippy::too_many_arguments)]
+fn explain_trigger(
+    rules: &RuleSet,
+    source: &Source,
     claims: &[Claim],
     t: &Trigger,
-    candidates: &[usize],
+    triggers: &[Trigger],
     taken: &[(usize, usize)],
     sentence: &Range<usize>,
     trace: &mut Explanations,
 ) {
     let rule = &rules.rules[t.rule];
+    let text = &source.text;
     let away = |i: usize| distance(&t.at, &claims[i].span.range);
-    for &i in candidates {
-        let reason = if taken.iter().any(|&(c, _)| c == i) {
+    let in_scope =
+        |c: &Claim| t.scope.start <= c.span.range.start && c.span.range.end <= t.scope.end;
+    // The same ownership as in `choose`: the nearest trigger of any rule.
+    let owner = |c: &Claim| {
+        triggers
+            .iter()
+            .filter(|o| {
+                rules.rules[o.rule].kind == c.kind
+                    && o.scope.start <= c.span.range.start
+                    && c.span.range.end <= o.scope.end
+            })
+            .min_by_key(|o| (distance(&o.at, &c.span.range), o.rule))
+    };
+    let exclude = |range: &Range<usize>| {
+        let scope_text = text.get(t.scope.clone()).unwrap_or("");
+        rule.exclude.iter().find(|p| {
+            p.regex
+                .find_iter(scope_text)
+                .any(|m| overlaps(&(t.scope.start + m.start()..t.scope.start + m.end()), range))
+        })
+    };
+    let near = claims_in(claims, &t.scope);
+    let around = claims_in(claims, sentence);
+    let first = near.start.min(around.start);
+    let last = near.end.max(around.end);
+    let mut passed = Vec::new();
+    for i in first..last {
+        let c = &claims[i];
+        if c.kind != rule.kind {
+            continue;
+        }
+        let trigger = || hit(rules, source, t);
+        let reason = if !in_scope(c) {
+            Reason::OutOfScope {
+                trigger: trigger(),
+                scope: t.scope.clone(),
+                scope_kind: scope_kind(rule),
+            }
+        } else if source.in_header(&c.span.range) {
+            Reason::Header { trigger: trigger() }
+        } else if let Some(x) = exclude(&c.span.range) {
+            Reason::ExcludedClaim {
+                trigger: trigger(),
+                exclude: x.source.clone(),
+            }
+        } else if let Some(w) = owner(c).filter(|w| w.rule != t.rule) {
+            Reason::NearerTrigger {
+                trigger: trigger(),
+                distance: away(i),
+                winner: hit(rules, source, w),
+                winner_distance: distance(&w.at, &c.span.range),
+            }
+        } else if taken.contains(&(i, t.rule)) && is_taken_by(claims, t, rule, taken, i) {
             Reason::Taken {
-                trigger: hit(rules, t),
+                trigger: trigger(),
                 scope: t.scope.clone(),
                 scope_kind: scope_kind(rule),
                 distance: away(i),
                 nearest: rule.select == Select::Nearest,
             }
         } else {
-            let Some(&(best, _)) = taken.first() else {
-                continue;
-            };
-            Reason::NearerClaim {
-                trigger: hit(rules, t),
-                distance: away(i),
-                taken: best,
-                taken_distance: away(best),
-            }
+            passed.push(i);
+            continue;
         };
         trace[i].push(reason);
     }
-    for i in claims_in(claims, sentence) {
-        let c = &claims[i];
-        // Claims that start in scope were judged above.
-        let starts_inside = t.scope.start <= c.span.range.start && c.span.range.start < t.scope.end;
-        if c.kind == rule.kind && !starts_inside {
-            trace[i].push(Reason::OutOfScope {
-                trigger: hit(rules, t),
-                scope: t.scope.clone(),
-                scope_kind: scope_kind(rule),
-            });
+    // In scope and free, but this trigger took another claim (or none).
+    let by_this: Option<usize> = (first..last)
+        .filter(|&i| claims[i].kind == rule.kind && in_scope(&claims[i]))
+        .filter(|&i| is_taken_by(claims, t, rule, taken, i) && taken.contains(&(i, t.rule)))
+        .min_by_key(|&i| (away(i), i));
+    for i in passed {
+        let trigger = hit(rules, source, t);
+        trace[i].push(match by_this {
+            Some(best) => Reason::NearerClaim {
+                trigger,
+                distance: away(i),
+                taken: claims[best].span.range.clone(),
+                taken_distance: away(best),
+            },
+            None => Reason::NotTaken { trigger },
+        });
+    }
+}
+
+/// True when claim `i`, taken for `rule`, is this trigger's pick: with
+/// `select = "nearest"`, no candidate of the trigger is nearer to it.
+fn is_taken_by(
+    claims: &[Claim],
+    t: &Trigger,
+    rule: &Rule,
+    taken: &[(usize, usize)],
+    i: usize,
+) -> bool {
+    match rule.select {
+        Select::All => true,
+        Select::Nearest => {
+            let mine = (distance(&t.at, &claims[i].span.range), i);
+            !claims_in(claims, &t.scope).any(|j| {
+                j != i
+                    && taken.contains(&(j, t.rule))
+                    && claims[j].span.range.end <= t.scope.end
+                    && (distance(&t.at, &claims[j].span.range), j) < mine
+            })
         }
     }
 }

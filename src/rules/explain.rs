@@ -33,10 +33,13 @@ pub enum Reason {
     NearerClaim {
         trigger: TriggerHit,
         distance: usize,
-        /// The claim taken instead (index in the source's claims) and its distance.
-        taken: usize,
+        /// The span of the claim taken instead, and its distance.
+        taken: Range<usize>,
         taken_distance: usize,
     },
+    /// In the trigger's scope and free, but the trigger took nothing here
+    /// (a condition of the rule beyond scope, place and distance).
+    NotTaken { trigger: TriggerHit },
     /// In the trigger's scope, but a trigger of another rule is nearer.
     NearerTrigger {
         trigger: TriggerHit,
@@ -81,7 +84,11 @@ impl Reason {
                 hit(trigger);
                 hit(winner);
             }
-            Reason::NearerClaim { trigger, .. }
+            Reason::NearerClaim { trigger, taken, .. } => {
+                hit(trigger);
+                *taken = map(taken.clone());
+            }
+            Reason::NotTaken { trigger }
             | Reason::ExcludedClaim { trigger, .. }
             | Reason::ExcludedTrigger { trigger, .. }
             | Reason::Header { trigger } => hit(trigger),
@@ -93,6 +100,7 @@ impl Reason {
         match self {
             Reason::Taken { trigger, .. }
             | Reason::NearerClaim { trigger, .. }
+            | Reason::NotTaken { trigger }
             | Reason::NearerTrigger { trigger, .. }
             | Reason::ExcludedClaim { trigger, .. }
             | Reason::ExcludedTrigger { trigger, .. }

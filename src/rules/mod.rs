@@ -3,9 +3,11 @@
 //! a closed set built in ([`ClaimKind`]). See `rules/README.md` for the
 //! format.
 
+// The rule engine's reasons, kept only for `--explain`.
+pub mod explain;
+
 mod assign;
 pub mod examples;
-pub mod explain;
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -145,3 +145,33 @@ fn a_page_is_a_source_of_the_check_with_spans_in_the_file() {
     let (start, end): (usize, usize) = (cells[8].parse().unwrap(), cells[9].parse().unwrap());
     assert_eq!(&markup[start..end], cells[10]);
 }
+
+#[test]
+fn a_page_without_a_manifest_is_labelled_by_its_site_name_and_title() {
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["check", PAGE, "--format", "json", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let source = &report["sources"][0];
+    assert_eq!(source["outlet"], "Dawar Times");
+    assert_eq!(
+        source["title"],
+        "Russia Becomes First Country to Recognize Taliban Government – Dawar Times"
+    );
+    // The page's dateline, not its later stamp, is the document date.
+    assert_eq!(source["document_date"]["date"], "2025-07-04");
+    assert_eq!(source["document_date"]["basis"], "dateline");
+    let markup = std::fs::read_to_string(PAGE).unwrap();
+    let span = &source["document_date"]["span"];
+    let (start, end) = (
+        span["start"].as_u64().unwrap() as usize,
+        span["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &markup[start..end],
+        "July 4, 2025",
+        "the span is in the file"
+    );
+}

@@ -31,6 +31,10 @@ pub struct Page {
     /// The prose a reader sees, entities decoded.
     pub text: String,
     pub offsets: OffsetMap,
+    /// The page's `<title>`, for a label when the manifest gives none.
+    pub title: Option<String>,
+    /// The outlet's name from `og:site_name` or `application-name`.
+    pub site_name: Option<String>,
 }
 
 /// One run of the extracted text and the bytes of the page it stands for.
@@ -402,6 +406,12 @@ struct Walk {
     tag: Option<(String, bool)>,
     attribute: String,
     pre_depth: usize,
+    /// The `<title>`'s text, while inside it and after.
+    title: Option<String>,
+    in_title: bool,
+    /// The current `<meta>`'s property or name, and its content.
+    meta: (String, String),
+    site_name: Option<String>,
 }
 
 /// Reads a page: the article's text and the map back to the page's bytes.
@@ -440,10 +450,16 @@ pub fn read(markup: String) -> Page {
             }
         }
     }
+    let tidy = |s: Option<String>| {
+        s.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty())
+    };
     Page {
         markup,
         text,
         offsets: OffsetMap { pieces },
+        title: tidy(walk.title),
+        site_name: tidy(walk.site_name),
     }
 }
 
@@ -461,6 +477,7 @@ fn on_event(
     match event {
         CallbackEvent::OpenStartTag { name } => {
             walk.tag = Some((lower(name), false));
+            walk.meta = (String::new(), String::new());
         }
         CallbackEvent::AttributeName { name } => {
             walk.attribute = lower(name);
@@ -471,6 +488,13 @@ fn on_event(
             }
         }
         CallbackEvent::AttributeValue { value } => {
+            if walk.tag.as_ref().is_some_and(|(name, _)| name == "meta") {
+                match walk.attribute.as_str() {
+                    "property" | "name" => walk.meta.0 = lower(value),
+                    "content" => walk.meta.1 = String::from_utf8_lossy(value).into_owned(),
+                    _ => {}
+                }
+            }
             let value = lower(value);
             let furniture = match walk.attribute.as_str() {
                 "role" => DROPPED_ROLES.contains(&value.trim()),
@@ -485,6 +509,16 @@ fn on_event(
             let Some((name, furniture)) = walk.tag.take() else {
                 return;
             };
+            if name == "meta"
+                && matches!(walk.meta.0.as_str(), "og:site_name" | "application-name")
+                && walk.site_name.is_none()
+            {
+                walk.site_name = Some(walk.meta.1.clone());
+            }
+            if name == "title" && walk.title.is_none() && !self_closing {
+                walk.in_title = true;
+                walk.title = Some(String::new());
+            }
             let void = VOID.contains(&name.as_str()) || self_closing;
             if let Some((dropped, depth)) = &mut walk.dropping {
                 if *dropped == name && !void {
@@ -507,6 +541,9 @@ fn on_event(
         }
         CallbackEvent::EndTag { name } => {
             let name = lower(name);
+            if name == "title" {
+                walk.in_title = false;
+            }
             if let Some((dropped, depth)) = &mut walk.dropping {
                 if *dropped == name {
                     *depth -= 1;
@@ -524,6 +561,11 @@ fn on_event(
             }
         }
         CallbackEvent::String { value } => {
+            if walk.in_title {
+                if let Some(title) = &mut walk.title {
+                    title.push_str(&String::from_utf8_lossy(value));
+                }
+            }
             if walk.dropping.is_some() {
                 return;
             }
@@ -558,6 +600,17 @@ mod tests {
              <div role=navigation>Aug 5</div><aside>Sep 6</aside><p>End.</p></body></html>",
         );
         assert_eq!(p.text, "On July 3, it happened.\n\nEnd.");
+    }
+
+    #[test]
+    fn the_title_and_site_name_are_kept_for_the_label() {
+        let p = page(
+            "<head><title>Bridge opens &ndash; The\n Wire</title>\
+             <meta property=\"og:site_name\" content=\"The Wire &amp; Co\"></head><p>x</p>",
+        );
+        assert_eq!(p.title.as_deref(), Some("Bridge opens – The Wire"));
+        assert_eq!(p.site_name.as_deref(), Some("The Wire & Co"));
+        assert_eq!(p.text, "x");
     }
 
     #[test]

@@ -132,6 +132,12 @@ impl Source {
         given_date: Option<DocumentDate>,
     ) -> Source {
         let page = html::read(markup);
+        // The page names itself when the manifest does not.
+        let meta = SourceMeta {
+            outlet: meta.outlet.or_else(|| page.site_name.clone()),
+            title: meta.title.or_else(|| page.title.clone()),
+            ..meta
+        };
         let mut source = Source::new(id, name, page.text.clone(), meta, date_order, given_date);
         source.page = Some(Box::new(page));
         source

@@ -332,3 +332,26 @@ fn explanation_of_a_small_story() {
         .unwrap();
     insta::assert_snapshot!(String::from_utf8(out.stderr).unwrap());
 }
+
+#[test]
+fn an_html_report_without_findings_says_the_sources_agree() {
+    crosscheck()
+        .args([
+            "check",
+            "--rules",
+            "tests/fixtures/report/rules",
+            "tests/fixtures/report/blog.txt",
+            "tests/fixtures/report/wire.txt",
+            "--format",
+            "html",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 findings in 2 sources"))
+        .stdout(predicate::str::contains(
+            "The sources agree on every fact the rules check.",
+        ))
+        .stdout(predicate::str::contains(
+            "<span class=\"status-agree\">agree</span>",
+        ));
+}

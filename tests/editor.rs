@@ -53,7 +53,8 @@ fn explain_tells_which_trigger_took_each_claim_and_why_others_lost() {
          The ferry closed on May 3 and the bridge opened on May 4.\n\
          Police opened fire on June 9, 2024.\n\
          The bridge opened; crowds came on May 5.\n\
-         The bridge opened on May 6 after talks on May 1.\n",
+         The bridge opened on May 6 after talks on May 1.\n\
+         Tolls were first collected on May 8.\n",
     )
     .unwrap();
     let text = stderr_of(
@@ -89,6 +90,11 @@ fn explain_tells_which_trigger_took_each_claim_and_why_others_lost() {
     );
     assert!(
         text.contains("left partial: the source has no document date"),
+        "{text}"
+    );
+    // A date with no trigger in its sentence hears of the nearest one around.
+    assert!(
+        text.contains("6:31  “May 8” date XXXX-05-08 -> no fact\n    no date rule's trigger in its sentence; opening-date's trigger /\\bopened\\b/ matched “opened” at 5:12 is 1 sentence away (`scope = \"sentence\"` with `window = 1` would reach it)"),
         "{text}"
     );
 }

@@ -129,6 +129,19 @@ impl Writer<'_> {
                 self.trigger(trigger),
                 quoted(shown(self.source, scope))
             ),
+            Reason::TriggerElsewhere {
+                trigger,
+                sentences_away,
+            } => {
+                let n = sentences_away;
+                let sentences = if *n == 1 { "sentence" } else { "sentences" };
+                format!(
+                    "no {} rule's trigger in its sentence; {}'s {} is {n} {sentences} away (`scope = \"sentence\"` with `window = {n}` would reach it)",
+                    claim.kind.as_str(),
+                    trigger.rule,
+                    self.trigger(trigger)
+                )
+            }
             Reason::Header { trigger } => format!(
                 "on a dateline or page stamp, so it dates the document, not the story ({}'s {})",
                 trigger.rule,

@@ -208,7 +208,56 @@ pub fn assign_explained(rules: &RuleSet, source: &Source, claims: &mut [Claim]) 
             claims[claim].fact = Some(rules.rules[rule].id.clone());
         }
     }
+    explain_far_triggers(rules, source, claims, &all_sentences, &mut trace);
     trace
+}
+
+/// How many sentences either side are searched for a trigger when none
+/// matched in a claim's own sentence.
+const NEARBY_SENTENCES: usize = 2;
+
+/// For claims no trigger considered: the nearest trigger of each rule of
+/// their kind in the sentences around, so a rule author sees that a wider
+/// scope (`scope = "sentence"`, `window = N`) would reach it.
+fn explain_far_triggers(
+    rules: &RuleSet,
+    source: &Source,
+    claims: &[Claim],
+    all_sentences: &[Range<usize>],
+    trace: &mut Explanations,
+) {
+    for (i, claim) in claims.iter().enumerate() {
+        if !trace[i].is_empty() || claim.fact.is_some() || source.in_header(&claim.span.range) {
+            continue;
+        }
+        let index = all_sentences.partition_point(|s| s.end <= claim.span.range.start);
+        for rule in rules.rules.iter().filter(|r| r.kind == claim.kind) {
+            let found = (1..=NEARBY_SENTENCES).find_map(|away| {
+                let before = index.checked_sub(away);
+                let after = Some(index + away).filter(|&a| a < all_sentences.len());
+                [before, after].into_iter().flatten().find_map(|n| {
+                    let sentence = &all_sentences[n];
+                    let text = source.text.get(sentence.clone())?;
+                    rule.triggers.iter().find_map(|p| {
+                        p.regex.find(text).map(|m| {
+                            let at = sentence.start + m.start()..sentence.start + m.end();
+                            (away, p.source.clone(), at)
+                        })
+                    })
+                })
+            });
+            if let Some((away, pattern, range)) = found {
+                trace[i].push(Reason::TriggerElsewhere {
+                    trigger: TriggerHit {
+                        rule: rule.id.clone(),
+                        pattern,
+                        range,
+                    },
+                    sentences_away: away,
+                });
+            }
+        }
+    }
 }
 
 /// The trigger as a reader sees it: its rule, the first of the rule's

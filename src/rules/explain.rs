@@ -67,6 +67,12 @@ pub enum Reason {
     },
     /// The claim sits on a dateline or page stamp: it dates the document.
     Header { trigger: TriggerHit },
+    /// No trigger matched in the claim's sentence; this one matched a few
+    /// sentences away, beyond the rule's scope.
+    TriggerElsewhere {
+        trigger: TriggerHit,
+        sentences_away: usize,
+    },
 }
 
 impl Reason {
@@ -91,7 +97,8 @@ impl Reason {
             Reason::NotTaken { trigger }
             | Reason::ExcludedClaim { trigger, .. }
             | Reason::ExcludedTrigger { trigger, .. }
-            | Reason::Header { trigger } => hit(trigger),
+            | Reason::Header { trigger }
+            | Reason::TriggerElsewhere { trigger, .. } => hit(trigger),
         }
     }
 
@@ -105,7 +112,8 @@ impl Reason {
             | Reason::ExcludedClaim { trigger, .. }
             | Reason::ExcludedTrigger { trigger, .. }
             | Reason::OutOfScope { trigger, .. }
-            | Reason::Header { trigger } => trigger,
+            | Reason::Header { trigger }
+            | Reason::TriggerElsewhere { trigger, .. } => trigger,
         }
     }
 }

@@ -512,7 +512,21 @@ fn write_facts(report: &Report, rows: &[FactRow], html: &mut String) {
             }
             let names: Vec<String> = holders
                 .iter()
-                .map(|id| escape(short_name(&report.sources[id.0 as usize])))
+                .map(|id| {
+                    let name = short_name(&report.sources[id.0 as usize]);
+                    // Two sources of one outlet: the number tells them apart.
+                    let shared = report
+                        .sources
+                        .iter()
+                        .filter(|s| short_name(s) == name)
+                        .count()
+                        > 1;
+                    if shared {
+                        format!("{} (#{})", escape(name), id.0 + 1)
+                    } else {
+                        escape(name)
+                    }
+                })
                 .collect();
             let written: Vec<String> = written
                 .iter()

@@ -42,3 +42,77 @@ pub fn claims_of(rules: &rules::RuleSet, sources: &[source::Source]) -> Vec<Vec<
         })
         .collect()
 }
+
+/// Puts saved web pages back as they are on disk before output: every
+/// claim span found in a page's prose is translated to the page's bytes, so
+/// `start`/`end`/`line`/`column` in every format refer to the file. Returns
+/// each source's map (`None` for sources that are not pages), for spans
+/// kept elsewhere (explanations).
+pub fn show_markup(
+    sources: &mut [source::Source],
+    claims: &mut [Vec<extract::Claim>],
+) -> Vec<Option<source::html::OffsetMap>> {
+    sources
+        .iter_mut()
+        .enumerate()
+        .map(|(i, s)| {
+            let map = s.show_markup()?;
+            for claim in claims.get_mut(i).into_iter().flatten() {
+                claim.span.range = map.to_markup(claim.span.range.clone());
+            }
+            Some(map)
+        })
+        .collect()
+}
+
+/// [`claims_of`], one source at a time so that `done` can be called after
+/// each (for a progress bar), optionally with the rule engine's reasons for
+/// every claim (`--explain`; otherwise the reasons are empty). The claims are
+/// exactly [`claims_of`]'s: the reasons come from a traced second run
+/// ([`rules::assign_explained`]) and are matched to the claims by span.
+pub fn claims_with(
+    rules: &rules::RuleSet,
+    sources: &[source::Source],
+    explain: bool,
+    done: &(dyn Fn() + Sync),
+) -> (Vec<Vec<extract::Claim>>, Vec<rules::explain::Explanations>) {
+    sources
+        .par_iter()
+        .map(|s| {
+            let claims = claims_of(rules, std::slice::from_ref(s))
+                .pop()
+                .unwrap_or_default();
+            let reasons = if explain {
+                explain_claims(rules, s, &claims)
+            } else {
+                Vec::new()
+            };
+            done();
+            (claims, reasons)
+        })
+        .unzip()
+}
+
+/// The reasons for each of `claims`, found by a traced run of the rules.
+fn explain_claims(
+    rules: &rules::RuleSet,
+    source: &source::Source,
+    claims: &[extract::Claim],
+) -> rules::explain::Explanations {
+    let mut traced = extract::extract(source);
+    let reasons = rules::assign_explained(rules, source, &mut traced);
+    let by_span: std::collections::BTreeMap<_, _> = traced
+        .iter()
+        .zip(reasons)
+        .map(|(c, r)| ((c.span.range.start, c.span.range.end, c.kind), r))
+        .collect();
+    claims
+        .iter()
+        .map(|c| {
+            by_span
+                .get(&(c.span.range.start, c.span.range.end, c.kind))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect()
+}

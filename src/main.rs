@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use crosscheck::compare::baseline::Baseline;
 use crosscheck::compare::gate::{self, GateOptions};
 use crosscheck::config::Config;
@@ -17,8 +17,10 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 use crosscheck::compare;
 use crosscheck::extract::Claim;
 use crosscheck::report::{self, human::Style, Report};
+use crosscheck::rules::explain::Explanations;
 use crosscheck::rules::{self, RuleSet, Severity};
 use crosscheck::source::{self, DateOrder, LoadOptions, Source};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Parser)]
 #[command(
@@ -30,6 +32,22 @@ use crosscheck::source::{self, DateOrder, LoadOptions, Source};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Colours in the report and in diagnostics [auto: on a terminal, unless NO_COLOR is set].
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+/// The run's `--color`, set once at start: diagnostics are printed from
+/// many places, and all of them follow it.
+static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
+
+/// Whether to colour output going to a stream that is (or is not) a terminal.
+fn use_color(terminal: bool) -> bool {
+    match COLOR.get().copied().unwrap_or(ColorChoice::Auto) {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+    }
 }
 
 #[derive(Subcommand)]
@@ -41,6 +59,11 @@ enum Command {
     /// Work with rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Print a shell completion script: `crosscheck completions bash > ...`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Subcommand)]
@@ -49,6 +72,16 @@ enum RulesCommand {
     List(RulesDirArgs),
     /// Run every rule file's inline examples.
     Test(RulesDirArgs),
+    /// What a rule checks, why it matters, and an example of it at work.
+    Explain(RulesExplainArgs),
+}
+
+#[derive(Args)]
+struct RulesExplainArgs {
+    /// The rule's id (see `crosscheck rules list`).
+    id: String,
+    /// Rule folders or files (default: ./rules).
+    dirs: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -77,6 +110,13 @@ struct InputArgs {
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Tell, on standard error, why each claim went to its fact or to none:
+    /// the rule, the trigger, the competing claims and triggers, the resolution.
+    #[arg(long)]
+    explain: bool,
+    /// No progress bar and no notes on standard error; errors and warnings stay.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,6 +129,9 @@ enum CheckFormat {
     Github,
     /// A pull-request comment summary.
     Markdown,
+    /// One self-contained page for the desk: facts, findings side by side,
+    /// an agreement matrix.
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -124,8 +167,6 @@ struct CheckArgs {
     /// involve the draft count.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
     /// A draft to check against the sources: the pre-publication gate.
     #[arg(long, value_name = "DRAFT")]
     draft: Option<String>,
@@ -175,7 +216,7 @@ fn parse_unsupported(s: &str) -> Result<Unsupported, String> {
 struct Failed;
 
 fn print_diagnostic(diag: &dyn Diagnostic) {
-    let theme = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+    let theme = if use_color(std::io::stderr().is_terminal()) {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
@@ -196,11 +237,18 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let _ = COLOR.set(cli.color);
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Extract(args) => extract_cmd(args),
         Command::Rules(RulesCommand::List(args)) => rules_list(args),
         Command::Rules(RulesCommand::Test(args)) => rules_test(args),
+        Command::Rules(RulesCommand::Explain(args)) => rules_explain(args),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "crosscheck", &mut buf);
+            emit(&None, &buf).map(|()| 0)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -232,6 +280,24 @@ struct Prepared {
     sources: Vec<Source>,
     claims: Vec<Vec<Claim>>,
     rules: RuleSet,
+    /// With `--explain`: the rule engine's reasons, per source, per claim.
+    explanations: Vec<Explanations>,
+}
+
+/// Runs over this many sources show a progress bar (on a terminal).
+const PROGRESS_FROM: usize = 20;
+
+fn progress_bar(sources: usize, quiet: bool) -> Option<ProgressBar> {
+    if quiet || sources < PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(Some(sources as u64), ProgressDrawTarget::stderr());
+    // No colours in the template: it reads the same with NO_COLOR.
+    if let Ok(style) = ProgressStyle::with_template("{prefix} [{bar:40}] {pos}/{len} sources") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix("reading");
+    Some(bar)
 }
 
 fn load_config() -> Result<Config, Failed> {
@@ -304,11 +370,22 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
     for skipped in &loaded.skipped {
         let _ = writeln!(std::io::stderr(), "warning: skipped {skipped}");
     }
-    let claims = crosscheck::claims_of(&rules, &loaded.sources);
+    let progress = progress_bar(loaded.sources.len(), input.quiet);
+    let tick = || {
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+    };
+    let (claims, explanations) =
+        crosscheck::claims_with(&rules, &loaded.sources, input.explain, &tick);
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     Ok(Prepared {
         sources: loaded.sources,
         claims,
         rules,
+        explanations,
     })
 }
 
@@ -361,6 +438,7 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
         sources,
         claims,
         rules,
+        mut explanations,
     } = prepare(&args.input, &config, args.draft.as_deref())?;
     let mut findings = compare::compare(&rules, &sources, &claims);
     let unsupported = match args.unsupported {
@@ -431,26 +509,23 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
             })?,
         },
     };
+    let (mut sources, mut claims) = (sources, claims);
+    present(&mut sources, &mut claims, &mut explanations);
     let report = Report {
         sources: &sources,
         claims: &claims,
         findings: &findings,
     };
+    if args.input.explain {
+        explain(&report, &explanations);
+    }
     let mut buf = Vec::new();
     if format == CheckFormat::Csv && (args.csv_bom || config.csv_bom == Some(true)) {
         buf.extend_from_slice("\u{feff}".as_bytes());
     }
     let rendered = match format {
         CheckFormat::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    args.input.output.is_none()
-                        && std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
+            let color = use_color(args.input.output.is_none() && std::io::stdout().is_terminal());
             report::human::findings(&report, Style { color, width: 100 }, &mut buf)
         }
         CheckFormat::Csv => report::csv::findings(&report, &mut buf).map_err(std::io::Error::other),
@@ -458,6 +533,7 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
         CheckFormat::Sarif => report::sarif::findings(&report, &mut buf),
         CheckFormat::Github => report::github::findings(&report, &mut buf),
         CheckFormat::Markdown => report::markdown::findings(&report, &mut buf),
+        CheckFormat::Html => report::html::findings(&report, &mut buf),
     };
     if let Err(e) = rendered {
         let _ = writeln!(std::io::stderr(), "error: cannot render the report: {e}");
@@ -479,6 +555,28 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
             .any(|f| f.severity >= t && (!gating || f.involves_draft))
     });
     Ok(u8::from(failing))
+}
+
+/// Saved web pages are shown as their own bytes: claim spans and the
+/// explanations' ranges are translated from the page's prose to the file.
+fn present(sources: &mut [Source], claims: &mut [Vec<Claim>], explanations: &mut [Explanations]) {
+    let maps = crosscheck::show_markup(sources, claims);
+    for (map, reasons) in maps.iter().zip(explanations.iter_mut()) {
+        let Some(map) = map else { continue };
+        let to_markup = |r: std::ops::Range<usize>| map.to_markup(r);
+        for reason in reasons.iter_mut().flatten() {
+            reason.map_ranges(&to_markup);
+        }
+    }
+}
+
+/// `--explain` goes to standard error, so the report on standard output
+/// stays what the format promises.
+fn explain(report: &Report, explanations: &[Explanations]) {
+    let mut buf = Vec::new();
+    if report::explain::claims(report, explanations, &mut buf).is_ok() {
+        let _ = std::io::stderr().write_all(&buf);
+    }
 }
 
 fn read_baseline(path: &std::path::Path) -> Result<Baseline, Failed> {
@@ -505,13 +603,20 @@ fn read_baseline(path: &std::path::Path) -> Result<Baseline, Failed> {
 fn extract_cmd(args: ExtractArgs) -> Result<u8, Failed> {
     let config = load_config()?;
     let Prepared {
-        sources, claims, ..
+        mut sources,
+        mut claims,
+        mut explanations,
+        ..
     } = prepare(&args.input, &config, None)?;
+    present(&mut sources, &mut claims, &mut explanations);
     let report = Report {
         sources: &sources,
         claims: &claims,
         findings: &[],
     };
+    if args.input.explain {
+        explain(&report, &explanations);
+    }
     let mut buf = Vec::new();
     let rendered = match args.format {
         ExtractFormat::Jsonl => report::json::claims(&report, &mut buf),
@@ -527,15 +632,117 @@ fn extract_cmd(args: ExtractArgs) -> Result<u8, Failed> {
 
 fn rules_list(args: RulesDirArgs) -> Result<u8, Failed> {
     let rules = load_rules(&args.dirs)?;
-    let mut out = String::new();
+    let mut out = format!(
+        "{:<24} {:<7} {:<8} {:>8}  {}\n",
+        "ID", "KIND", "SEVERITY", "EXAMPLES", "TITLE"
+    );
     for rule in &rules.rules {
         out.push_str(&format!(
-            "{:<24} {:<7} {:<8} {}\n",
+            "{:<24} {:<7} {:<8} {:>8}  {}\n",
             rule.id,
             rule.kind.as_str(),
             rule.severity.as_str(),
+            rule.examples.len(),
             rule.title
         ));
+    }
+    out.push_str(&format!(
+        "\n{} rules; `crosscheck rules explain ID` tells what one checks and why.\n",
+        rules.rules.len()
+    ));
+    emit(&None, out.as_bytes())?;
+    Ok(0)
+}
+
+/// Indents every line of `text` by `by` spaces, for a field's value.
+fn indented(text: &str, by: usize) -> String {
+    let pad = " ".repeat(by);
+    text.trim()
+        .lines()
+        .map(|l| format!("{pad}{}", l.trim_end()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn rules_explain(args: RulesExplainArgs) -> Result<u8, Failed> {
+    let rules = load_rules(&args.dirs)?;
+    let Some(rule) = rules.get(&args.id) else {
+        let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: no rule {:?}; the rules are: {}",
+            args.id,
+            if ids.is_empty() {
+                "(none)".to_string()
+            } else {
+                ids.join(", ")
+            }
+        );
+        return Err(Failed);
+    };
+    let kind = rule.kind.as_str();
+    let scope = match rule.scope {
+        rules::Scope::Clause => "its clause".to_string(),
+        rules::Scope::Sentence if rule.window == 0 => "its sentence".to_string(),
+        rules::Scope::Sentence => format!("its sentence and {} either side", rule.window),
+    };
+    let select = match rule.select {
+        rules::Select::Nearest => format!("the {kind} nearest each trigger in {scope}"),
+        rules::Select::All => format!("every {kind} in {scope} of a trigger"),
+    };
+    let mut out = format!("{}: {}\n", rule.id, rule.title);
+    out.push_str(&format!("file: {}\n\n", rule.path.display()));
+    out.push_str(&format!(
+        "What it checks:\n  The {kind} claims that state this fact: {select}.\n  Sources whose values cannot all be true are reported as {} findings.\n",
+        rule.severity.as_str()
+    ));
+    if rule.kind == crosscheck::extract::ClaimKind::Number {
+        out.push_str(&format!(
+            "  \"Around N\" allows {}% either side.\n",
+            rule.tolerance * 100.0
+        ));
+    }
+    out.push_str("\nWhy it matters:\n");
+    match &rule.description {
+        Some(d) => out.push_str(&format!("{}\n", indented(d, 2))),
+        None => out.push_str("  (no `description` in the rule file)\n"),
+    }
+    out.push_str("\nTriggers (a sentence speaks of this fact when one matches):\n");
+    for t in &rule.triggers {
+        out.push_str(&format!("  /{}/\n", t.source));
+    }
+    if !rule.exclude.is_empty() {
+        out.push_str("Excluded (a trigger or claim overlapping one is ignored):\n");
+        for x in &rule.exclude {
+            out.push_str(&format!("  /{}/\n", x.source));
+        }
+    }
+    if rule.examples.is_empty() {
+        out.push_str("\nNo examples: add [[example]] tables so `crosscheck rules test` can check the rule.\n");
+    }
+    for (i, example) in rule.examples.iter().enumerate() {
+        let taken = rules::examples::taken(&rules, rule, example);
+        let published = example
+            .published
+            .map(|d| format!(" (published {d})"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "\nExample {} of {}{published}:\n{}\n",
+            i + 1,
+            rule.examples.len(),
+            indented(&example.text, 2)
+        ));
+        let now = if taken.is_empty() {
+            "nothing".to_string()
+        } else {
+            taken
+                .iter()
+                .map(|(text, value)| format!("\u{201c}{text}\u{201d} = {value}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let expected = example.value.as_deref().unwrap_or("nothing");
+        out.push_str(&format!("  expects {expected}; takes {now}\n"));
     }
     emit(&None, out.as_bytes())?;
     Ok(0)

@@ -39,3 +39,16 @@ fn broken_rule_file_diagnostic() {
     let text = stderr_of(&["check", "seeds/", "--rules", path.to_str().unwrap()]);
     insta::assert_snapshot!(text.replace(path.to_str().unwrap(), "broken.toml"));
 }
+
+#[test]
+fn html_report_of_a_small_story() {
+    // Outlet and title hold characters that must be escaped: & < > ".
+    insta::assert_snapshot!(stdout_of(&[
+        "check",
+        "tests/fixtures/report",
+        "--rules",
+        "tests/fixtures/report/rules",
+        "--format",
+        "html",
+    ]));
+}

@@ -2,7 +2,9 @@
 //! only format; every fact they show was computed by earlier stages.
 
 pub mod csv;
+pub mod explain;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod markdown;

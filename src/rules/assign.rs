@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use super::explain::{Explanations, Reason, TriggerHit};
 use super::{Rule, RuleSet, Scope, Select};
 use crate::extract::sentence::{clauses, sentences};
 use crate::extract::Claim;
@@ -177,4 +178,293 @@ fn choose(
         }
     }
     taken
+}
+
+/// [`assign`], keeping the reasons for every decision about every claim
+/// (by claim index), for `--explain`. It runs the same steps ([`triggers_in`],
+/// [`choose`]) and then asks of each trigger why it took what it took and
+/// passed over the rest; the normal path keeps no trace.
+pub fn assign_explained(rules: &RuleSet, source: &Source, claims: &mut [Claim]) -> Explanations {
+    let mut trace = vec![Vec::new(); claims.len()];
+    if rules.rules.is_empty() || claims.is_empty() {
+        return trace;
+    }
+    let all_sentences = sentences(&source.text);
+    for (index, sentence) in all_sentences.iter().enumerate() {
+        let in_sentence = claims_in(claims, sentence);
+        if in_sentence.is_empty() && rules.rules.iter().all(|r| r.window == 0) {
+            continue;
+        }
+        explain_ignored(rules, source, claims, sentence, &mut trace);
+        let triggers = triggers_in(rules, source, &all_sentences, index);
+        if triggers.is_empty() {
+            continue;
+        }
+        let taken = choose(rules, source, claims, &triggers);
+        for t in &triggers {
+            explain_trigger(
+                rules, source, claims, t, &triggers, &taken, sentence, &mut trace,
+            );
+        }
+        for (claim, rule) in taken {
+            claims[claim].fact = Some(rules.rules[rule].id.clone());
+        }
+    }
+    explain_far_triggers(rules, source, claims, &all_sentences, &mut trace);
+    trace
+}
+
+/// How many sentences either side are searched for a trigger when none
+/// matched in a claim's own sentence.
+const NEARBY_SENTENCES: usize = 2;
+
+/// For claims no trigger considered: the nearest trigger of each rule of
+/// their kind in the sentences around, so a rule author sees that a wider
+/// scope (`scope = "sentence"`, `window = N`) would reach it.
+fn explain_far_triggers(
+    rules: &RuleSet,
+    source: &Source,
+    claims: &[Claim],
+    all_sentences: &[Range<usize>],
+    trace: &mut Explanations,
+) {
+    for (i, claim) in claims.iter().enumerate() {
+        if !trace[i].is_empty() || claim.fact.is_some() || source.in_header(&claim.span.range) {
+            continue;
+        }
+        let index = all_sentences.partition_point(|s| s.end <= claim.span.range.start);
+        for rule in rules.rules.iter().filter(|r| r.kind == claim.kind) {
+            let found = (1..=NEARBY_SENTENCES).find_map(|away| {
+                let before = index.checked_sub(away);
+                let after = Some(index + away).filter(|&a| a < all_sentences.len());
+                [before, after].into_iter().flatten().find_map(|n| {
+                    let sentence = &all_sentences[n];
+                    let text = source.text.get(sentence.clone())?;
+                    rule.triggers.iter().find_map(|p| {
+                        p.regex.find(text).map(|m| {
+                            let at = sentence.start + m.start()..sentence.start + m.end();
+                            (away, p.source.clone(), at)
+                        })
+                    })
+                })
+            });
+            if let Some((away, pattern, range)) = found {
+                trace[i].push(Reason::TriggerElsewhere {
+                    trigger: TriggerHit {
+                        rule: rule.id.clone(),
+                        pattern,
+                        range,
+                    },
+                    sentences_away: away,
+                });
+            }
+        }
+    }
+}
+
+/// The trigger as a reader sees it: its rule, the first of the rule's
+/// patterns that matches exactly there, and where.
+fn hit(rules: &RuleSet, source: &Source, t: &Trigger) -> TriggerHit {
+    let rule = &rules.rules[t.rule];
+    let pattern = rule
+        .triggers
+        .iter()
+        .find(|p| {
+            let from = t.at.start;
+            source
+                .text
+                .get(from..)
+                .and_then(|rest| p.regex.find(rest))
+                .is_some_and(|m| m.start() == 0 && from + m.end() == t.at.end)
+        })
+        .or(rule.triggers.first())
+        .map(|p| p.source.clone())
+        .unwrap_or_default();
+    TriggerHit {
+        rule: rule.id.clone(),
+        pattern,
+        range: t.at.clone(),
+    }
+}
+
+fn scope_kind(rule: &Rule) -> &'static str {
+    match rule.scope {
+        Scope::Clause => "clause",
+        Scope::Sentence => "sentence",
+    }
+}
+
+/// Trigger matches in the sentence that [`triggers_in`] ignores (they
+/// overlap an `exclude` match, or lie on a dateline or page stamp), told to
+/// the claims of the rule's kind in the sentence.
+fn explain_ignored(
+    rules: &RuleSet,
+    source: &Source,
+    claims: &[Claim],
+    sentence: &Range<usize>,
+    trace: &mut Explanations,
+) {
+    let Some(sentence_text) = source.text.get(sentence.clone()) else {
+        return;
+    };
+    let absolute = |m: regex::Match| sentence.start + m.start()..sentence.start + m.end();
+    for rule in &rules.rules {
+        let affected: Vec<usize> = claims_in(claims, sentence)
+            .filter(|&i| claims[i].kind == rule.kind)
+            .collect();
+        if affected.is_empty() {
+            continue;
+        }
+        for pattern in &rule.triggers {
+            for m in pattern.regex.find_iter(sentence_text) {
+                let at = absolute(m);
+                let exclude = rule.exclude.iter().find(|x| {
+                    x.regex
+                        .find_iter(sentence_text)
+                        .any(|xm| overlaps(&absolute(xm), &at))
+                });
+                let trigger = TriggerHit {
+                    rule: rule.id.clone(),
+                    pattern: pattern.source.clone(),
+                    range: at.clone(),
+                };
+                let reason = match exclude {
+                    Some(x) => Reason::ExcludedTrigger {
+                        trigger,
+                        exclude: x.source.clone(),
+                    },
+                    None if source.in_header(&at) => Reason::Header { trigger },
+                    None => continue,
+                };
+                for &i in &affected {
+                    trace[i].push(reason.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Why one trigger took the claims it took and not the others of its
+/// rule's kind in its sentence: outside its scope, on a dateline, excluded,
+/// owned by a nearer trigger of another rule, or farther than the claim taken.
+#[allow(clippy::too_many_arguments)]
+fn explain_trigger(
+    rules: &RuleSet,
+    source: &Source,
+    claims: &[Claim],
+    t: &Trigger,
+    triggers: &[Trigger],
+    taken: &[(usize, usize)],
+    sentence: &Range<usize>,
+    trace: &mut Explanations,
+) {
+    let rule = &rules.rules[t.rule];
+    let text = &source.text;
+    let away = |i: usize| distance(&t.at, &claims[i].span.range);
+    let in_scope =
+        |c: &Claim| t.scope.start <= c.span.range.start && c.span.range.end <= t.scope.end;
+    // The same ownership as in `choose`: the nearest trigger of any rule.
+    let owner = |c: &Claim| {
+        triggers
+            .iter()
+            .filter(|o| {
+                rules.rules[o.rule].kind == c.kind
+                    && o.scope.start <= c.span.range.start
+                    && c.span.range.end <= o.scope.end
+            })
+            .min_by_key(|o| (distance(&o.at, &c.span.range), o.rule))
+    };
+    let exclude = |range: &Range<usize>| {
+        let scope_text = text.get(t.scope.clone()).unwrap_or("");
+        rule.exclude.iter().find(|p| {
+            p.regex
+                .find_iter(scope_text)
+                .any(|m| overlaps(&(t.scope.start + m.start()..t.scope.start + m.end()), range))
+        })
+    };
+    let near = claims_in(claims, &t.scope);
+    let around = claims_in(claims, sentence);
+    let first = near.start.min(around.start);
+    let last = near.end.max(around.end);
+    let mut passed = Vec::new();
+    for i in first..last {
+        let c = &claims[i];
+        if c.kind != rule.kind {
+            continue;
+        }
+        let trigger = || hit(rules, source, t);
+        let reason = if !in_scope(c) {
+            Reason::OutOfScope {
+                trigger: trigger(),
+                scope: t.scope.clone(),
+                scope_kind: scope_kind(rule),
+            }
+        } else if source.in_header(&c.span.range) {
+            Reason::Header { trigger: trigger() }
+        } else if let Some(x) = exclude(&c.span.range) {
+            Reason::ExcludedClaim {
+                trigger: trigger(),
+                exclude: x.source.clone(),
+            }
+        } else if let Some(w) = owner(c).filter(|w| w.rule != t.rule) {
+            Reason::NearerTrigger {
+                trigger: trigger(),
+                distance: away(i),
+                winner: hit(rules, source, w),
+                winner_distance: distance(&w.at, &c.span.range),
+            }
+        } else if taken.contains(&(i, t.rule)) && is_taken_by(claims, t, rule, taken, i) {
+            Reason::Taken {
+                trigger: trigger(),
+                scope: t.scope.clone(),
+                scope_kind: scope_kind(rule),
+                distance: away(i),
+                nearest: rule.select == Select::Nearest,
+            }
+        } else {
+            passed.push(i);
+            continue;
+        };
+        trace[i].push(reason);
+    }
+    // In scope and free, but this trigger took another claim (or none).
+    let by_this: Option<usize> = (first..last)
+        .filter(|&i| claims[i].kind == rule.kind && in_scope(&claims[i]))
+        .filter(|&i| is_taken_by(claims, t, rule, taken, i) && taken.contains(&(i, t.rule)))
+        .min_by_key(|&i| (away(i), i));
+    for i in passed {
+        let trigger = hit(rules, source, t);
+        trace[i].push(match by_this {
+            Some(best) => Reason::NearerClaim {
+                trigger,
+                distance: away(i),
+                taken: claims[best].span.range.clone(),
+                taken_distance: away(best),
+            },
+            None => Reason::NotTaken { trigger },
+        });
+    }
+}
+
+/// True when claim `i`, taken for `rule`, is this trigger's pick: with
+/// `select = "nearest"`, no candidate of the trigger is nearer to it.
+fn is_taken_by(
+    claims: &[Claim],
+    t: &Trigger,
+    rule: &Rule,
+    taken: &[(usize, usize)],
+    i: usize,
+) -> bool {
+    match rule.select {
+        Select::All => true,
+        Select::Nearest => {
+            let mine = (distance(&t.at, &claims[i].span.range), i);
+            !claims_in(claims, &t.scope).any(|j| {
+                j != i
+                    && taken.contains(&(j, t.rule))
+                    && claims[j].span.range.end <= t.scope.end
+                    && (distance(&t.at, &claims[j].span.range), j) < mine
+            })
+        }
+    }
 }

@@ -5,7 +5,7 @@
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use thiserror::Error;
 
-use super::RuleSet;
+use super::{Example, Rule, RuleSet};
 use crate::source::{DateBasis, DateOrder, DocumentDate, Source, SourceId, SourceMeta};
 
 /// An example whose rule took something else.
@@ -80,4 +80,32 @@ pub fn run(rules: &RuleSet) -> (Vec<ExampleFailure>, usize) {
         }
     }
     (failures, count)
+}
+
+/// What `rule` takes from `example`'s text, with every rule loaded: each
+/// claim's text and value (as written, and resolved when that differs).
+pub fn taken(rules: &RuleSet, rule: &Rule, example: &Example) -> Vec<(String, String)> {
+    let source = Source::new(
+        SourceId(0),
+        "example".into(),
+        example.text.clone(),
+        SourceMeta::default(),
+        DateOrder::Mdy,
+        example
+            .published
+            .map(|d| DocumentDate::given(d, DateBasis::Manifest)),
+    );
+    let mut claims = crate::extract::extract(&source);
+    super::assign(rules, &source, &mut claims);
+    claims
+        .iter()
+        .filter(|c| c.fact.as_deref() == Some(rule.id.as_str()))
+        .map(|c| {
+            let value = match c.value.resolved() {
+                Some(r) if r != c.value.notation() => format!("{} ({})", c.value.notation(), r),
+                _ => c.value.notation(),
+            };
+            (c.text(&source).to_string(), value)
+        })
+        .collect()
 }

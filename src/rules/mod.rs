@@ -3,6 +3,9 @@
 //! a closed set built in ([`ClaimKind`]). See `rules/README.md` for the
 //! format.
 
+// The rule engine's reasons, kept only for `--explain`.
+pub mod explain;
+
 mod assign;
 pub mod examples;
 pub mod number;
@@ -17,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use toml::Spanned;
 
-pub use assign::assign;
+pub use assign::{assign, assign_explained};
 
 use crate::extract::ClaimKind;
 use crate::toml_file::{self, TomlError};

@@ -13,8 +13,8 @@ use super::manifest::{self, ManifestEntry, MANIFEST_NAME};
 use super::{DateBasis, DateOrder, DocumentDate, Source, SourceId, SourceMeta};
 use crate::toml_file::TomlError;
 
-/// Extensions read from folders.
-const TEXT_EXTENSIONS: [&str; 2] = ["txt", "md"];
+/// Extensions read from folders: plain text, Markdown, saved web pages.
+const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
 
 #[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
@@ -156,7 +156,11 @@ pub fn load(inputs: &[String], options: &LoadOptions) -> Result<Loaded, SourceEr
                     locale,
                 };
                 let markdown = Source::is_markdown_name(&p.name);
-                let mut source = Source::new(id, p.name, text, meta, date_order, given);
+                let mut source = if super::html::is_html_name(&p.name) {
+                    Source::from_page(id, p.name, text, meta, date_order, given)
+                } else {
+                    Source::new(id, p.name, text, meta, date_order, given)
+                };
                 if markdown {
                     source = source.as_markdown();
                 }

@@ -7,6 +7,7 @@
 //! stamp at the top of the article ([`document_date`]).
 
 pub mod document_date;
+pub mod html;
 mod load;
 mod manifest;
 pub mod markdown;
@@ -86,6 +87,9 @@ pub struct Source {
     pub masked: Vec<Range<usize>>,
     /// `<!-- crosscheck-ignore FACT: reason -->` comments.
     pub acknowledgements: Vec<markdown::Acknowledgement>,
+    /// A saved web page: `text` is the prose read from it until
+    /// [`Source::show_markup`] puts the page's own bytes back for output.
+    pub page: Option<Box<html::Page>>,
 }
 
 impl Source {
@@ -113,7 +117,50 @@ impl Source {
             draft: false,
             masked: Vec::new(),
             acknowledgements: Vec::new(),
+            page: None,
         }
+    }
+
+    /// Builds a source from a saved web page: claims are found in the
+    /// page's prose, and [`Source::show_markup`] maps them back to the file.
+    pub fn from_page(
+        id: SourceId,
+        name: String,
+        markup: String,
+        meta: SourceMeta,
+        date_order: DateOrder,
+        given_date: Option<DocumentDate>,
+    ) -> Source {
+        let page = html::read(markup);
+        // The page names itself when the manifest does not.
+        let meta = SourceMeta {
+            outlet: meta.outlet.or_else(|| page.site_name.clone()),
+            title: meta.title.or_else(|| page.title.clone()),
+            ..meta
+        };
+        let mut source = Source::new(id, name, page.text.clone(), meta, date_order, given_date);
+        source.page = Some(Box::new(page));
+        source
+    }
+
+    /// For a saved web page, makes `text` the page's bytes again, so that
+    /// every span shown refers to the file, and returns the map that spans
+    /// found in the prose are translated through. `None` for other sources,
+    /// and once the markup is shown.
+    pub fn show_markup(&mut self) -> Option<html::OffsetMap> {
+        let page = self.page.as_ref()?;
+        if self.text == page.markup {
+            return None;
+        }
+        self.text = page.markup.clone();
+        let map = page.offsets.clone();
+        let to_markup = |r: &Range<usize>| map.to_markup(r.clone());
+        self.header_lines = self.header_lines.iter().map(to_markup).collect();
+        if let Some(date) = &mut self.document_date {
+            date.line = date.line.as_ref().map(to_markup);
+            date.span = date.span.as_ref().map(to_markup);
+        }
+        Some(map)
     }
 
     /// Reads the source as Markdown: masks what is not prose and collects

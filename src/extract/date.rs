@@ -37,6 +37,8 @@ enum Shift {
     Next,
     /// "coming", "upcoming": the first one after the document date.
     Coming,
+    /// "this past": the last one before the document date.
+    Past,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +72,8 @@ struct Amount {
     months: i32,
     weeks: i32,
     days: i32,
+    /// Monday to Friday only.
+    business_days: i32,
 }
 
 /// Months of the year a season, quarter or half covers.
@@ -169,8 +173,17 @@ enum Expr {
         weekday: Weekday,
         day: i8,
     },
+    /// "two Sundays from now": the nth such weekday after (or before,
+    /// when negative) the document date.
+    WeekdaysAway {
+        n: i32,
+        weekday: Weekday,
+    },
     /// "from 2001 to 2004", "July 1-5, 2025"
     Range(Box<Expr>, Box<Expr>),
+    /// "the week of March 3", "w/c 4 Feb": the Monday-to-Sunday week
+    /// holding the day.
+    WeekOf(Box<Expr>),
 }
 
 /// A candidate found in the text: its byte range, what it says, and a
@@ -269,9 +282,28 @@ fn combine(text: &str, found: Vec<Found>) -> Vec<Found> {
             // event in the story, not from a date we can read.
             continue;
         }
-        if opens_range(text, f.range.start) {
+        if let Some(lead) = week_lead(text, f.range.start).filter(|_| names_a_day(&f.expr)) {
+            out.push(Found {
+                range: lead..f.range.end,
+                expr: Expr::WeekOf(Box::new(f.expr)),
+                note: f.note,
+            });
+            continue;
+        }
+        if let Some(opener) = range_opener(text, f.range.start) {
             let rest = &text[f.range.end..];
-            if let Some(caps) = pattern::RANGE_END.captures(rest) {
+            let fits = |caps: &regex::Captures| {
+                let c = caps
+                    .name("c")
+                    .map_or("", |c| c.as_str())
+                    .to_ascii_lowercase();
+                // "from 2015 and 2016" is two years, not a range.
+                match opener {
+                    "between" => c != "to" && c != "until" && c != "till",
+                    _ => c != "and",
+                }
+            };
+            if let Some(caps) = pattern::RANGE_END.captures(rest).filter(fits) {
                 let end_at = f.range.end + caps.get(0).map_or(0, |m| m.end());
                 let next_starts_inside = items
                     .peek()
@@ -307,8 +339,8 @@ fn combine(text: &str, found: Vec<Found>) -> Vec<Found> {
     out
 }
 
-/// True when "from" or "between" stands just before `at`.
-fn opens_range(text: &str, at: usize) -> bool {
+/// "from" or "between" when it stands just before `at`.
+fn range_opener(text: &str, at: usize) -> Option<&'static str> {
     let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}']);
     let word: String = before
         .chars()
@@ -316,7 +348,32 @@ fn opens_range(text: &str, at: usize) -> bool {
         .take_while(char::is_ascii_alphabetic)
         .collect::<String>()
         .to_ascii_lowercase();
-    word == "morf" || word == "neewteb"
+    match word.as_str() {
+        "morf" => Some("from"),
+        "neewteb" => Some("between"),
+        _ => None,
+    }
+}
+
+/// Where "the week of" (or "w/c") starts, when it leads up to `at`.
+fn week_lead(text: &str, at: usize) -> Option<usize> {
+    let mut from = at.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let m = pattern::WEEK_OF.find(&text[from..at])?;
+    let start = from + m.start();
+    let the = text[..start].trim_end_matches([' ', '\t', '\u{a0}']);
+    Some(if the.to_ascii_lowercase().ends_with("the") {
+        the.len() - 3
+    } else {
+        start
+    })
+}
+
+/// Expressions that name one day of the calendar.
+fn names_a_day(expr: &Expr) -> bool {
+    matches!(expr, Expr::Calendar { day: Some(_), .. })
 }
 
 /// A range's ends share what only one of them says: "from March 3 to May

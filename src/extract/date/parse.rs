@@ -37,7 +37,8 @@ fn shift_of(word: &str) -> Shift {
     let w = word.to_ascii_lowercase();
     let w = w.split_whitespace().last().unwrap_or("");
     match w {
-        "last" | "past" | "previous" => Shift::Last,
+        "past" => Shift::Past,
+        "last" | "previous" => Shift::Last,
         "next" | "following" => Shift::Next,
         "coming" | "upcoming" => Shift::Coming,
         _ => Shift::This,
@@ -46,7 +47,7 @@ fn shift_of(word: &str) -> Shift {
 
 fn shift_offset(shift: Shift) -> i32 {
     match shift {
-        Shift::Last => -1,
+        Shift::Last | Shift::Past => -1,
         Shift::This => 0,
         Shift::Next | Shift::Coming => 1,
     }
@@ -92,12 +93,26 @@ fn amount_of(text: &str) -> Option<Amount> {
     let mut amount = Amount::default();
     let mut pending: Vec<&str> = Vec::new();
     let mut any = false;
+    let mut skip_days = false;
     for word in text.split(|c: char| c.is_whitespace() || c == ',') {
         if word.is_empty() || word.eq_ignore_ascii_case("and") && pending.is_empty() {
             continue;
         }
         let lower = word.to_ascii_lowercase();
         let unit = lower.trim_end_matches('s');
+        if matches!(unit, "business" | "working") {
+            // "four business days": the count waits for "days".
+            let n = words::count(&pending.join(" "))?;
+            pending.clear();
+            amount.business_days += n;
+            any = true;
+            skip_days = true;
+            continue;
+        }
+        if skip_days && unit == "day" {
+            skip_days = false;
+            continue;
+        }
         if matches!(
             unit,
             "day" | "week" | "fortnight" | "month" | "year" | "decade"
@@ -213,7 +228,7 @@ fn starts_a_name(text: &str, at: usize) -> bool {
 /// Where the reader expects a date: "on 4/22", "until 11/25", "Friday 5/12".
 fn date_expected_before(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}']);
-    if before.is_empty() {
+    if before.is_empty() || before.ends_with(['.', '?', '!', ':']) {
         return true;
     }
     // A list of dates: "on 11/20, 11/22 or 11/25".
@@ -269,7 +284,22 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         if !month_word_ok(word, has_tail(caps, "dmr")) && !word.chars().next()?.is_uppercase() {
             return None;
         }
-        return day_range(caps, m, "dmr", month_number(word)?);
+        let month = month_number(word)?;
+        let listed = group("dmr_c").is_some_and(|c| c.as_str().eq_ignore_ascii_case("and"));
+        if listed && word_before(text, m.start()) != "between" {
+            // "18 and 19 June": two days, the first borrowing the month.
+            let first = group("dmr_a")?;
+            let (year, year_shift) = tail_year(caps, "dmr");
+            let expr = Expr::Calendar {
+                year,
+                month: Some(month),
+                day: first.as_str().parse().ok(),
+                weekday: None,
+                year_shift,
+            };
+            return found(first, expr);
+        }
+        return day_range(caps, m, "dmr", month);
     }
     if let Some(m) = group("yr") {
         let a: i16 = num(caps, "yr_a")?;
@@ -322,8 +352,12 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         );
     }
     if let Some(m) = group("num") {
-        if group("sep")?.as_str() != group("sep2")?.as_str() {
-            return None;
+        let sep = group("sep")?.as_str();
+        match group("sep2") {
+            Some(sep2) if sep2.as_str() != sep => return None,
+            // "08/12,2015": a comma before the year.
+            None if sep != "/" => return None,
+            _ => {}
         }
         let a: i8 = num(caps, "num_a")?;
         let y_text = group("num_y")?.as_str();
@@ -369,13 +403,15 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         let sep = group("nmd_s")?.as_str();
         let weekday = weekday_in(caps, "nmd_wd").ok()?;
         let start = group("nmd_a")?.start();
-        let expected = weekday.is_some() || date_expected_before(text, start);
+        // A number over 12 on either side of a slash can only be a day.
+        let plainly_a_day = sep == "/" && (a > 12 || b > 12);
+        let expected = weekday.is_some() || plainly_a_day || date_expected_before(text, start);
         let after = &text[m.end()..];
         // "24/7" is round the clock and "9/11" the attacks; a dotted pair
         // is a decimal unless the sentence asks for a date.
         let name = sep == "/" && matches!((a, b), (24, 7) | (9, 11));
         let decimal = sep == "." && !(weekday.is_some() || word_before(text, start) == "on");
-        let hyphen_range = sep == "-" && a <= 12 && b <= 12;
+        let hyphen_range = sep == "-" && a <= 12 && b <= 12 && weekday.is_none();
         let quantity = after.starts_with('%')
             || after.trim_start().starts_with(|c: char| c.is_ascii_digit())
             || word_after(text, m.end()).eq_ignore_ascii_case("of");
@@ -441,6 +477,10 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
                 return None;
             }
         }
+        // "$12 December 27": a price, then a date.
+        if text[..m.start()].trim_end().ends_with(['$', '£', '€']) {
+            return None;
+        }
         let weekday = weekday_in(caps, "dm_wd").ok()?;
         let (year, year_shift) = tail_year(caps, "dm");
         let expr = Expr::Calendar {
@@ -480,6 +520,23 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
             },
         );
     }
+    if let Some(m) = group("nthb") {
+        let n = match group("nthb_n")?.as_str().to_ascii_lowercase().as_str() {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" => 4,
+            _ => 5,
+        };
+        let expr = Expr::NthWeekday {
+            n,
+            weekday: weekday_of(group("nthb_wd")?.as_str())?,
+            month: None,
+            year: None,
+            month_offset: Some(0),
+        };
+        return found(m, expr);
+    }
     if let Some(m) = group("dp") {
         let day = day_in(caps, "dp_d", "dp_dw")?;
         let rel = group("dp_rel")?.as_str().to_ascii_lowercase();
@@ -494,6 +551,16 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         if !month_word_ok(month_word, true) {
             return None;
         }
+        if let Some(rel) = group("my_rel") {
+            let expr = Expr::Calendar {
+                year: None,
+                month: month_number(month_word),
+                day: None,
+                weekday: None,
+                year_shift: Some(shift_offset(shift_of(rel.as_str())) as i16),
+            };
+            return found(m, expr);
+        }
         let year = match group("my_y") {
             Some(y) => y.as_str().parse().ok()?,
             None => words::year_in_words(group("my_yw")?.as_str())?,
@@ -502,7 +569,11 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
     }
     if let Some(m) = group("ym") {
         let month_word = group("ym_m")?.as_str();
-        if !month_word_ok(month_word, false) || !bare_year_ok(text, group("ym_y")?.range()) {
+        let lower_verb = matches!(month_word, "may" | "march" | "mar");
+        if lower_verb
+            || !month_word_ok(month_word, true)
+            || !bare_year_ok(text, group("ym_y")?.range())
+        {
             return None;
         }
         return found(
@@ -657,6 +728,16 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
                 unit_of(u.as_str())?,
                 part_of(group("per2_in").map(|p| p.as_str())),
             )
+        } else if let Some(u) = group("after_unit") {
+            let unit = unit_of(u.as_str())?;
+            return found(
+                m,
+                Expr::Period {
+                    unit,
+                    offset: 2,
+                    part: Part::Whole,
+                },
+            );
         } else if group("ytd").is_some() {
             (Unit::Year, Part::Earlier)
         } else {
@@ -720,6 +801,31 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
             _ => Expr::Pending { amount, sign: 1 },
         };
         return found(m, expr);
+    }
+    if let Some(m) = group("nwd") {
+        let n = words::count(group("nwd_n")?.as_str())?;
+        let weekday = weekday_of(group("nwd_wd")?.as_str())?;
+        let dir = group("nwd_dir")?.as_str().to_ascii_lowercase();
+        let sign = if dir == "ago" || dir == "back" { -1 } else { 1 };
+        return found(
+            m,
+            Expr::WeekdaysAway {
+                n: n * sign,
+                weekday,
+            },
+        );
+    }
+    if let Some(m) = group("onday") {
+        return found(m, calendar(None, None, m.as_str().parse().ok()));
+    }
+    if let Some(m) = group("bmonth") {
+        // A month name standing alone, capitalised, and not the start of
+        // a name ("October Revolution").
+        let word = m.as_str();
+        if !word.starts_with(|c: char| c.is_ascii_uppercase()) || starts_a_name(text, m.end()) {
+            return None;
+        }
+        return found(m, calendar(None, month_number(word), None));
     }
     if let Some(m) = group("inn") {
         // "in two weeks" is a date only where the sentence looks ahead;
@@ -793,6 +899,20 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         return found(m, calendar(None, month_number(word), None));
     }
     if let Some(m) = group("dom") {
+        if let Some(w) = group("dom_w") {
+            // "on the second." is a day; "the second time" is not.
+            let after = &text[m.end()..];
+            let ends = after.is_empty() || after.starts_with(['.', '!', '?', ';', ',']);
+            let asked = matches!(
+                word_before(text, m.start()).as_str(),
+                "on" | "for" | "by" | "until" | "till" | "since" | "from"
+            );
+            if !ends || !asked {
+                return None;
+            }
+            let day = i8::try_from(words::small_number(w.as_str())?).ok()?;
+            return found(m, calendar(None, None, Some(day)));
+        }
         let after = &text[m.end()..];
         let next = word_after(text, m.end()).to_ascii_lowercase();
         // "the 21st century", "the 4th floor": an ordinal, not a day.
@@ -812,6 +932,9 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
             return None;
         }
         return found(m, calendar(None, None, num(caps, "dom_d")));
+    }
+    if let Some(m) = group("yearn") {
+        return found(m, calendar(num(caps, "yn"), None, None));
     }
     if let Some(m) = group("year") {
         if !bare_year_ok(text, m.range()) {
@@ -975,8 +1098,16 @@ pub(super) fn range_end(caps: &Captures) -> Option<Expr> {
 
 /// True when a day or year follows: ", 2021", " 2021", " 17".
 fn followed_by_number(rest: &str) -> bool {
-    let rest = rest.trim_start_matches([',', ' ', '\u{a0}', '\t']);
+    let rest = rest.trim_start_matches([',', ' ', '\u{a0}', '\t', '.', '-', '/']);
+    let rest = rest
+        .strip_prefix("of ")
+        .or_else(|| rest.strip_prefix("Of "))
+        .unwrap_or(rest);
     rest.starts_with(|c: char| c.is_ascii_digit())
+        || super::pattern::YEAR_IN_WORDS
+            .find(rest)
+            .and_then(|m| words::year_in_words(m.as_str()))
+            .is_some_and(|y| y >= 1000)
 }
 
 /// A bare four-digit number is a year unless it reads as a quantity:

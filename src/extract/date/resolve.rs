@@ -171,8 +171,8 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
                 return (unresolved(timex, set), None);
             };
             let year = match shift {
-                Shift::Last if month < d.month() => d.year(),
-                Shift::Last => d.year() - 1,
+                Shift::Last | Shift::Past if month < d.month() => d.year(),
+                Shift::Last | Shift::Past => d.year() - 1,
                 Shift::This => d.year(),
                 Shift::Next | Shift::Coming if month > d.month() => d.year(),
                 Shift::Next | Shift::Coming => d.year() + 1,
@@ -198,7 +198,15 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
         Expr::Pending { .. } => (unresolved("XXXX-XX-XX", DateSet::any()), None),
         Expr::Offset { amount, sign, base } => {
             let (base_value, _) = resolve_in(base, ctx);
-            let point = single_day(&base_value.set).and_then(|d| shift_by(d, *amount, *sign));
+            // An ambiguous base ("next Friday") counts from its reading.
+            let base_day = single_day(&base_value.set).or_else(|| {
+                base_value
+                    .resolved
+                    .as_deref()
+                    .filter(|r| r.len() == 10)
+                    .and_then(|r| r.parse::<Date>().ok())
+            });
+            let point = base_day.and_then(|d| shift_by(d, *amount, *sign));
             match point {
                 Some(day) => (
                     on_day(
@@ -246,7 +254,7 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
             let day = match (year, year_shift, shift, ctx.anchor) {
                 (Some(y), _, _, _) => in_year(*y),
                 (None, Some(s), _, Some(d)) => in_year(d.year() + s),
-                (None, None, Some(Shift::Last), Some(d)) => pick(false, false, d),
+                (None, None, Some(Shift::Last | Shift::Past), Some(d)) => pick(false, false, d),
                 (None, None, Some(Shift::Next | Shift::Coming), Some(d)) => pick(true, false, d),
                 (None, None, Some(Shift::This), Some(d)) => in_year(d.year()),
                 (None, None, None, Some(d)) => match ctx.tense {
@@ -380,6 +388,71 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
                 None => (unresolved(timex, set), None),
             }
         }
+        Expr::WeekdaysAway { n, weekday } => {
+            let timex = format!("XXXX-WXX-{}", weekday.to_monday_one_offset());
+            match ctx.anchor.and_then(|d| d.nth_weekday(*n, *weekday).ok()) {
+                Some(day) => (
+                    on_day(
+                        None,
+                        day,
+                        format!(
+                            "{} {} {} {basis} -> {}",
+                            n.abs(),
+                            weekday_name(*weekday),
+                            if *n < 0 { "before" } else { "after" },
+                            ymd(day)
+                        ),
+                    ),
+                    None,
+                ),
+                None => (
+                    unresolved(
+                        timex,
+                        DateSet {
+                            weekday: Some(*weekday),
+                            ..DateSet::any()
+                        },
+                    ),
+                    None,
+                ),
+            }
+        }
+        Expr::WeekOf(base) => {
+            let (base_value, warning) = resolve_in(base, ctx);
+            let day = single_day(&base_value.set).or_else(|| {
+                base_value
+                    .resolved
+                    .as_deref()
+                    .filter(|r| r.len() == 10)
+                    .and_then(|r| r.parse::<Date>().ok())
+            });
+            let week = day.and_then(|d| Some((monday_of(d)?, d)));
+            match week.and_then(|(monday, d)| Some((monday, add_days(monday, 6)?, d))) {
+                Some((monday, sunday, d)) => {
+                    let iso = monday.iso_week_date();
+                    (
+                        DateValue {
+                            timex: format!("{:04}-W{:02}", iso.year(), iso.week()),
+                            // A week is named by its first day, as a month
+                            // is by its number; the set holds all seven.
+                            resolved: Some(ymd(monday)),
+                            resolution: Some(format!(
+                                "the week of {}: Monday {} to Sunday {}",
+                                ymd(d),
+                                ymd(monday),
+                                ymd(sunday)
+                            )),
+                            set: DateSet::between(monday, sunday),
+                        },
+                        warning,
+                    )
+                }
+                None => (
+                    unresolved(format!("{}-WXX", base_value.timex), DateSet::any()),
+                    warning,
+                ),
+            }
+        }
         Expr::Range(a, b) => {
             let (first, w1) = resolve_in(a, ctx);
             let (second, w2) = resolve_in(b, ctx);
@@ -434,7 +507,21 @@ fn shift_by(d: Date, a: Amount, sign: i32) -> Option<Date> {
         .ok()?
         .try_days(a.days.checked_mul(sign)?)
         .ok()?;
-    d.checked_add(span).ok()
+    let mut day = d.checked_add(span).ok()?;
+    // Business days step over weekends one day at a time.
+    let step = if a.business_days.checked_mul(sign)? < 0 {
+        -1
+    } else {
+        1
+    };
+    let mut left = a.business_days.unsigned_abs();
+    while left > 0 {
+        day = add_days(day, step)?;
+        if !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) {
+            left -= 1;
+        }
+    }
+    Some(day)
 }
 
 fn describe_amount(a: Amount) -> String {
@@ -444,6 +531,7 @@ fn describe_amount(a: Amount) -> String {
         (a.months, "month"),
         (a.weeks, "week"),
         (a.days, "day"),
+        (a.business_days, "business day"),
     ] {
         if n != 0 {
             parts.push(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }));
@@ -479,6 +567,7 @@ fn resolve_weekday(weekday: Weekday, shift: Option<Shift>, ctx: &Context) -> Dat
     let strictly_before = d.nth_weekday(-1, weekday).ok();
     let (day, how, other) = match shift {
         Some(Shift::Coming) => (strictly_after, format!("the first {name} after"), None),
+        Some(Shift::Past) => (strictly_before, format!("the last {name} before"), None),
         Some(Shift::This) => (
             weekday_in_week(d, weekday, 0),
             format!("the {name} in the week of"),
@@ -817,7 +906,7 @@ fn resolve_year_part(
     };
     let y = match (year_shift, shift) {
         (Some(s), _) => d.year() + s,
-        (None, Some(Shift::Last)) => {
+        (None, Some(Shift::Last | Shift::Past)) => {
             if ended(current) {
                 current
             } else {

@@ -598,3 +598,370 @@ mod tests {
         assert_eq!(values, ["XXXX-07-03", "2021"]);
     }
 }
+
+#[cfg(test)]
+mod newsroom_forms {
+    use super::*;
+    use crate::source::{DateBasis, DateOrder, DocumentDate, SourceId, SourceMeta};
+    use jiff::civil::date;
+
+    /// The document date of these tests: Friday 4 July 2025.
+    fn read(text: &str, order: DateOrder) -> Vec<(String, String, Option<String>, Option<String>)> {
+        let source = Source::new(
+            SourceId(0),
+            "t".into(),
+            text.into(),
+            SourceMeta::default(),
+            order,
+            Some(DocumentDate::given(date(2025, 7, 4), DateBasis::Manifest)),
+        );
+        let mut out = Vec::new();
+        extract(&source, &mut out);
+        out.iter()
+            .map(|c| {
+                (
+                    c.text(&source).to_string(),
+                    c.value.notation(),
+                    c.value.resolved(),
+                    c.value.resolution().map(str::to_string),
+                )
+            })
+            .collect()
+    }
+
+    /// Each text holds one date; `span` is its text, `want` its resolved
+    /// value (or, when it has none, its value as written).
+    fn check(cases: &[(&str, &str, &str)]) {
+        for (text, span, want) in cases {
+            let got = read(text, DateOrder::Mdy);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            let (t, value, resolved, _) = &got[0];
+            assert_eq!(t, span, "{text}: {got:?}");
+            assert_eq!(
+                resolved.as_deref().unwrap_or(value),
+                *want,
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn day_month_year_orders_and_abbreviations() {
+        check(&[
+            (
+                "It happened on Jan. 4, 2024 in Kabul.",
+                "Jan. 4, 2024",
+                "2024-01-04",
+            ),
+            (
+                "The vote was held on 4th January 2024.",
+                "4th January 2024",
+                "2024-01-04",
+            ),
+            ("talks resumed Aug. 2 after a pause", "Aug. 2", "2024-08-02"),
+            ("talks resume Aug. 2 after a pause", "Aug. 2", "2025-08-02"),
+            (
+                "on the 4th of July, 1995, it",
+                "the 4th of July, 1995",
+                "1995-07-04",
+            ),
+            (
+                "signed on Dec. 31 , 1994 by",
+                "Dec. 31 , 1994",
+                "1994-12-31",
+            ),
+            ("i'll go back jan 5", "jan 5", "2026-01-05"),
+            (
+                "He was born on 16. Nov. 2016.",
+                "16. Nov. 2016",
+                "2016-11-16",
+            ),
+            ("It opened in April of 1987.", "April of 1987", "1987-04"),
+            ("sales in 2016, nov rose", "2016, nov", "2016-11"),
+            (
+                "We met on May twenty-first.",
+                "May twenty-first",
+                "2025-05-21",
+            ),
+            (
+                "on the second of August they left",
+                "the second of August",
+                "2024-08-02",
+            ),
+            (
+                "born on January twenty five nineteen eighty six",
+                "January twenty five nineteen eighty six",
+                "1986-01-25",
+            ),
+            (
+                "They left in nineteen ninety six.",
+                "nineteen ninety six",
+                "1996",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn numeric_dates_by_order_and_by_what_only_a_day_can_be() {
+        check(&[
+            ("on 7/4/2025 it", "7/4/2025", "2025-07-04"),
+            ("on 21/04/2016 it", "21/04/2016", "2016-04-21"),
+            ("filed 2025-07-04.", "2025-07-04", "2025-07-04"),
+            ("see report-20170302.html", "20170302", "2017-03-02"),
+            ("due on 4/22 at noon", "4/22", "2025-04-22"),
+            ("out in 11/2016 and", "11/2016", "2016-11"),
+            ("sold 05-Aug-2016 to", "05-Aug-2016", "2016-08-05"),
+        ]);
+        let day_first = read("on 3/7/2025 it", DateOrder::Dmy);
+        assert_eq!(day_first[0].2.as_deref(), Some("2025-07-03"));
+        let month_first = read("on 3/7/2025 it", DateOrder::Mdy);
+        assert_eq!(month_first[0].2.as_deref(), Some("2025-03-07"));
+        let note = month_first[0].3.as_deref().unwrap_or("");
+        assert!(
+            note.contains("ambiguous") && note.contains("2025-07-03"),
+            "{note}"
+        );
+        // A day over 12 settles the order whatever the source's locale.
+        let settled = read("on 21/04/2016 it", DateOrder::Mdy);
+        assert_eq!(settled[0].3, None);
+    }
+
+    #[test]
+    fn years_decades_seasons_and_quarters() {
+        check(&[
+            ("in the 1980s the", "the 1980s", "198"),
+            ("in the mid-1990s the", "the mid-1990s", "199"),
+            ("back in the '90s the", "the '90s", "199"),
+            ("in summer 2024 it", "summer 2024", "2024-SU"),
+            (
+                "Growth slowed in the first quarter.",
+                "the first quarter",
+                "2025-Q1",
+            ),
+            (
+                "profits in the third quarter of 2016 fell",
+                "the third quarter of 2016",
+                "2016-Q3",
+            ),
+            ("profits in Q3 2016 fell", "Q3 2016", "2016-Q3"),
+            ("It rained last winter.", "last winter", "2024-WI"),
+            ("It will open this spring.", "this spring", "2025-SP"),
+            ("The deal closed in 2150, it said", "2150", "2150"),
+        ]);
+    }
+
+    #[test]
+    fn ranges() {
+        check(&[
+            (
+                "He served from 2001 to 2004 in",
+                "2001 to 2004",
+                "2001/2004",
+            ),
+            (
+                "It ran between March and May.",
+                "March and May",
+                "XXXX-03/XXXX-05",
+            ),
+            ("the 2010-11 season", "2010-11", "2010/2011"),
+            (
+                "on July 1-5, 2025 it",
+                "July 1-5, 2025",
+                "2025-07-01/2025-07-05",
+            ),
+        ]);
+        let both = read("Talks ran from 2015 and 2016 on.", DateOrder::Mdy);
+        assert_eq!(both.len(), 2, "\"from ... and\" is no range: {both:?}");
+        let list = read("We met on 18 and 19 June.", DateOrder::Mdy);
+        let days: Vec<_> = list
+            .iter()
+            .map(|c| c.2.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(days, ["2025-06-18", "2025-06-19"]);
+    }
+
+    #[test]
+    fn relative_forms_against_the_document_date() {
+        check(&[
+            ("He arrived yesterday.", "yesterday", "2025-07-03"),
+            ("They met on Monday.", "Monday", "2025-06-30"),
+            ("Prices rose last month.", "last month", "2025-06"),
+            ("Sales fell last week.", "last week", "2025-W26"),
+            (
+                "It was founded two years ago.",
+                "two years ago",
+                "2023-07-04",
+            ),
+            ("He quit a decade ago.", "a decade ago", "2015-07-04"),
+            (
+                "It was signed earlier this month.",
+                "earlier this month",
+                "2025-07",
+            ),
+            (
+                "The summit will be next Tuesday.",
+                "next Tuesday",
+                "2025-07-08",
+            ),
+            (
+                "He will be back in two weeks.",
+                "in two weeks",
+                "2025-07-18",
+            ),
+            ("Sales have grown since 2019.", "2019", "2019"),
+            (
+                "They met on Tuesday of last week.",
+                "Tuesday of last week",
+                "2025-06-24",
+            ),
+            (
+                "They met the day before yesterday.",
+                "the day before yesterday",
+                "2025-07-02",
+            ),
+            (
+                "It was signed 3 days after January 12th.",
+                "3 days after January 12th",
+                "2025-01-15",
+            ),
+            (
+                "They met on the first Friday of June.",
+                "the first Friday of June",
+                "2025-06-06",
+            ),
+            (
+                "It ends the year after next.",
+                "the year after next",
+                "2027",
+            ),
+            (
+                "We will meet in the week of the 14th.",
+                "the week of the 14th",
+                "2025-07-14",
+            ),
+            (
+                "They will sign in four business days.",
+                "in four business days",
+                "2025-07-10",
+            ),
+            (
+                "It opens two Sundays from now.",
+                "two Sundays from now",
+                "2025-07-13",
+            ),
+        ]);
+        // "the past year" is the year up to the document date.
+        let rolling = read("Prices rose over the past year.", DateOrder::Mdy);
+        assert_eq!(rolling[0].1, "2024-07-04/2025-07-04");
+    }
+
+    #[test]
+    fn the_sentence_says_past_or_future() {
+        check(&[
+            // A weekday equal to the document's own is that very day.
+            ("They met on Friday.", "Friday", "2025-07-04"),
+            // Past tense: the last such day; future: the next one.
+            ("They met on Thursday.", "Thursday", "2025-07-03"),
+            ("They will meet on Thursday.", "Thursday", "2025-07-10"),
+            (
+                "The vote was held on December 3.",
+                "December 3",
+                "2024-12-03",
+            ),
+            ("The vote will be held on March 3.", "March 3", "2026-03-03"),
+            ("The vote is on December 3.", "December 3", "2025-12-03"),
+            ("The talks are due to resume in May.", "May", "2026-05"),
+            ("The talks ended in August.", "August", "2024-08"),
+        ]);
+        let why = read("They met on Thursday.", DateOrder::Mdy);
+        let resolution = why[0].3.as_deref().unwrap_or("");
+        assert!(
+            resolution.starts_with("Thursday -> 2025-07-03: the last Thursday on or before the document date 2025-07-04"),
+            "{resolution}"
+        );
+    }
+
+    #[test]
+    fn holidays() {
+        check(&[
+            ("They met at Christmas.", "Christmas", "2024-12-25"),
+            (
+                "It opens on New Year's Day.",
+                "New Year's Day",
+                "2025-01-01",
+            ),
+            ("It fell on Easter 2018.", "Easter 2018", "2018-04-01"),
+            (
+                "We will meet at Thanksgiving.",
+                "Thanksgiving",
+                "2025-11-27",
+            ),
+            (
+                "Crowds gathered on Independence Day.",
+                "Independence Day",
+                "2025-07-04",
+            ),
+            ("They met last Easter.", "last Easter", "2025-04-20"),
+            (
+                "It closed 2 weeks before Christmas 2024.",
+                "2 weeks before Christmas 2024",
+                "2024-12-11",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_weekday_beside_its_date_is_checked() {
+        let source = Source::new(
+            SourceId(0),
+            "t".into(),
+            "It was signed on Thursday, July 4, 2025 in Moscow.".into(),
+            SourceMeta::default(),
+            DateOrder::Mdy,
+            None,
+        );
+        let mut out = Vec::new();
+        extract(&source, &mut out);
+        assert_eq!(out.len(), 1);
+        let warning = out[0].warning.as_deref().unwrap_or("");
+        assert!(warning.contains("is a Friday, not a Thursday"), "{warning}");
+        let fine = read(
+            "It was signed on Friday, July 4, 2025 in Moscow.",
+            DateOrder::Mdy,
+        );
+        assert_eq!(fine.len(), 1);
+    }
+
+    #[test]
+    fn words_that_only_look_like_dates() {
+        for text in [
+            "Officials may meet again.",
+            "Thousands march on the capital.",
+            "we said so",
+            "The Sunday Times reported it.",
+            "Some 1,500 troops left.",
+            "The desk is staffed 24/7.",
+            "after 9/11 the rules changed",
+            "The meeting starts at 10:30.",
+            "It costs $2000 now.",
+            "Turnout was 12.5% and 3.5 points.",
+            "Call 555-1234 or (212) 555-0199.",
+            "See pages 3-7 and page 12.",
+            "He finished second in the race.",
+            "It was the second time.",
+            "a hot spring nearby",
+            "the fall of Kabul",
+            "the Good Friday Agreement",
+            "Article 5 may be invoked.",
+            "It is the first in two weeks.",
+            "on Monday 12 people died",
+            "the 21st century",
+        ] {
+            let got: Vec<_> = read(text, DateOrder::Mdy)
+                .into_iter()
+                .filter(|c| !matches!(c.0.as_str(), "Monday" | "two weeks"))
+                .collect();
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+}

@@ -100,7 +100,7 @@ fn amount_of(text: &str) -> Option<Amount> {
         }
         let lower = word.to_ascii_lowercase();
         let unit = lower.trim_end_matches('s');
-        if matches!(unit, "business" | "working") {
+        if matches!(lower.as_str(), "business" | "working") {
             // "four business days": the count waits for "days".
             let n = words::count(&pending.join(" "))?;
             pending.clear();
@@ -816,6 +816,13 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         );
     }
     if let Some(m) = group("onday") {
+        // "on 16. Nov. 2016" is the day-month form, found one step on.
+        let rest = text[m.end()..].trim_start_matches(['.', ' ', '\t', '\u{a0}']);
+        if month_number(word_after(rest, 0)).is_some()
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
         return found(m, calendar(None, None, m.as_str().parse().ok()));
     }
     if let Some(m) = group("bmonth") {

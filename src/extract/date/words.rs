@@ -265,36 +265,72 @@ const PAST_CUES: &[&str] = &[
     "been", "previous", "earlier",
 ];
 
-/// The tense of the sentence around `at`: a future cue wins over a past
-/// one, since a future verb usually governs the date it shares a sentence
-/// with ("officials said talks will resume on March 3").
+/// The tense that governs the date at `at`: the nearest cue before it in
+/// its sentence ("met on Thursday and will meet next Tuesday"), else the
+/// first cue after it ("On July 3, Russia recognised ..."). Between two
+/// cues at one place, a future one wins: "said talks will resume".
 pub(super) fn tense_around(text: &str, at: std::ops::Range<usize>) -> Tense {
     let start = sentence_start(text, at.start);
     let end = sentence_end(text, at.end);
     let sentence = text.get(start..end).unwrap_or("").to_ascii_lowercase();
-    let has = |cue: &str| {
-        sentence.match_indices(cue).any(|(i, _)| {
-            let before = sentence[..i].chars().next_back();
-            let after = sentence[i + cue.len()..].chars().next();
-            let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-            (cue.starts_with(['\'', '’']) || edge(before)) && edge(after)
-        })
+    let (date_start, date_end) = (at.start.saturating_sub(start), at.end.saturating_sub(start));
+    let mut before: Option<(usize, Tense)> = None;
+    let mut after: Option<(usize, Tense)> = None;
+    let mut note = |i: usize, tense: Tense| {
+        if i < date_start {
+            if before.is_none_or(|(j, t)| i > j || i == j && t == Tense::Past) {
+                before = Some((i, tense));
+            }
+        } else if i >= date_end && after.is_none_or(|(j, _)| i < j) {
+            after = Some((i, tense));
+        }
     };
-    if FUTURE_CUES.iter().any(|c| has(c)) {
-        return Tense::Future;
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    for (cues, tense) in [(FUTURE_CUES, Tense::Future), (PAST_CUES, Tense::Past)] {
+        for cue in cues {
+            for (i, _) in sentence.match_indices(cue) {
+                let prev = sentence[..i].chars().next_back();
+                let next = sentence[i + cue.len()..].chars().next();
+                if (cue.starts_with(['\'', '’']) || edge(prev)) && edge(next) {
+                    note(i, tense);
+                }
+            }
+        }
     }
-    let past_verb = sentence.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-        w.len() > 4
-            && w.ends_with("ed")
+    let mut i = 0;
+    for word in sentence.split(|c: char| !c.is_ascii_alphabetic()) {
+        let past_verb = word.len() > 4
+            && word.ends_with("ed")
             && !matches!(
-                w,
+                word,
                 "need" | "united" | "based" | "scheduled" | "expected" | "planned" | "proposed"
-            )
-    });
-    if past_verb || PAST_CUES.iter().any(|c| has(c)) {
-        return Tense::Past;
+            );
+        if past_verb {
+            note(i, Tense::Past);
+        }
+        i += word.len() + 1;
     }
-    Tense::Open
+    match before.or(after) {
+        // "will be held", "is due to have signed": a participle after a
+        // future auxiliary is future.
+        Some((i, Tense::Past)) => {
+            let mut from = i.saturating_sub(16);
+            while !sentence.is_char_boundary(from) {
+                from += 1;
+            }
+            let lead = &sentence[from..i];
+            let future = ["will ", "'ll ", "’ll ", "shall ", "to be ", "to have "]
+                .iter()
+                .any(|aux| lead.contains(aux));
+            if future {
+                Tense::Future
+            } else {
+                Tense::Past
+            }
+        }
+        Some((_, tense)) => tense,
+        None => Tense::Open,
+    }
 }
 
 fn sentence_start(text: &str, at: usize) -> usize {

@@ -965,3 +965,49 @@ mod newsroom_forms {
         }
     }
 }
+
+#[cfg(test)]
+mod hostile_input {
+    use super::*;
+    use crate::source::{DateBasis, DateOrder, DocumentDate, SourceId, SourceMeta};
+    use jiff::civil::Date;
+
+    #[test]
+    fn nothing_in_the_text_or_the_document_date_makes_it_panic() {
+        let texts = [
+            "",
+            "“On Thursday,” she said — “we’ll meet next Tuesday… or in 2 weeks’ time.”",
+            "9999-12-31 0001-01-01 2199/13/45 31/31/2025 00/00/00 2/29 Feb 29 Feb 30, 2023",
+            "in 999 decades, 999 years ago, 999 business days later, 60 Sundays from now",
+            "the year after next, Q4 2199, winter 1000, Easter 2199, the 5th Sunday of February",
+            "from 2199 to 1000, between December and January, 31 and 30 June, July 31-1",
+            "ВТОРНИК 4 июля 2025 — 四月 — 🗓 July\u{a0}4,\u{a0}2025 — l’été 2024 — summer’s end",
+            "on 15. on 31! the 31st of this month, the thirty-first day of the month.",
+            "nineteen hundred and ninety nine; two thousand and ninety nine; seventeen oh nine",
+        ];
+        for doc in [
+            None,
+            Some(Date::MIN),
+            Some(Date::MAX),
+            Some(jiff::civil::date(2024, 2, 29)),
+        ] {
+            for text in texts {
+                for order in [DateOrder::Mdy, DateOrder::Dmy] {
+                    let source = Source::new(
+                        SourceId(0),
+                        "t".into(),
+                        text.into(),
+                        SourceMeta::default(),
+                        order,
+                        doc.map(|d| DocumentDate::given(d, DateBasis::Manifest)),
+                    );
+                    let mut out = Vec::new();
+                    extract(&source, &mut out);
+                    for claim in &out {
+                        assert!(source.text.get(claim.span.range.clone()).is_some());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -297,28 +297,35 @@ pub(super) fn tense_around(text: &str, at: std::ops::Range<usize>) -> Tense {
             }
         }
     }
-    let mut i = 0;
-    for word in sentence.split(|c: char| !c.is_ascii_alphabetic()) {
-        let past_verb = word.len() > 4
-            && word.ends_with("ed")
-            && !matches!(
-                word,
-                "need" | "united" | "based" | "scheduled" | "expected" | "planned" | "proposed"
-            );
-        if past_verb {
-            note(i, Tense::Past);
+    let mut word_start = None;
+    for (i, c) in sentence.char_indices().chain([(sentence.len(), ' ')]) {
+        match (c.is_ascii_alphabetic(), word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(from)) => {
+                let word = &sentence[from..i];
+                let past_verb = word.len() > 4
+                    && word.ends_with("ed")
+                    && !matches!(
+                        word,
+                        "united" | "based" | "scheduled" | "expected" | "planned" | "proposed"
+                    );
+                if past_verb {
+                    note(from, Tense::Past);
+                }
+                word_start = None;
+            }
+            _ => {}
         }
-        i += word.len() + 1;
     }
     match before.or(after) {
         // "will be held", "is due to have signed": a participle after a
         // future auxiliary is future.
         Some((i, Tense::Past)) => {
-            let mut from = i.saturating_sub(16);
+            let mut from = i.saturating_sub(16).min(sentence.len());
             while !sentence.is_char_boundary(from) {
                 from += 1;
             }
-            let lead = &sentence[from..i];
+            let lead = sentence.get(from..i).unwrap_or("");
             let future = ["will ", "'ll ", "’ll ", "shall ", "to be ", "to have "]
                 .iter()
                 .any(|aux| lead.contains(aux));

@@ -80,12 +80,16 @@ const FULL_DATE: &str = r"(?x)
       | (?P<y3>[0-9]{4})-(?P<m3>[0-9]{2})-(?P<d3>[0-9]{2})
     )";
 
+/// A clock time written before a date on a stamp: "10:32 AM EDT".
+const TIME: &str =
+    r"[0-9]{1,2}[:.][0-9]{2}(?:[\ \t\u{a0}]*[AaPp]\.?[Mm]\.?)?(?:[\ \t\u{a0}]+[A-Z]{2,4})?";
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // Upper-case place names, perhaps several joined by '/', perhaps an
     // agency in brackets, then a comma and the date.
     let place = r"[A-Z][A-Z.'’\-]+(?:[\ \t\u{a0}]+[A-Z][A-Z.'’\-]+)*";
     Regex::new(&format!(
-        r"^[\ \t\u{{a0}}]*{place}(?:[\ \t\u{{a0}}]*/[\ \t\u{{a0}}]*{place})*(?:,[\ \t\u{{a0}}]*[A-Z][A-Za-z.]+)?(?:[\ \t\u{{a0}}]*\([^)\n]*\))?,?[\ \t\u{{a0}}]+(?P<date>{FULL_DATE})"
+        r"^[\ \t\u{{a0}}]*{place}(?:[\ \t\u{{a0}}]*/[\ \t\u{{a0}}]*{place})*(?:,[\ \t\u{{a0}}]*[A-Z][A-Za-z.]+)?(?:[\ \t\u{{a0}}]*\([^)\n]*\))?(?:,?[\ \t\u{{a0}}]+|[\ \t\u{{a0}}]*[—–-][\ \t\u{{a0}}]*)(?P<date>{FULL_DATE})"
     ))
     .expect("dateline pattern is valid")
 });
@@ -99,7 +103,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\ \t\u{{a0}}]*(?:(?i:on|published(?:[\ \t]+on)?|updated(?:[\ \t]+on)?|posted(?:[\ \t]+on)?|date|last[\ \t]+updated)[\ \t\u{{a0}}]*:?[\ \t\u{{a0}}]*)?(?P<date>{FULL_DATE})(?:[\ \t\u{{a0}}]*(?:T|[0-9:]|[AaPp]\.?[Mm]\.?|[A-Z]{{2,4}}|[+\-][0-9]{{2}}:?[0-9]{{2}}|Z|,|[\ \t\u{{a0}}])*)?[\ \t\u{{a0}}\r]*$"
+        r"^[\ \t\u{{a0}}]*(?:(?i:on|(?:first[\ \t]+)?published(?:[\ \t]+on)?|updated(?:[\ \t]+on)?|posted(?:[\ \t]+on)?|filed(?:[\ \t]+on)?|dated?|last[\ \t\-]+(?:updated|modified)|modified)[\ \t\u{{a0}}]*:?[\ \t\u{{a0}}]*)?(?:{TIME}[\ \t\u{{a0}}]*,?[\ \t\u{{a0}}]*)?(?P<date>{FULL_DATE})(?:[\ \t\u{{a0}}]*(?:T|[0-9:.]|[AaPp]\.?[Mm]\.?|[A-Z]{{2,4}}|at|[+\-][0-9]{{2}}:?[0-9]{{2}}|Z|,|\||[\ \t\u{{a0}}])*)?[\ \t\u{{a0}}\r]*$"
     ))
     .expect("stamp pattern is valid")
 });
@@ -190,6 +194,29 @@ mod tests {
         assert_eq!(found[0].basis, DateBasis::PageStamp);
         let found = detect("Fri, 04 Jul 2025 10:00:00 GMT\nBody");
         assert_eq!(found[0].date, date(2025, 7, 4));
+    }
+
+    #[test]
+    fn stamps_with_times_labels_and_dashes() {
+        for text in [
+            "KABUL, Afghanistan (AP) — Thursday, July 4, 2025\nBody",
+            "Published 10:32 AM EDT, Fri July 4, 2025\nBody",
+            "July 4, 2025 at 10:00 a.m. EDT\nBody",
+            "Last-Modified: Fri, 04 Jul 2025 10:00:00 GMT\nBody",
+            "July 4, 2025 | 10:00 AM\nBody",
+            "Friday 4 July 2025 10.00 BST\nBody",
+        ] {
+            let found = detect(text);
+            assert_eq!(
+                found.first().map(|d| d.date),
+                Some(date(2025, 7, 4)),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            detect("KABUL (AP) — Thursday, July 4, 2025\n")[0].basis,
+            DateBasis::Dateline
+        );
     }
 
     #[test]

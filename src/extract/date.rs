@@ -956,6 +956,10 @@ mod newsroom_forms {
             "It is the first in two weeks.",
             "on Monday 12 people died",
             "the 21st century",
+            "Tel: +86 138-2010-2015",
+            "The ssn is 123-12-1234.",
+            "The code is 133-03-03-2020.",
+            "They will deliver 2000 pieces.",
         ] {
             let got: Vec<_> = read(text, DateOrder::Mdy)
                 .into_iter()

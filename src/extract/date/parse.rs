@@ -272,6 +272,13 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
             note: None,
         })
     };
+    // "138-2010-2015", "123-12-1234": digits joined to more digits are a
+    // phone number, a code or an id, not a date.
+    let whole = caps.get(0)?;
+    let starts_with_digit = whole.as_str().starts_with(|c: char| c.is_ascii_digit());
+    if starts_with_digit && inside_a_code(text, whole.start(), whole.as_str()) {
+        return None;
+    }
     if let Some(m) = group("mdr") {
         let month = month_number(group("mdr_m")?.as_str())?;
         if !month_word_ok(group("mdr_m")?.as_str(), true) {
@@ -324,7 +331,7 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
             )
         } else if (1..=12).contains(&b) {
             calendar(Some(a), Some(b as i8), None)
-        } else if b > a % 100 {
+        } else if b > a % 100 && b - a % 100 <= 10 {
             Expr::Range(
                 Box::new(calendar(Some(a), None, None)),
                 Box::new(calendar(Some(a - a % 100 + b), None, None)),
@@ -964,6 +971,21 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
     None
 }
 
+/// True when the digits at `start` continue a longer run of digits
+/// joined by hyphens, slashes or dots.
+fn inside_a_code(text: &str, start: usize, matched: &str) -> bool {
+    let before = &text.as_bytes()[..start];
+    let joined_before = before.len() >= 2
+        && matches!(before[before.len() - 1], b'-' | b'/' | b'.')
+        && before[before.len() - 2].is_ascii_digit();
+    let digits_end = matched
+        .rfind(|c: char| c.is_ascii_digit())
+        .map_or(start, |i| start + i + 1);
+    let after = &text.as_bytes()[digits_end..];
+    let joined_after = after.len() >= 2 && after[0] == b'-' && after[1].is_ascii_digit();
+    joined_before || joined_after
+}
+
 /// Two-digit decades: the '20s are this century's, the '90s the last's.
 fn full_decade(two: i16) -> i16 {
     if two < 30 {
@@ -1169,6 +1191,31 @@ pub(super) fn bare_year_ok(text: &str, range: std::ops::Range<usize>) -> bool {
         "points",
     ];
     if QUANTITY_NOUNS.contains(&next_word.as_str()) {
+        return false;
+    }
+    // "deliver 2000 pieces": a count before a plural, unless a word that
+    // asks for a year stands before it ("in 2000 talks collapsed").
+    let plural = next_word.len() > 3 && next_word.ends_with('s') && !next_word.ends_with("ss");
+    let asked = matches!(
+        prev_word.as_str(),
+        "in" | "since"
+            | "by"
+            | "from"
+            | "until"
+            | "till"
+            | "of"
+            | "before"
+            | "after"
+            | "during"
+            | "the"
+            | "and"
+            | "to"
+            | "through"
+            | "between"
+            | "year"
+    );
+    if plural && !asked && word_after(text, range.end).starts_with(|c: char| c.is_ascii_lowercase())
+    {
         return false;
     }
     const YEAR_WORDS: &[&str] = &[

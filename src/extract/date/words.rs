@@ -256,6 +256,9 @@ const FUTURE_CUES: &[&str] = &[
     "let us",
     "schedule",
     "forthcoming",
+    // Requests are about what is still to come.
+    "can you",
+    "could you",
 ];
 
 const PAST_CUES: &[&str] = &[

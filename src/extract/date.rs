@@ -853,6 +853,13 @@ mod newsroom_forms {
         // "the past year" is the year up to the document date.
         let rolling = read("Prices rose over the past year.", DateOrder::Mdy);
         assert_eq!(rolling[0].1, "2024-07-04/2025-07-04");
+        // "the end of the month" is its last days, not all of it.
+        let end = read(
+            "A decision is expected by the end of the month.",
+            DateOrder::Mdy,
+        );
+        let why = end[0].3.as_deref().unwrap_or("");
+        assert!(why.contains("2025-07-22..2025-07-31"), "{why}");
     }
 
     #[test]

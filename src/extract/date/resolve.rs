@@ -8,7 +8,7 @@ use jiff::Span as Duration;
 use super::words::Tense;
 use super::{Amount, Expr, Part, Shift, Unit, YearPart};
 use crate::source::DocumentDate;
-use crate::value::date::{weekday_name, DateSet, DateValue, MONTHS};
+use crate::value::date::{days_between, weekday_name, DateSet, DateValue, MONTHS};
 
 /// What a date is resolved against.
 struct Context {
@@ -1045,10 +1045,18 @@ fn resolve_period(unit: Unit, offset: i32, part: Part, ctx: &Context) -> DateVal
     let Some((first, last, timex, resolved)) = span else {
         return unresolved("XXXX", DateSet::any());
     };
-    // "earlier this year" runs up to the document date; "later" from it.
+    // "earlier this year" runs up to the document date; "later" from it;
+    // "the end of the month" is its last third.
+    let third = (days_between(first, last) + 1) / 3;
     let (lo, hi) = match part {
         Part::Earlier if offset == 0 => (first, d),
         Part::Later if offset == 0 => (d, last),
+        Part::Early => (first, add_days(first, third - 1).unwrap_or(last)),
+        Part::Mid => (
+            add_days(first, third).unwrap_or(first),
+            add_days(last, -third).unwrap_or(last),
+        ),
+        Part::Late => (add_days(last, 1 - third).unwrap_or(first), last),
         _ => (first, last),
     };
     DateValue {

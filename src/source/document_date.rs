@@ -94,6 +94,15 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern is valid")
 });
 
+/// A wire dateline without a year: "MOSCOW, July 4 (Reuters) -".
+static DATELINE_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let place = r"[A-Z][A-Z.'’\-]+(?:[\ \t\u{a0}]+[A-Z][A-Z.'’\-]+)*";
+    Regex::new(&format!(
+        r"^[\ \t\u{{a0}}]*{place}(?:[\ \t\u{{a0}}]*/[\ \t\u{{a0}}]*{place})*(?:,[\ \t\u{{a0}}]*[A-Z][A-Za-z.]+)?,[\ \t\u{{a0}}]+(?P<date>(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[\ \t\u{{a0}}]+(?P<d>[0-9]{{1,2}}))[\ \t\u{{a0}}]*(?:\([^)\n]*\))?[\ \t\u{{a0}}]*[—–-]"
+    ))
+    .expect("dateline pattern is valid")
+});
+
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^[\ \t\u{{a0}}]*By[\ \t\u{{a0}}]+[^\n|]{{1,80}}?(?:\||,|·|-|—)[\ \t\u{{a0}}]*(?:(?:Published|Updated)[\ \t\u{{a0}}]*:?[\ \t\u{{a0}}]*)?(?P<date>{FULL_DATE})"
@@ -111,6 +120,7 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// Datelines and stamps at the top of a text, strongest evidence first.
 pub fn detect(text: &str) -> Vec<DocumentDate> {
     let mut found = Vec::new();
+    let mut yearless = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n').take(HEAD_LINES) {
         if offset >= HEAD_BYTES {
@@ -118,6 +128,16 @@ pub fn detect(text: &str) -> Vec<DocumentDate> {
         }
         let content = line.trim_end_matches(['\n', '\r']);
         let line_range = offset..offset + content.len();
+        if yearless.is_none() && !DATELINE.is_match(content) {
+            if let Some(caps) = DATELINE_NO_YEAR.captures(content) {
+                let month = caps.name("m").and_then(|m| month_number(m.as_str()));
+                let day = caps.name("d").and_then(|d| d.as_str().parse::<i8>().ok());
+                if let (Some(month), Some(day), Some(m)) = (month, day, caps.name("date")) {
+                    let span = offset + m.start()..offset + m.end();
+                    yearless = Some((month, day, span, line_range.clone()));
+                }
+            }
+        }
         for (pattern, basis) in [
             (&*DATELINE, DateBasis::Dateline),
             (&*BYLINE, DateBasis::Byline),
@@ -140,6 +160,27 @@ pub fn detect(text: &str) -> Vec<DocumentDate> {
     }
     // Stable: among equal evidence the first in the text wins.
     found.sort_by_key(|d| d.basis);
+    // A wire dateline names the day but not the year: the year comes from
+    // the best other date at the top, the dateline's day being on or
+    // before it (pages are stamped when filed or later, never earlier).
+    if let (Some((month, day, span, line)), Some(stamp)) = (yearless, found.first()) {
+        let year = stamp.date.year();
+        let date = Date::new(year, month, day)
+            .ok()
+            .filter(|d| *d <= stamp.date)
+            .or_else(|| Date::new(year - 1, month, day).ok());
+        if let Some(date) = date.filter(|_| stamp.basis != DateBasis::Dateline) {
+            found.insert(
+                0,
+                DocumentDate {
+                    date,
+                    basis: DateBasis::Dateline,
+                    span: Some(span),
+                    line: Some(line),
+                },
+            );
+        }
+    }
     found
 }
 
@@ -217,6 +258,18 @@ mod tests {
             detect("KABUL (AP) — Thursday, July 4, 2025\n")[0].basis,
             DateBasis::Dateline
         );
+    }
+
+    #[test]
+    fn a_wire_dateline_without_a_year_takes_it_from_the_stamp() {
+        let text =
+            "Updated: January 2, 2026 10:00 GMT\nMOSCOW, Dec 31 (Reuters) - Russia on Tuesday...";
+        let found = detect(text);
+        assert_eq!(found[0].basis, DateBasis::Dateline);
+        assert_eq!(found[0].date, date(2025, 12, 31));
+        assert_eq!(&text[found[0].span.clone().unwrap()], "Dec 31");
+        // Without any year at the top, there is no document date.
+        assert!(detect("MOSCOW, July 4 (Reuters) - Russia on Thursday...").is_empty());
     }
 
     #[test]

@@ -181,6 +181,12 @@ enum Expr {
     },
     /// "from 2001 to 2004", "July 1-5, 2025"
     Range(Box<Expr>, Box<Expr>),
+    /// "late February", "early 2024", "mid-November": a third of a month
+    /// or a year.
+    PartOf {
+        base: Box<Expr>,
+        part: Part,
+    },
     /// "the week of March 3", "w/c 4 Feb": the Monday-to-Sunday week
     /// holding the day.
     WeekOf(Box<Expr>),
@@ -258,7 +264,19 @@ fn scan(text: &str, source: &Source) -> Vec<Found> {
 fn combine(text: &str, found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     let mut items = found.into_iter().peekable();
-    while let Some(f) = items.next() {
+    while let Some(mut f) = items.next() {
+        if let Some((lead, part)) =
+            part_lead(text, f.range.start).filter(|_| names_a_stretch(&f.expr))
+        {
+            f = Found {
+                range: lead..f.range.end,
+                expr: Expr::PartOf {
+                    base: Box::new(f.expr),
+                    part,
+                },
+                note: f.note,
+            };
+        }
         if let Expr::Pending { amount, sign } = f.expr {
             let next = items.peek().filter(|n| {
                 text.get(f.range.end..n.range.start)
@@ -369,6 +387,39 @@ fn week_lead(text: &str, at: usize) -> Option<usize> {
     } else {
         start
     })
+}
+
+/// "early", "mid" or "late" just before `at`, and where it starts.
+fn part_lead(text: &str, at: usize) -> Option<(usize, Part)> {
+    let before = text[..at]
+        .strip_suffix('-')
+        .unwrap_or_else(|| text[..at].trim_end_matches([' ', '\t', '\u{a0}']));
+    let lower = before
+        .get(before.len().saturating_sub(5)..)?
+        .to_ascii_lowercase();
+    let (part, len) = if lower.ends_with("early") {
+        (Part::Early, 5)
+    } else if lower.ends_with("late") {
+        (Part::Late, 4)
+    } else if lower.ends_with("mid") {
+        (Part::Mid, 3)
+    } else {
+        return None;
+    };
+    let start = before.len() - len;
+    let whole_word = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    whole_word.then_some((start, part))
+}
+
+/// A month or a year without a day: what "early" and "late" can divide.
+fn names_a_stretch(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Calendar { day: None, weekday: None, month, year, .. } if month.is_some() || year.is_some()
+    )
 }
 
 /// Expressions that name one day of the calendar.
@@ -853,6 +904,26 @@ mod newsroom_forms {
         // "the past year" is the year up to the document date.
         let rolling = read("Prices rose over the past year.", DateOrder::Mdy);
         assert_eq!(rolling[0].1, "2024-07-04/2025-07-04");
+        let late = read("The talks collapsed in late February.", DateOrder::Mdy);
+        assert_eq!(late[0].0, "late February");
+        assert_eq!(late[0].2.as_deref(), Some("2025-02"));
+        assert!(
+            late[0]
+                .3
+                .as_deref()
+                .unwrap_or("")
+                .ends_with("late -> 2025-02-20..2025-02-28"),
+            "{late:?}"
+        );
+        let early = read("It opened in early 2024.", DateOrder::Mdy);
+        assert!(
+            early[0]
+                .3
+                .as_deref()
+                .unwrap_or("")
+                .ends_with("early -> 2024-01-01..2024-05-01"),
+            "{early:?}"
+        );
         // "the end of the month" is its last days, not all of it.
         let end = read(
             "A decision is expected by the end of the month.",

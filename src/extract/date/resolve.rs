@@ -417,6 +417,30 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
                 ),
             }
         }
+        Expr::PartOf { base, part } => {
+            let (mut value, warning) = resolve_in(base, ctx);
+            let DateSet {
+                lo: Some(first),
+                hi: Some(last),
+                ..
+            } = value.set
+            else {
+                return (value, warning);
+            };
+            let (lo, hi) = third_of(first, last, *part);
+            value.set = DateSet::between(lo, hi);
+            let word = match part {
+                Part::Early => "early",
+                Part::Mid => "mid",
+                _ => "late",
+            };
+            let note = format!("{word} -> {lo}..{hi}");
+            value.resolution = Some(match value.resolution {
+                Some(r) => format!("{r}; {note}"),
+                None => note,
+            });
+            (value, warning)
+        }
         Expr::WeekOf(base) => {
             let (base_value, warning) = resolve_in(base, ctx);
             let day = single_day(&base_value.set).or_else(|| {
@@ -475,6 +499,21 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
                 w1.or(w2),
             )
         }
+    }
+}
+
+/// The first, middle or last third of a stretch of days; the whole of it
+/// for any other part.
+fn third_of(first: Date, last: Date, part: Part) -> (Date, Date) {
+    let third = (days_between(first, last) + 1) / 3;
+    match part {
+        Part::Early => (first, add_days(first, third - 1).unwrap_or(last)),
+        Part::Mid => (
+            add_days(first, third).unwrap_or(first),
+            add_days(last, -third).unwrap_or(last),
+        ),
+        Part::Late => (add_days(last, 1 - third).unwrap_or(first), last),
+        _ => (first, last),
     }
 }
 
@@ -1047,17 +1086,10 @@ fn resolve_period(unit: Unit, offset: i32, part: Part, ctx: &Context) -> DateVal
     };
     // "earlier this year" runs up to the document date; "later" from it;
     // "the end of the month" is its last third.
-    let third = (days_between(first, last) + 1) / 3;
     let (lo, hi) = match part {
         Part::Earlier if offset == 0 => (first, d),
         Part::Later if offset == 0 => (d, last),
-        Part::Early => (first, add_days(first, third - 1).unwrap_or(last)),
-        Part::Mid => (
-            add_days(first, third).unwrap_or(first),
-            add_days(last, -third).unwrap_or(last),
-        ),
-        Part::Late => (add_days(last, 1 - third).unwrap_or(first), last),
-        _ => (first, last),
+        _ => third_of(first, last, part),
     };
     DateValue {
         resolution: Some(format!("{timex} ({lo}..{hi}): against {}", ctx.basis)),

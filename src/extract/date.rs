@@ -859,6 +859,11 @@ mod newsroom_forms {
                 "in two weeks",
                 "2025-07-18",
             ),
+            (
+                "The report is out in two weeks’ time.",
+                "in two weeks’ time",
+                "2025-07-18",
+            ),
             ("Sales have grown since 2019.", "2019", "2019"),
             (
                 "They met on Tuesday of last week.",

@@ -842,9 +842,11 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         return found(m, calendar(None, month_number(word), None));
     }
     if let Some(m) = group("inn") {
-        // "in two weeks" is a date only where the sentence looks ahead;
-        // "the first time in two weeks" is a stretch of time.
-        if words::tense_around(text, m.range()) != Tense::Future {
+        // "in two weeks" is a date only where the sentence looks ahead
+        // ("in two weeks' time" always does); "the first time in two
+        // weeks" is a stretch of time.
+        let ahead = m.as_str().to_ascii_lowercase().ends_with("time");
+        if !ahead && words::tense_around(text, m.range()) != Tense::Future {
             return None;
         }
         let amount = amount_of(group("in_n")?.as_str())?;

@@ -95,7 +95,7 @@ fn pattern() -> String {
         # four years ago, two days later, 2 weeks before (Christmas), in 2 weeks
         | {b}(?P<ago>(?:(?P<ago_approx>nearly|almost|about|around|some|roughly|over|more{S}than|less{S}than|just|only){S})?(?P<ago_n>{amount}){S}(?P<ago_dir>ago|earlier|later|before|after|from{S}now|from|hence|back|prior{S}to))(?:{b}|$)
         | {b}(?P<nwd>(?P<nwd_n>{count}){S}(?P<nwd_wd>{wd_full})s?{S}(?P<nwd_dir>from{S}now|later|hence|ago|back)){b}
-        | {b}(?P<inn>in{S}(?P<in_n>{amount})(?:['’]s{S}time)?){b}
+        | {b}(?P<inn>in{S}(?P<in_n>{amount})(?:['’]s?{S}time)?){b}
         # Friday 31, Mon 13th, Tuesday the eleventh
         | {b}(?P<wdd>(?P<wdd_wd>{weekday}),?{S}(?:the{S}(?:(?P<wdd_d>{day}){ord}?|(?P<wdd_dw>{day_word}))|(?P<wdd_d2>{day}){ord}?)){b}(?:[^a-z0-9:]|$)
         # on Thursday

@@ -1039,6 +1039,8 @@ mod newsroom_forms {
             "It is the first in two weeks.",
             "on Monday 12 people died",
             "the 21st century",
+            "He scored in the second half.",
+            "They led in the first quarter of the game.",
             "Tel: +86 138-2010-2015",
             "The ssn is 123-12-1234.",
             "The code is 133-03-03-2020.",

@@ -634,11 +634,16 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
             None if year.is_none() && m.as_str().to_ascii_lowercase().ends_with("year") => Some(0),
             None => None,
         };
+        // "the second half" of a match and "the first quarter of the game"
+        // are no dates: a half needs its year, and a quarter of something
+        // else says so with "of".
+        let qualified = year.is_some() || year_shift.is_some();
+        let of_something = word_after(text, m.end()).eq_ignore_ascii_case("of");
+        if !qualified && (kind == "half" || of_something) {
+            return None;
+        }
         let expr = Expr::YearPart {
-            part: YearPart {
-                name: if kind == "half" { "H" } else { "Q" },
-                ..part
-            },
+            part,
             year,
             year_shift,
             shift: None,
@@ -662,6 +667,10 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
             _ => return None,
         };
         let year = num(caps, "qq_y").or_else(|| num(caps, "qq_yy").map(full_year));
+        // "H1" alone is as likely a heading or a visa as a half-year.
+        if kind == "H" && year.is_none() {
+            return None;
+        }
         let expr = Expr::YearPart {
             part,
             year,

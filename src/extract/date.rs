@@ -1040,6 +1040,7 @@ mod newsroom_forms {
             "on Monday 12 people died",
             "the 21st century",
             "He scored in the second half.",
+            "It falls on the first Sunday of Advent.",
             "They led in the first quarter of the game.",
             "Tel: +86 138-2010-2015",
             "The ssn is 123-12-1234.",

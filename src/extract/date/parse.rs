@@ -528,6 +528,13 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         );
     }
     if let Some(m) = group("nthb") {
+        // "the first Sunday of Advent": of something that is no month.
+        if matches!(
+            word_after(text, m.end()).to_ascii_lowercase().as_str(),
+            "of" | "in"
+        ) {
+            return None;
+        }
         let n = match group("nthb_n")?.as_str().to_ascii_lowercase().as_str() {
             "first" | "1st" => 1,
             "second" | "2nd" => 2,
@@ -900,7 +907,12 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
     if let Some(m) = group("wd") {
         let word = m.as_str();
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        if !capitalised && word.len() < 6 || starts_a_name(text, m.end()) {
+        // "the first Sunday of Advent": an ordinal we could not place.
+        let ordinal_before = matches!(
+            word_before(text, m.start()).as_str(),
+            "first" | "second" | "third" | "fourth" | "fifth" | "st" | "nd" | "rd" | "th"
+        );
+        if !capitalised && word.len() < 6 || ordinal_before || starts_a_name(text, m.end()) {
             return None;
         }
         return found(

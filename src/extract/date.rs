@@ -749,6 +749,12 @@ mod newsroom_forms {
                 "nineteen ninety six",
                 "1996",
             ),
+            ("It was built in the year 1000.", "year 1000", "1000"),
+            (
+                "a coin from year two hundred and sixty seven",
+                "year two hundred and sixty seven",
+                "0267",
+            ),
         ]);
     }
 

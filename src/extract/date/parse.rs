@@ -971,7 +971,11 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         return found(m, calendar(None, None, num(caps, "dom_d")));
     }
     if let Some(m) = group("yearn") {
-        return found(m, calendar(num(caps, "yn"), None, None));
+        let year = match group("ynw") {
+            Some(w) => words::year_in_words(w.as_str())?,
+            None => num(caps, "yn")?,
+        };
+        return found(m, calendar(Some(year), None, None));
     }
     if let Some(m) = group("year") {
         if !bare_year_ok(text, m.range()) {

@@ -26,6 +26,8 @@ pub(super) const DAY_WORD: &str = r"(?:(?:twenty|thirty)[-\ ]?(?:first|second|th
 /// Years as words: "nineteen ninety six", "two thousand and fifteen".
 /// A pair like "twenty one" is left to be a day: a year needs a
 /// thousand, a hundred, or a second pair ("twenty twenty").
+/// Early years in words, after "year": "year two hundred and sixty seven".
+const HUNDREDS_WORDS: &str = r"(?:(?:one|two|three|four|five|six|seven|eight|nine)[-\ ]hundred(?:[-\ ]and)?(?:[-\ ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:one|two|three|four|five|six|seven|eight|nine)))?)";
 pub(super) const YEAR_WORDS: &str = r"(?:(?:one|two)[-\ ]thousand(?:[-\ ](?:nine|eight|seven)[-\ ]hundred)?(?:[-\ ]and)?(?:[-\ ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:one|two|three|four|five|six|seven|eight|nine)))?|(?:twenty|nineteen|eighteen|seventeen|sixteen)(?:[-\ ]hundred(?:[-\ ]and)?(?:[-\ ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:one|two|three|four|five|six|seven|eight|nine)))?|[-\ ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\ ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:oh|zero)[-\ ](?:one|two|three|four|five|six|seven|eight|nine))))";
 const COUNT: &str = r"(?:[0-9]{1,3}|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|a[\ \t]+few|few|several|a[\ \t]+couple[\ \t]+of|a[\ \t]+couple|couple[\ \t]+of)";
 const UNIT: &str =
@@ -106,7 +108,7 @@ fn pattern() -> String {
         | {b}(?P<dom>the{S}(?:(?P<dom_d>{day})(?P<dom_o>{ord})?|(?P<dom_w>{ORD_WORD}))){b}
         | {b}on{S}(?P<onday>{day})(?:[.!?;](?:[\ \t\n]|$)|$)
         | {b}(?P<bmonth>January|February|August|September|October|November|December){b}
-        | {b}(?P<yearn>year{S}(?P<yn>[0-9]{{3,4}})){b}
+        | {b}(?P<yearn>year{S}(?:(?P<yn>[0-9]{{3,4}})|(?P<ynw>{YEAR_WORDS}|{HUNDREDS_WORDS}))){b}
         # in 1979, in nineteen ninety six
         | {b}(?P<year>{year}){b}
         | {b}(?P<wyear>(?:in|since|of|until|by){S}(?P<wy>{YEAR_WORDS})){b}

@@ -393,6 +393,7 @@ mod tests {
             Some(1789)
         );
         assert_eq!(year_in_words("twenty"), None);
+        assert_eq!(year_in_words("two hundred and sixty seven"), Some(267));
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Numbers written as words, holidays, and the tense of a sentence: the
 //! small vocabularies date reading needs.
 
+use std::sync::LazyLock;
+
 use jiff::civil::{Date, Weekday};
+use regex::{Regex, RegexBuilder};
 
 /// Value of a number word from one to ninety-nine, or of digits.
 pub(super) fn small_number(w: &str) -> Option<i32> {
@@ -228,8 +231,6 @@ pub(super) enum Tense {
 const FUTURE_CUES: &[&str] = &[
     "will",
     "shall",
-    "'ll",
-    "’ll",
     "going to",
     "is due",
     "are due",
@@ -274,50 +275,37 @@ const PAST_CUES: &[&str] = &[
 /// cues at one place, a future one wins: "said talks will resume".
 pub(super) fn tense_around(text: &str, at: std::ops::Range<usize>) -> Tense {
     let start = sentence_start(text, at.start);
-    let end = sentence_end(text, at.end);
-    let sentence = text.get(start..end).unwrap_or("").to_ascii_lowercase();
+    let end = sentence_end(text, at.end).max(start);
+    let sentence = text.get(start..end).unwrap_or("");
     let (date_start, date_end) = (at.start.saturating_sub(start), at.end.saturating_sub(start));
     let mut before: Option<(usize, Tense)> = None;
     let mut after: Option<(usize, Tense)> = None;
-    let mut note = |i: usize, tense: Tense| {
+    // One pass over the sentence with every cue in one pattern.
+    for caps in CUES.captures_iter(sentence) {
+        let (Some(m), tense) = (
+            caps.get(0),
+            if caps.name("future").is_some() {
+                Tense::Future
+            } else {
+                Tense::Past
+            },
+        ) else {
+            continue;
+        };
+        if tense == Tense::Past
+            && caps
+                .name("verb")
+                .is_some_and(|v| NOT_PAST_VERBS.contains(&v.as_str().to_ascii_lowercase().as_str()))
+        {
+            continue;
+        }
+        let i = m.start();
         if i < date_start {
             if before.is_none_or(|(j, t)| i > j || i == j && t == Tense::Past) {
                 before = Some((i, tense));
             }
-        } else if i >= date_end && after.is_none_or(|(j, _)| i < j) {
+        } else if i >= date_end && after.is_none() {
             after = Some((i, tense));
-        }
-    };
-    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-    for (cues, tense) in [(FUTURE_CUES, Tense::Future), (PAST_CUES, Tense::Past)] {
-        for cue in cues {
-            for (i, _) in sentence.match_indices(cue) {
-                let prev = sentence[..i].chars().next_back();
-                let next = sentence[i + cue.len()..].chars().next();
-                if (cue.starts_with(['\'', '’']) || edge(prev)) && edge(next) {
-                    note(i, tense);
-                }
-            }
-        }
-    }
-    let mut word_start = None;
-    for (i, c) in sentence.char_indices().chain([(sentence.len(), ' ')]) {
-        match (c.is_ascii_alphabetic(), word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(from)) => {
-                let word = &sentence[from..i];
-                let past_verb = word.len() > 4
-                    && word.ends_with("ed")
-                    && !matches!(
-                        word,
-                        "united" | "based" | "scheduled" | "expected" | "planned" | "proposed"
-                    );
-                if past_verb {
-                    note(from, Tense::Past);
-                }
-                word_start = None;
-            }
-            _ => {}
         }
     }
     match before.or(after) {
@@ -329,10 +317,7 @@ pub(super) fn tense_around(text: &str, at: std::ops::Range<usize>) -> Tense {
                 from += 1;
             }
             let lead = sentence.get(from..i).unwrap_or("");
-            let future = ["will ", "'ll ", "’ll ", "shall ", "to be ", "to have "]
-                .iter()
-                .any(|aux| lead.contains(aux));
-            if future {
+            if FUTURE_AUXILIARY.is_match(lead) {
                 Tense::Future
             } else {
                 Tense::Past
@@ -342,6 +327,42 @@ pub(super) fn tense_around(text: &str, at: std::ops::Range<usize>) -> Tense {
         None => Tense::Open,
     }
 }
+
+/// Words in "-ed" that are no past-tense verbs, or that look ahead.
+const NOT_PAST_VERBS: &[&str] = &[
+    "united",
+    "based",
+    "scheduled",
+    "expected",
+    "planned",
+    "proposed",
+];
+
+/// Every tense cue, future ones first so that at one place they win.
+static CUES: LazyLock<Regex> = LazyLock::new(|| {
+    let words = |cues: &[&str]| {
+        cues.iter()
+            .map(|c| regex::escape(c).replace(' ', r"[\ \t\u{a0}]+"))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let b = r"(?-u:\b)";
+    RegexBuilder::new(&format!(
+        r"(?P<future>{b}(?:{future}){b}|['’]ll{b})|(?P<past>{b}(?:{past}){b}|{b}(?P<verb>[a-z]{{3,}}ed){b})",
+        future = words(FUTURE_CUES),
+        past = words(PAST_CUES),
+    ))
+    .case_insensitive(true)
+    .build()
+    .expect("tense cues are a valid pattern")
+});
+
+static FUTURE_AUXILIARY: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(r"(?-u:\b)(?:will|shall|to[\ \t]+be|to[\ \t]+have)[\ \t]|['’]ll[\ \t]")
+        .case_insensitive(true)
+        .build()
+        .expect("auxiliary pattern is valid")
+});
 
 fn sentence_start(text: &str, at: usize) -> usize {
     let floor = at.saturating_sub(300);

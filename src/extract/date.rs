@@ -841,6 +841,8 @@ mod newsroom_forms {
     fn relative_forms_against_the_document_date() {
         check(&[
             ("He arrived yesterday.", "yesterday", "2025-07-03"),
+            ("Shots were fired last night.", "last night", "2025-07-03"),
+            ("He spoke this morning.", "this morning", "2025-07-04"),
             ("They met on Monday.", "Monday", "2025-06-30"),
             ("Prices rose last month.", "last month", "2025-06"),
             ("Sales fell last week.", "last week", "2025-W26"),

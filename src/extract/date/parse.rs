@@ -702,9 +702,12 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         return found(m, expr);
     }
     if let Some(m) = group("rd") {
-        let mut offset = match group("rel_day")?.as_str().to_ascii_lowercase().as_str() {
+        let word = group("rel_day")?.as_str().to_ascii_lowercase();
+        let mut offset = match word.as_str() {
             "yesterday" => -1,
             "tomorrow" | "tmrw" => 1,
+            // "last night" is the evening before the document's day.
+            w if w.starts_with("last") => -1,
             _ => 0,
         };
         if let Some(pre) = group("rd_pre") {

@@ -86,7 +86,7 @@ fn pattern() -> String {
         # holidays: Christmas, Easter 2018, last Easter, Independence Day of this year
         | {b}(?P<hol>(?:(?P<hol_shift>{shift}){S})?(?P<holiday>{HOLIDAY})(?:(?:{SO},?{S}(?:of{S})?|{S}of{S})(?P<hol_y>{year})|{S}of{S}(?P<hol_rel>this|last|next){S}year)?){b}
         # the day before yesterday, today, tomorrow
-        | {b}(?P<rd>(?:(?P<rd_pre>the{S}day{S}(?:before|after)){S})?(?P<rel_day>today|yesterday|tomorrow|tonight|tmrw)){b}
+        | {b}(?P<rd>(?:(?P<rd_pre>the{S}day{S}(?:before|after)){S})?(?P<rel_day>today|yesterday|tomorrow|tonight|tmrw|this{S}(?:morning|afternoon|evening)|last{S}night)){b}
         # Tuesday of next week, next week on Friday, this week Friday
         | {b}(?P<wk>(?P<wk_s1>{shift}){S}week(?:{SO}-{SO}|,?{S}(?:on{S})?)(?P<wk_wd1>{weekday})|(?P<wk_wd2>{wd_full})(?:,?{S}(?:of{S})?(?:the{S})?)(?P<wk_s2>{shift}){S}week){b}
         # (earlier) this year, last month, the end of the year, year to date

@@ -187,6 +187,11 @@ enum Expr {
         base: Box<Expr>,
         part: Part,
     },
+    /// "over the weekend": the last one in reporting, the coming one where
+    /// the sentence looks ahead.
+    TheWeekend {
+        ahead: bool,
+    },
     /// "the week of March 3", "w/c 4 Feb": the Monday-to-Sunday week
     /// holding the day.
     WeekOf(Box<Expr>),
@@ -842,6 +847,16 @@ mod newsroom_forms {
         check(&[
             ("He arrived yesterday.", "yesterday", "2025-07-03"),
             ("Shots were fired last night.", "last night", "2025-07-03"),
+            (
+                "Talks broke down over the weekend.",
+                "the weekend",
+                "2025-W26-WE",
+            ),
+            (
+                "Talks will resume over the weekend.",
+                "the weekend",
+                "2025-W27-WE",
+            ),
             ("He spoke this morning.", "this morning", "2025-07-04"),
             ("They met on Monday.", "Monday", "2025-06-30"),
             ("Prices rose last month.", "last month", "2025-06"),

@@ -701,6 +701,16 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         };
         return found(m, expr);
     }
+    if let Some(m) = group("wkend") {
+        let ahead = words::tense_around(text, m.range()) == Tense::Future;
+        let the = m.as_str().to_ascii_lowercase().rfind("the").unwrap_or(0);
+        let range = m.start() + the..m.end();
+        return Some(Found {
+            range,
+            expr: Expr::TheWeekend { ahead },
+            note: None,
+        });
+    }
     if let Some(m) = group("rd") {
         let word = group("rel_day")?.as_str().to_ascii_lowercase();
         let mut offset = match word.as_str() {

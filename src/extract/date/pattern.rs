@@ -85,6 +85,8 @@ fn pattern() -> String {
         | {b}(?P<qq>(?P<qq_k>Q|H)(?P<qq_n>[1-4]){SO}(?:(?P<qq_y>{year})|['’]?(?P<qq_yy>[0-9]{{2}}))?){b}
         # holidays: Christmas, Easter 2018, last Easter, Independence Day of this year
         | {b}(?P<hol>(?:(?P<hol_shift>{shift}){S})?(?P<holiday>{HOLIDAY})(?:(?:{SO},?{S}(?:of{S})?|{S}of{S})(?P<hol_y>{year})|{S}of{S}(?P<hol_rel>this|last|next){S}year)?){b}
+        # over the weekend
+        | {b}(?P<wkend>(?:over|during|on|at|at{S}the{S}end{S}of|for){S}the{S}weekend){b}
         # the day before yesterday, today, tomorrow
         | {b}(?P<rd>(?:(?P<rd_pre>the{S}day{S}(?:before|after)){S})?(?P<rel_day>today|yesterday|tomorrow|tonight|tmrw|this{S}(?:morning|afternoon|evening)|last{S}night)){b}
         # Tuesday of next week, next week on Friday, this week Friday

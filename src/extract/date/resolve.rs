@@ -441,6 +441,16 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
             });
             (value, warning)
         }
+        Expr::TheWeekend { ahead } => {
+            let on_weekend = ctx
+                .anchor
+                .is_some_and(|d| matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday));
+            let offset = if *ahead || on_weekend { 0 } else { -1 };
+            (
+                resolve_period(Unit::Weekend, offset, Part::Whole, ctx),
+                None,
+            )
+        }
         Expr::WeekOf(base) => {
             let (base_value, warning) = resolve_in(base, ctx);
             let day = single_day(&base_value.set).or_else(|| {

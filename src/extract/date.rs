@@ -1092,6 +1092,7 @@ mod hostile_input {
             "“On Thursday,” she said — “we’ll meet next Tuesday… or in 2 weeks’ time.”",
             "9999-12-31 0001-01-01 2199/13/45 31/31/2025 00/00/00 2/29 Feb 29 Feb 30, 2023",
             "in 999 decades, 999 years ago, 999 business days later, 60 Sundays from now",
+            "at the end of this weekend, the middle of next weekend, early 1000, late 2199",
             "the year after next, Q4 2199, winter 1000, Easter 2199, the 5th Sunday of February",
             "from 2199 to 1000, between December and January, 31 and 30 June, July 31-1",
             "ВТОРНИК 4 июля 2025 — 四月 — 🗓 July\u{a0}4,\u{a0}2025 — l’été 2024 — summer’s end",
@@ -1118,6 +1119,11 @@ mod hostile_input {
                     extract(&source, &mut out);
                     for claim in &out {
                         assert!(source.text.get(claim.span.range.clone()).is_some());
+                        // A claim the text makes is never a set of no days.
+                        if let ClaimValue::Date(value) = &claim.value {
+                            let no_days = value.set.is_empty() && claim.warning.is_none();
+                            assert!(!no_days, "{text}: {:?}", claim);
+                        }
                     }
                 }
             }

@@ -516,6 +516,10 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
 /// for any other part.
 fn third_of(first: Date, last: Date, part: Part) -> (Date, Date) {
     let third = (days_between(first, last) + 1) / 3;
+    if third < 1 {
+        // A weekend has no thirds.
+        return (first, last);
+    }
     match part {
         Part::Early => (first, add_days(first, third - 1).unwrap_or(last)),
         Part::Mid => (

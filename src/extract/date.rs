@@ -979,6 +979,10 @@ mod newsroom_forms {
             ("The talks are due to resume in May.", "May", "2026-05"),
             ("The talks ended in August.", "August", "2024-08"),
         ]);
+        // No tense: this year's December 3, last year's still possible.
+        let open = read("The vote is on December 3.", DateOrder::Mdy);
+        let note = open[0].3.as_deref().unwrap_or("");
+        assert!(note.contains("the year before stays possible"), "{note}");
         let why = read("They met on Thursday.", DateOrder::Mdy);
         let resolution = why[0].3.as_deref().unwrap_or("");
         assert!(

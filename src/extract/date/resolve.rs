@@ -808,8 +808,15 @@ fn resolve_calendar(
                 if let Some((date_set, text, how)) = fill_from_anchor(month, day, anchor, ctx.tense)
                 {
                     set = date_set;
+                    let both = if set.lo == set.hi
+                        || set.lo.is_some_and(|lo| lo.year() == anchor.year())
+                    {
+                        ""
+                    } else {
+                        "; the year before stays possible, as no tense says which"
+                    };
                     why = Some(format!(
-                        "{} -> {text}: {how} {basis}",
+                        "{} -> {text}: {how} {basis}{both}",
                         timex.trim_start_matches("XXXX-")
                     ));
                     resolved = Some(text);
@@ -877,7 +884,19 @@ fn fill_from_anchor(
                     ),
                 },
             };
-            Some((DateSet::on(date), ymd(date), how))
+            // With no tense to go by, a day still to come this year may be
+            // last year's in a report: both stay possible.
+            let last_year =
+                in_year(date.year() - 1).filter(|_| tense == Tense::Open && date > anchor);
+            let set = match last_year {
+                Some(earlier) => DateSet {
+                    month: Some(m),
+                    day: Some(d),
+                    ..DateSet::between(earlier, date)
+                },
+                None => DateSet::on(date),
+            };
+            Some((set, ymd(date), how))
         }
         (Some(m), None) => {
             let year = pick_year_for_month(m, anchor, tense);
@@ -886,7 +905,16 @@ fn fill_from_anchor(
                 Tense::Future => "the first such month on or after",
                 Tense::Open => "in the year of",
             };
-            Some((DateSet::month_of(year, m)?, ym(year, m), how))
+            let this = DateSet::month_of(year, m)?;
+            let set = match DateSet::month_of(year - 1, m) {
+                Some(earlier) if tense == Tense::Open && m > anchor.month() => DateSet {
+                    month: Some(m),
+                    lo: earlier.lo,
+                    ..this
+                },
+                _ => this,
+            };
+            Some((set, ym(year, m), how))
         }
         (None, Some(d)) => {
             let forward = tense == Tense::Future;

@@ -113,7 +113,7 @@ fn explain_does_not_change_the_report() {
     assert_eq!(plain.status.code(), explained.status.code());
     let why = String::from_utf8(explained.stderr).unwrap();
     assert!(
-        why.contains("resolved to 2025-07-04: 0 day(s) from the document date"),
+        why.contains("resolved to 2025-07-04: today -> 2025-07-04: against the document date 2025-07-04 (the dateline)"),
         "{why}"
     );
 }

@@ -3,9 +3,10 @@
 use serde::Serialize;
 
 use super::ClaimsBySource;
-use crate::extract::Claim;
+use crate::extract::{Claim, ClaimValue};
 use crate::rules::{Rule, Severity};
 use crate::source::{Source, SourceId};
+use crate::value::DateSet;
 
 /// A claim, by source and position in that source's claim list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -87,6 +88,43 @@ fn source_short(sources: &[Source], id: SourceId) -> String {
     sources[id.0 as usize].label().to_string()
 }
 
+/// The date sets of a side's claims that name a day of the month: a
+/// single day, or a month and day without a year ("July 3").
+fn named_days(side: &Side, claims: &ClaimsBySource) -> Vec<DateSet> {
+    side.claims
+        .iter()
+        .filter_map(|r| match &claim(claims, r).value {
+            ClaimValue::Date(d)
+                if d.set.day.is_some() || d.set.lo.is_some() && d.set.lo == d.set.hi =>
+            {
+                Some(d.set)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// True when a day on one side is the day before or after a day another
+/// side names: the classic off-by-one of time zones and next-day datelines.
+fn sides_one_day_apart(sides: &[Side], claims: &ClaimsBySource) -> bool {
+    let days: Vec<Vec<DateSet>> = sides.iter().map(|s| named_days(s, claims)).collect();
+    let next_to = |a: &DateSet, b: &DateSet| {
+        let Some(x) = a.lo.filter(|lo| a.hi == Some(*lo)) else {
+            return false;
+        };
+        [-1, 1].iter().any(|n| {
+            x.checked_add(jiff::Span::new().days(*n))
+                .is_ok_and(|y| !b.intersect(&DateSet::on(y)).is_empty())
+        })
+    };
+    days.iter().enumerate().any(|(i, a)| {
+        days[i + 1..].iter().any(|b| {
+            a.iter()
+                .any(|x| b.iter().any(|y| next_to(x, y) || next_to(y, x)))
+        })
+    })
+}
+
 impl Finding {
     pub fn disagreement(
         rule: &Rule,
@@ -123,6 +161,11 @@ impl Finding {
             "each label shows a claim's side; claims on one side can all be true together (rule `{}`)",
             rule.id
         )];
+        if sides_one_day_apart(&sides, claims) {
+            help.push(
+                "the sides are one day apart: often a time zone (an event late in the evening in one place is the next day in another) or a dateline written the day after the event; check which day the sources' places and filing times mean".into(),
+            );
+        }
         let unresolved = sides
             .iter()
             .flat_map(|s| &s.claims)

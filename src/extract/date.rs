@@ -1,22 +1,33 @@
-//! Date claims: absolute ("July 4, 2025", "4 July 2025", "2025-07-04",
-//! "7/4/2025"), partial ("July 3", "April 2025", "in 2021", "the 1980s"),
-//! weekdays ("on Thursday") and relative forms ("today", "earlier this
-//! year", "last October", "four years ago"), resolved against the
-//! document date towards the past.
+//! Date claims as a newsroom reads them: absolute ("July 4, 2025", "4th
+//! January", "2025-07-04", "7/4/2025"), partial ("July 3", "April 2025",
+//! "the 1980s", "summer 2024", "the first quarter"), ranges ("from 2001 to
+//! 2004", "between March and May"), holidays ("Christmas", "Easter 2018"),
+//! weekdays ("on Thursday") and relative forms ("yesterday", "last week",
+//! "two years ago", "next Tuesday", "three weeks after Christmas").
 //!
-//! One compiled pattern finds every candidate; word boundaries are ASCII
-//! (`(?-u:\b)`) because a Unicode `\b` makes the regex engine fall back to
-//! a slow path at the first curly quote, and news is full of them.
+//! Reading runs in three steps: one compiled pattern finds every candidate
+//! ([`pattern`]); each candidate is parsed into an [`Expr`] as written
+//! ([`parse`]); neighbouring expressions that make one date are joined
+//! ("two weeks before" + "Christmas", "from 2001" + "to 2004"); then each is
+//! resolved against the document date ([`resolve`]), towards the past for
+//! reports and towards the future where the sentence says so.
+//!
+//! Word boundaries are ASCII (`(?-u:\b)`) because a Unicode `\b` makes the
+//! regex engine fall back to a slow path at the first curly quote, and news
+//! is full of them.
 
-use std::sync::LazyLock;
+mod parse;
+mod pattern;
+mod resolve;
+mod words;
 
-use jiff::civil::{Date, Weekday};
-use jiff::Span as Duration;
-use regex::{Captures, Regex};
+use std::ops::Range;
+
+use jiff::civil::Weekday;
 
 use super::{Claim, ClaimKind, ClaimValue};
-use crate::source::{DateOrder, DocumentDate, Source, Span};
-use crate::value::date::{month_number, weekday_name, weekday_of, DateSet, DateValue, MONTHS};
+use crate::source::{Source, Span};
+use words::Holiday;
 
 /// Which way a relative form points from the document date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,13 +35,19 @@ enum Shift {
     Last,
     This,
     Next,
+    /// "coming", "upcoming": the first one after the document date.
+    Coming,
+    /// "this past": the last one before the document date.
+    Past,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Unit {
     Day,
     Week,
+    Weekend,
     Month,
+    Quarter,
     Year,
     Decade,
 }
@@ -44,6 +61,27 @@ enum Part {
     Early,
     Mid,
     Late,
+    /// "the past year": the stretch of that length up to the document date.
+    Rolling,
+}
+
+/// A stretch of time: "2 years 1 month 21 days".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Amount {
+    years: i32,
+    months: i32,
+    weeks: i32,
+    days: i32,
+    /// Monday to Friday only.
+    business_days: i32,
+}
+
+/// Months of the year a season, quarter or half covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct YearPart {
+    name: &'static str,
+    first_month: i8,
+    months: i8,
 }
 
 /// A date expression as written, before resolution.
@@ -66,6 +104,12 @@ enum Expr {
         weekday: Weekday,
         shift: Option<Shift>,
     },
+    /// "Tuesday of next week": the weekday in the week `week` weeks from
+    /// the document's own.
+    WeekdayOfWeek {
+        weekday: Weekday,
+        week: i32,
+    },
     /// today (0), yesterday (-1), tomorrow (1)
     Day(i32),
     /// "this year", "last month", "earlier this week", "next decade"
@@ -79,89 +123,133 @@ enum Expr {
         month: i8,
         shift: Shift,
     },
-    /// "four years ago", "two days later"
+    /// "four years ago", "two days later", "in two weeks"
     Ago {
-        count: i32,
-        unit: Unit,
+        amount: Amount,
+        sign: i32,
+        /// A round count said loosely: "four years ago" is about four.
+        loose: bool,
+    },
+    /// "two weeks before" waiting for what it is before.
+    Pending {
+        amount: Amount,
         sign: i32,
     },
+    /// "two weeks before Christmas"
+    Offset {
+        amount: Amount,
+        sign: i32,
+        base: Box<Expr>,
+    },
+    /// "summer 2024", "the first quarter", "last winter"
+    YearPart {
+        part: YearPart,
+        year: Option<i16>,
+        year_shift: Option<i16>,
+        shift: Option<Shift>,
+    },
+    Holiday {
+        name: String,
+        holiday: Holiday,
+        year: Option<i16>,
+        year_shift: Option<i16>,
+        shift: Option<Shift>,
+    },
+    /// "the first Friday of July", "the last Monday of next month"
+    NthWeekday {
+        n: i8,
+        weekday: Weekday,
+        month: Option<i8>,
+        year: Option<i16>,
+        month_offset: Option<i32>,
+    },
+    /// "the 15th of next month"
+    DayOfMonth {
+        day: i8,
+        month_offset: i32,
+    },
+    /// "Friday the 13th": the nearest month where that day is that weekday.
+    WeekdayDay {
+        weekday: Weekday,
+        day: i8,
+    },
+    /// "two Sundays from now": the nth such weekday after (or before,
+    /// when negative) the document date.
+    WeekdaysAway {
+        n: i32,
+        weekday: Weekday,
+    },
+    /// "from 2001 to 2004", "July 1-5, 2025"
+    Range(Box<Expr>, Box<Expr>),
+    /// "late February", "early 2024", "mid-November": a third of a month
+    /// or a year.
+    PartOf {
+        base: Box<Expr>,
+        part: Part,
+    },
+    /// "over the weekend": the last one in reporting, the coming one where
+    /// the sentence looks ahead.
+    TheWeekend {
+        ahead: bool,
+    },
+    /// "the week of March 3", "w/c 4 Feb": the Monday-to-Sunday week
+    /// holding the day.
+    WeekOf(Box<Expr>),
 }
 
-const S: &str = r"[\ \t\u{a0}]+";
-
-fn pattern() -> String {
-    let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
-    let weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-    let weekday_abbr = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?";
-    let day = r"(?:3[01]|[12][0-9]|0?[1-9])";
-    let ord = r"(?:st|nd|rd|th)";
-    let year = r"(?:[12][0-9]{3})";
-    let count = r"(?:[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a\ few|few|several|a\ couple\ of)";
-    let b = r"(?-u:\b)";
-    format!(
-        r"(?xi)
-        # 2025-07-04, 2025/07/04
-        {b}(?P<iso>(?P<iso_y>[12][0-9]{{3}})[-/](?P<iso_m>[01]?[0-9])[-/](?P<iso_d>[0-3]?[0-9])){b}(?:[^-/0-9]|$)
-        # 7/4/2025, 4.7.2025, 3-7-07
-      | {b}(?P<num>(?P<num_a>[0-3]?[0-9])(?P<sep>[/.\-])(?P<num_b>[0-3]?[0-9])[/.\-](?P<num_y>[0-9]{{4}}|[0-9]{{2}})){b}(?:[^-/.0-9]|[.][^0-9]|[.]?$)
-        # (Thursday,) July 4(th)(,) (2025 | this year)
-      | {b}(?P<md>(?:(?P<md_wd>{weekday}|{weekday_abbr}),?{S})?(?P<md_m>{month}){S}(?:the{S})?(?P<md_d>{day}){ord}?{b}(?:,?{S}(?P<md_y>{year}){b}|{S}(?P<md_rel>this|last|next){S}year{b})?)(?:[^0-9:]|$)
-        # (Thursday,) (the) 4(th) (of) July(,) (2025)
-      | {b}(?P<dm>(?:(?P<dm_wd>{weekday}|{weekday_abbr}),?{S})?(?:the{S})?(?P<dm_d>{day}){ord}?{S}(?:of{S})?(?P<dm_m>{month})(?:,?{S}(?P<dm_y>{year}))?){b}
-        # April 2025, November , 2016
-      | {b}(?P<my>(?P<my_m>{month}),?{S}(?:,{S})?(?:of{S})?(?P<my_y>{year})){b}
-        # the 1980s, the mid-1990s, the 70's
-      | {b}(?P<decade>(?:the{S})?(?:(?P<dec_part>early|mid|late)[-\ ]?)?(?P<dec_y>1[0-9]{{2}}0|20[0-9]0|[0-9]0)(?:'|’)?s){b}
-        # today, yesterday, tomorrow
-      | {b}(?P<rel_day>today|yesterday|tomorrow|tonight)(?-u:\b)
-        # (earlier) this/last/next year|month|week|decade
-      | {b}(?P<period>(?:(?P<per_part>earlier|later|early|late|mid|the\ end\ of|the\ start\ of|the\ beginning\ of){S})?(?P<per_shift>this|last|next|past|previous|coming){S}(?P<per_unit>year|month|week|decade)){b}
-        # last October, next Tuesday, this Monday
-      | {b}(?P<shifted>(?P<sh_shift>last|this|next|coming|past){S}(?P<sh_word>{weekday}|January|February|March|April|May|June|July|August|September|October|November|December)){b}
-        # four years ago, two days later
-      | {b}(?P<ago>(?:(?P<ago_approx>nearly|almost|about|around|some|roughly|over|more\ than){S})?(?P<ago_n>{count}){S}(?P<ago_unit>days?|weeks?|months?|years?|decades?){S}(?P<ago_dir>ago|earlier|later|from\ now)){b}
-        # on Thursday
-      | {b}(?P<wd>{weekday}){b}
-        # in April, since August, early September
-      | {b}(?P<mprep>in|since|until|till|by|from|during|early|late|mid|through|before|after|of)[-\ \t\u{{a0}}]+(?P<mo_m>January|February|March|April|May|June|July|August|September|October|November|December){b}
-        # the 4th
-      | {b}(?P<dom>the{S}(?P<dom_d>{day}){ord}){b}
-        # in 2021, 1979
-      | {b}(?P<year>{year}){b}
-        "
-    )
+/// A candidate found in the text: its byte range, what it says, and a
+/// note for the reader (an ambiguous numeric date says so).
+#[derive(Clone, Debug)]
+struct Found {
+    range: Range<usize>,
+    expr: Expr,
+    note: Option<String>,
 }
-
-static DATES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&pattern()).expect("date pattern is valid"));
 
 /// Appends the source's date claims to `out`.
 pub fn extract(source: &Source, out: &mut Vec<Claim>) {
     let text = &source.text;
+    let found = combine(text, scan(text, source));
+    for f in found {
+        let tense = words::tense_around(text, f.range.clone());
+        let (mut value, warning) = resolve::resolve(&f.expr, source.document_date.as_ref(), tense);
+        if let Some(note) = f.note {
+            value.resolution = Some(match value.resolution {
+                Some(r) => format!("{r}; {note}"),
+                None => note,
+            });
+        }
+        out.push(Claim {
+            kind: ClaimKind::Date,
+            span: Span {
+                source: source.id,
+                range: f.range,
+            },
+            value: ClaimValue::Date(value),
+            warning,
+            fact: None,
+            subject: None,
+        });
+    }
+}
+
+/// Every candidate the pattern finds and the parser accepts, in text order.
+fn scan(text: &str, source: &Source) -> Vec<Found> {
+    let mut found = Vec::new();
     let mut at = 0;
     while at < text.len() {
-        let Some(caps) = DATES.captures_at(text, at) else {
+        let Some(caps) = pattern::DATES.captures_at(text, at) else {
             break;
         };
-        let whole = caps.get(0).expect("group 0 always matches");
-        match parse(&caps, text, source.date_order) {
-            Some((range, expr)) => {
-                let (value, warning) = resolve(&expr, source.document_date.as_ref());
-                out.push(Claim {
-                    kind: ClaimKind::Date,
-                    span: Span {
-                        source: source.id,
-                        range: range.clone(),
-                    },
-                    value: ClaimValue::Date(value),
-                    warning,
-                    fact: None,
-                    subject: None,
-                });
-                at = range.end.max(whole.start() + 1);
+        let Some(whole) = caps.get(0) else { break };
+        match parse::parse(&caps, text, source.date_order) {
+            Some(f) => {
+                at = f.range.end.max(whole.start() + 1);
+                found.push(f);
             }
             None => {
-                // Not a date after all: try again one character on.
+                // Not a date after all: try again one word on, so that a
+                // shorter form inside the rejected one still gets its turn.
                 at = whole.start()
                     + text[whole.start()..]
                         .chars()
@@ -173,840 +261,232 @@ pub fn extract(source: &Source, out: &mut Vec<Claim>) {
             at += 1;
         }
     }
+    found
 }
 
-fn word_number(w: &str) -> Option<i32> {
-    let w = w.to_ascii_lowercase();
-    Some(match w.as_str() {
-        "a" | "an" | "one" => 1,
-        "two" | "a couple of" => 2,
-        "three" | "a few" | "few" | "several" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        "fifty" => 50,
-        n => n.parse().ok()?,
-    })
-}
-
-fn unit_of(word: &str) -> Option<Unit> {
-    let w = word.to_ascii_lowercase();
-    Some(match w.trim_end_matches('s') {
-        "day" => Unit::Day,
-        "week" => Unit::Week,
-        "month" => Unit::Month,
-        "year" => Unit::Year,
-        "decade" => Unit::Decade,
-        _ => return None,
-    })
-}
-
-fn shift_of(word: &str) -> Shift {
-    match word.to_ascii_lowercase().as_str() {
-        "last" | "past" | "previous" => Shift::Last,
-        "next" | "coming" => Shift::Next,
-        _ => Shift::This,
-    }
-}
-
-fn part_of(word: Option<&str>) -> Part {
-    match word.map(|w| w.to_ascii_lowercase()).as_deref() {
-        Some("earlier") => Part::Earlier,
-        Some("later") => Part::Later,
-        Some("early") | Some("the start of") | Some("the beginning of") => Part::Early,
-        Some("mid") => Part::Mid,
-        Some("late") | Some("the end of") => Part::Late,
-        _ => Part::Whole,
-    }
-}
-
-/// Month names that are also common words need a capital or a number
-/// beside them: "may" the verb, "march" the verb.
-fn month_word_ok(word: &str, has_number: bool) -> bool {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    let capitalised = word.chars().next().is_some_and(|c| c.is_uppercase());
-    let abbreviated = lower.len() <= 4 && lower != "may" && lower != "june" && lower != "july";
-    match lower.as_str() {
-        "may" | "march" | "mar" => capitalised && (has_number || lower != "mar"),
-        _ if abbreviated => capitalised || has_number,
-        _ => true,
-    }
-}
-
-fn weekday_word_ok(word: &str) -> bool {
-    // Abbreviations only capitalised ("Wed", never "wed").
-    word.len() >= 6 || word.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-fn num<T: std::str::FromStr>(caps: &Captures, name: &str) -> Option<T> {
-    caps.name(name).and_then(|m| m.as_str().parse().ok())
-}
-
-/// The claim's byte range and expression, or `None` when the match is not
-/// a date after all.
-fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<(std::ops::Range<usize>, Expr)> {
-    let group = |name: &str| caps.name(name);
-    if let Some(m) = group("iso") {
-        let expr = Expr::Calendar {
-            year: num(caps, "iso_y"),
-            month: num(caps, "iso_m"),
-            day: num(caps, "iso_d"),
-            weekday: None,
-            year_shift: None,
-        };
-        return Some((m.range(), expr));
-    }
-    if let Some(m) = group("num") {
-        let a: i8 = num(caps, "num_a")?;
-        let b: i8 = num(caps, "num_b")?;
-        let y_text = group("num_y")?.as_str();
-        let mut year: i16 = y_text.parse().ok()?;
-        if y_text.len() == 2 {
-            // Two-digit years: 00-49 are 20xx, 50-99 are 19xx.
-            year += if year < 50 { 2000 } else { 1900 };
-        }
-        let sep = group("sep")?.as_str();
-        // A dotted date is day first in most of the world.
-        let (month, day) = match (order, sep) {
-            (_, ".") | (DateOrder::Dmy, _) => (b, a),
-            (DateOrder::Mdy, _) => (a, b),
-        };
-        if !(1..=12).contains(&month) {
-            return None;
-        }
-        let expr = Expr::Calendar {
-            year: Some(year),
-            month: Some(month),
-            day: Some(day),
-            weekday: None,
-            year_shift: None,
-        };
-        return Some((m.range(), expr));
-    }
-    if let Some(m) = group("md") {
-        let month_word = group("md_m")?.as_str();
-        if !month_word_ok(month_word, true) {
-            return None;
-        }
-        let weekday = match group("md_wd") {
-            Some(w) if weekday_word_ok(w.as_str()) => weekday_of(w.as_str()),
-            Some(_) => return None,
-            None => None,
-        };
-        let year_shift = group("md_rel").map(|r| match shift_of(r.as_str()) {
-            Shift::Last => -1,
-            Shift::This => 0,
-            Shift::Next => 1,
-        });
-        let expr = Expr::Calendar {
-            year: num(caps, "md_y"),
-            month: month_number(month_word),
-            day: num(caps, "md_d"),
-            weekday,
-            year_shift,
-        };
-        return Some((m.range(), expr));
-    }
-    if let Some(m) = group("dm") {
-        let month_word = group("dm_m")?.as_str();
-        if !month_word_ok(month_word, true) {
-            return None;
-        }
-        let weekday = match group("dm_wd") {
-            Some(w) if weekday_word_ok(w.as_str()) => weekday_of(w.as_str()),
-            Some(_) => return None,
-            None => None,
-        };
-        let expr = Expr::Calendar {
-            year: num(caps, "dm_y"),
-            month: month_number(month_word),
-            day: num(caps, "dm_d"),
-            weekday,
-            year_shift: None,
-        };
-        return Some((m.range(), expr));
-    }
-    if let Some(m) = group("my") {
-        let month_word = group("my_m")?.as_str();
-        if !month_word_ok(month_word, true) {
-            return None;
-        }
-        let expr = Expr::Calendar {
-            year: num(caps, "my_y"),
-            month: month_number(month_word),
-            day: None,
-            weekday: None,
-            year_shift: None,
-        };
-        return Some((m.range(), expr));
-    }
-    if let Some(m) = group("decade") {
-        let digits = group("dec_y")?.as_str();
-        let mut start: i16 = digits.parse().ok()?;
-        if digits.len() == 2 {
-            start += 1900;
-        }
-        let part = part_of(group("dec_part").map(|p| p.as_str()));
-        return Some((m.range(), Expr::Decade { start, part }));
-    }
-    if let Some(m) = group("rel_day") {
-        let offset = match m.as_str().to_ascii_lowercase().as_str() {
-            "yesterday" => -1,
-            "tomorrow" => 1,
-            _ => 0,
-        };
-        return Some((m.range(), Expr::Day(offset)));
-    }
-    if let Some(m) = group("period") {
-        let unit = unit_of(group("per_unit")?.as_str())?;
-        let offset = match shift_of(group("per_shift")?.as_str()) {
-            Shift::Last => -1,
-            Shift::This => 0,
-            Shift::Next => 1,
-        };
-        let part = part_of(group("per_part").map(|p| p.as_str()));
-        return Some((m.range(), Expr::Period { unit, offset, part }));
-    }
-    if let Some(m) = group("shifted") {
-        let word = group("sh_word")?.as_str();
-        let shift = shift_of(group("sh_shift")?.as_str());
-        if let Some(weekday) = weekday_of(word) {
-            return Some((
-                m.range(),
-                Expr::Weekday {
-                    weekday,
-                    shift: Some(shift),
+/// Joins neighbours that make one date: an offset and what it counts from
+/// ("two weeks before" + "Christmas"), and the two ends of a range.
+fn combine(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    let mut items = found.into_iter().peekable();
+    while let Some(mut f) = items.next() {
+        if let Some((lead, part)) =
+            part_lead(text, f.range.start).filter(|_| names_a_stretch(&f.expr))
+        {
+            f = Found {
+                range: lead..f.range.end,
+                expr: Expr::PartOf {
+                    base: Box::new(f.expr),
+                    part,
                 },
-            ));
-        }
-        if !month_word_ok(word, false) {
-            return None;
-        }
-        let month = month_number(word)?;
-        return Some((m.range(), Expr::MonthShift { month, shift }));
-    }
-    if let Some(m) = group("ago") {
-        let count = word_number(group("ago_n")?.as_str())?;
-        let unit = unit_of(group("ago_unit")?.as_str())?;
-        let sign = match group("ago_dir")?.as_str().to_ascii_lowercase().as_str() {
-            "ago" | "earlier" => -1,
-            _ => 1,
-        };
-        return Some((m.range(), Expr::Ago { count, unit, sign }));
-    }
-    if let Some(m) = group("wd") {
-        let word = m.as_str();
-        if !word.chars().next().is_some_and(|c| c.is_uppercase()) {
-            return None;
-        }
-        // "Sunday Times", "Good Friday Agreement": a name, not a day.
-        let rest = &text[m.end()..];
-        let next_word: String = rest
-            .strip_prefix(' ')
-            .unwrap_or("")
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        if next_word.chars().next().is_some_and(|c| c.is_uppercase())
-            && month_number(&next_word).is_none()
-        {
-            return None;
-        }
-        return Some((
-            m.range(),
-            Expr::Weekday {
-                weekday: weekday_of(word)?,
-                shift: None,
-            },
-        ));
-    }
-    if let Some(m) = group("mo_m") {
-        if !month_word_ok(m.as_str(), false) || followed_by_number(&text[m.end()..]) {
-            // "in August 2021" is the month-year form, found one step on.
-            return None;
-        }
-        let expr = Expr::Calendar {
-            year: None,
-            month: month_number(m.as_str()),
-            day: None,
-            weekday: None,
-            year_shift: None,
-        };
-        return Some((m.range(), expr));
-    }
-    if let Some(m) = group("dom") {
-        let rest = text[m.end()..].trim_start_matches([' ', '\u{a0}']);
-        let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-        let next = next.to_ascii_lowercase();
-        // "the 21st century", "the 4th floor": an ordinal, not a day.
-        if !next.is_empty()
-            && !matches!(
-                next.as_str(),
-                "of" | "and" | "or" | "to" | "at" | "in" | "on"
-            )
-        {
-            return None;
-        }
-        let expr = Expr::Calendar {
-            year: None,
-            month: None,
-            day: num(caps, "dom_d"),
-            weekday: None,
-            year_shift: None,
-        };
-        return Some((m.range(), expr));
-    }
-    if let Some(m) = group("year") {
-        if !bare_year_ok(text, m.range()) {
-            return None;
-        }
-        let expr = Expr::Calendar {
-            year: m.as_str().parse().ok(),
-            month: None,
-            day: None,
-            weekday: None,
-            year_shift: None,
-        };
-        return Some((m.range(), expr));
-    }
-    None
-}
-
-/// True when a day or year follows: ", 2021", " 2021", " 17".
-fn followed_by_number(rest: &str) -> bool {
-    let rest = rest.trim_start_matches([',', ' ', '\u{a0}', '\t']);
-    rest.starts_with(|c: char| c.is_ascii_digit())
-}
-
-/// A bare four-digit number is a year unless it reads as a quantity:
-/// "1,500", "$2000", "2000 people", "1999.5", "2010%".
-fn bare_year_ok(text: &str, range: std::ops::Range<usize>) -> bool {
-    let before = &text[..range.start];
-    let after = &text[range.end..];
-    let year: i32 = text[range.clone()].parse().unwrap_or(0);
-    if before.ends_with([',', '.', '$', '£', '€', '#', '/', ':'])
-        || before.ends_with("No. ")
-        || after.starts_with([',', '%', ':', '/'])
-            && after[1..].starts_with(|c: char| c.is_ascii_digit())
-        || after.starts_with('%')
-        || after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
-    {
-        return false;
-    }
-    let prev_word: String = before
-        .trim_end_matches([' ', '\u{a0}', '-'])
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let next_word: String = after
-        .trim_start_matches([' ', '\u{a0}'])
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    const QUANTITY_NOUNS: &[&str] = &[
-        "people",
-        "persons",
-        "soldiers",
-        "troops",
-        "dollars",
-        "euros",
-        "pounds",
-        "rubles",
-        "men",
-        "women",
-        "children",
-        "workers",
-        "votes",
-        "units",
-        "cases",
-        "deaths",
-        "km",
-        "kilometres",
-        "kilometers",
-        "miles",
-        "metres",
-        "meters",
-        "tonnes",
-        "tons",
-        "feet",
-    ];
-    if QUANTITY_NOUNS.contains(&next_word.as_str()) {
-        return false;
-    }
-    const YEAR_WORDS: &[&str] = &[
-        "in", "since", "by", "from", "until", "till", "of", "before", "after", "around", "circa",
-        "during", "year", "and", "to", "through", "between", "early", "late", "mid", "post", "pre",
-        "the", "a", "spring", "summer", "autumn", "fall", "winter",
-    ];
-    (1900..=2099).contains(&year) || YEAR_WORDS.contains(&prev_word.as_str())
-}
-
-fn add(date: Date, span: Duration) -> Option<Date> {
-    date.checked_add(span).ok()
-}
-
-fn ymd(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
-fn ym(year: i16, month: i8) -> String {
-    format!("{year:04}-{month:02}")
-}
-
-/// The claim's value against the document date, plus a warning when the
-/// expression cannot be a real date.
-fn resolve(expr: &Expr, doc: Option<&DocumentDate>) -> (DateValue, Option<String>) {
-    let anchor = doc.map(|d| d.date);
-    let basis = doc.map(|d| format!("the document date {} ({})", d.date, d.basis.describe()));
-    let basis = basis.as_deref().unwrap_or("");
-    let unresolved = |timex: String, set: DateSet| DateValue {
-        timex,
-        resolved: None,
-        resolution: None,
-        set,
-    };
-    let exact = |timex: String, resolved: String, set: DateSet, why: Option<String>| DateValue {
-        timex,
-        resolved: Some(resolved),
-        resolution: why,
-        set,
-    };
-    match *expr {
-        Expr::Calendar {
-            year,
-            month,
-            day,
-            weekday,
-            year_shift,
-        } => resolve_calendar(year, month, day, weekday, year_shift, anchor, basis),
-        Expr::Decade { start, part } => {
-            let (first, last) = match part {
-                Part::Early => (start, start + 3),
-                Part::Mid => (start + 3, start + 6),
-                Part::Late => (start + 6, start + 9),
-                _ => (start, start + 9),
+                note: f.note,
             };
-            let set = DateSet::years(first, last).unwrap_or_default();
-            (unresolved(format!("{}", start / 10), set), None)
         }
-        Expr::Day(offset) => match anchor {
-            Some(d) => match add(d, Duration::new().days(offset)) {
-                Some(day) => (
-                    exact(
-                        ymd(day),
-                        ymd(day),
-                        DateSet::on(day),
-                        Some(format!("{} day(s) from {basis}", offset)),
-                    ),
-                    None,
-                ),
-                None => (unresolved("PRESENT_REF".into(), DateSet::any()), None),
-            },
-            None => (
-                unresolved(
-                    if offset == 0 {
-                        "PRESENT_REF"
-                    } else {
-                        "XXXX-XX-XX"
+        if let Expr::Pending { amount, sign } = f.expr {
+            let next = items.peek().filter(|n| {
+                text.get(f.range.end..n.range.start)
+                    .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+                    && anchors_a_day(&n.expr)
+            });
+            if next.is_some() {
+                if let Some(base) = items.next() {
+                    out.push(Found {
+                        range: f.range.start..base.range.end,
+                        expr: Expr::Offset {
+                            amount,
+                            sign,
+                            base: Box::new(base.expr),
+                        },
+                        note: base.note,
+                    });
+                }
+            }
+            // "two days before" with nothing after it counts from some
+            // event in the story, not from a date we can read.
+            continue;
+        }
+        if let Some(lead) = week_lead(text, f.range.start).filter(|_| names_a_day(&f.expr)) {
+            out.push(Found {
+                range: lead..f.range.end,
+                expr: Expr::WeekOf(Box::new(f.expr)),
+                note: f.note,
+            });
+            continue;
+        }
+        if let Some(opener) = range_opener(text, f.range.start) {
+            let rest = &text[f.range.end..];
+            let fits = |caps: &regex::Captures| {
+                let c = caps
+                    .name("c")
+                    .map_or("", |c| c.as_str())
+                    .to_ascii_lowercase();
+                // "from 2015 and 2016" is two years, not a range.
+                match opener {
+                    "between" => c != "to" && c != "until" && c != "till",
+                    _ => c != "and",
+                }
+            };
+            if let Some(caps) = pattern::RANGE_END.captures(rest).filter(fits) {
+                let end_at = f.range.end + caps.get(0).map_or(0, |m| m.end());
+                let next_starts_inside = items
+                    .peek()
+                    .is_some_and(|n| n.range.start < end_at && n.range.end <= end_at + 1);
+                let next_is_end = items.peek().filter(|n| {
+                    caps.name("end")
+                        .is_some_and(|e| n.range.start == f.range.end + e.start())
+                });
+                if let Some(second) = next_is_end.cloned() {
+                    items.next();
+                    out.push(Found {
+                        range: f.range.start..second.range.end,
+                        expr: range_of(f.expr, second.expr),
+                        note: f.note.or(second.note),
+                    });
+                    continue;
+                }
+                if let Some(second) = parse::range_end(&caps) {
+                    if next_starts_inside {
+                        items.next();
                     }
-                    .into(),
-                    DateSet::any(),
-                ),
-                None,
-            ),
-        },
-        Expr::Weekday { weekday, shift } => {
-            let timex = format!("XXXX-WXX-{}", weekday.to_monday_one_offset());
-            let set = DateSet {
-                weekday: Some(weekday),
-                ..DateSet::any()
-            };
-            let Some(d) = anchor else {
-                return (unresolved(timex, set), None);
-            };
-            let (day, how) = match shift {
-                Some(Shift::Next) => (d.nth_weekday(1, weekday).ok(), "the first {} after"),
-                Some(Shift::Last) => (d.nth_weekday(-1, weekday).ok(), "the last {} before"),
-                // A weekday equal to the document's own is that very day.
-                _ if d.weekday() == weekday => (Some(d), "the {} that is"),
-                _ => (d.nth_weekday(-1, weekday).ok(), "the last {} on or before"),
-            };
-            match day {
-                Some(day) => (
-                    exact(
-                        ymd(day),
-                        ymd(day),
-                        DateSet::on(day),
-                        Some(format!(
-                            "{} -> {}: {} {basis}",
-                            weekday_name(weekday),
-                            ymd(day),
-                            how.replace("{}", weekday_name(weekday))
-                        )),
-                    ),
-                    None,
-                ),
-                None => (unresolved(timex, set), None),
+                    out.push(Found {
+                        range: f.range.start..end_at,
+                        expr: range_of(f.expr, second),
+                        note: f.note,
+                    });
+                    continue;
+                }
             }
         }
-        Expr::Period { unit, offset, part } => resolve_period(unit, offset, part, anchor, basis),
-        Expr::MonthShift { month, shift } => {
-            let timex = format!("XXXX-{month:02}");
-            let set = DateSet {
-                month: Some(month),
-                ..DateSet::any()
-            };
-            let Some(d) = anchor else {
-                return (unresolved(timex, set), None);
-            };
-            let year = match shift {
-                Shift::Last if month < d.month() => d.year(),
-                Shift::Last => d.year() - 1,
-                Shift::This => d.year(),
-                Shift::Next if month > d.month() => d.year(),
-                Shift::Next => d.year() + 1,
-            };
-            match DateSet::month_of(year, month) {
-                Some(set) => (
-                    exact(
-                        ym(year, month),
-                        ym(year, month),
-                        set,
-                        Some(format!(
-                            "{} {} against {basis}",
-                            MONTHS[month as usize - 1],
-                            year
-                        )),
-                    ),
-                    None,
-                ),
-                None => (unresolved(timex, set), None),
-            }
-        }
-        Expr::Ago { count, unit, sign } => {
-            let Some(d) = anchor else {
-                return (unresolved("XXXX".into(), DateSet::any()), None);
-            };
-            let n = count * sign;
-            let span = match unit {
-                Unit::Day => Duration::new().days(n),
-                Unit::Week => Duration::new().weeks(n),
-                Unit::Month => Duration::new().months(n),
-                Unit::Year => Duration::new().years(n),
-                Unit::Decade => Duration::new().years(n * 10),
-            };
-            let Some(point) = add(d, span) else {
-                return (unresolved("XXXX".into(), DateSet::any()), None);
-            };
-            // Round counts are loose: "four years ago" is any time from
-            // about three to five years back.
-            let slack = match unit {
-                Unit::Day => Duration::new(),
-                Unit::Week => Duration::new().days(3),
-                Unit::Month => Duration::new().days(31),
-                Unit::Year => Duration::new().years(1),
-                Unit::Decade => Duration::new().years(5),
-            };
-            let lo = point.checked_sub(slack).unwrap_or(point);
-            let hi = point.checked_add(slack).unwrap_or(point);
-            (
-                exact(
-                    ymd(point),
-                    ymd(point),
-                    DateSet::between(lo, hi),
-                    Some(format!("{count} {unit:?}(s) from {basis}").to_lowercase()),
-                ),
-                None,
-            )
-        }
+        out.push(f);
+    }
+    out
+}
+
+/// "from" or "between" when it stands just before `at`.
+fn range_opener(text: &str, at: usize) -> Option<&'static str> {
+    let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}']);
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match word.as_str() {
+        "morf" => Some("from"),
+        "neewteb" => Some("between"),
+        _ => None,
     }
 }
 
-fn resolve_calendar(
-    year: Option<i16>,
-    month: Option<i8>,
-    day: Option<i8>,
-    weekday: Option<Weekday>,
-    year_shift: Option<i16>,
-    anchor: Option<Date>,
-    basis: &str,
-) -> (DateValue, Option<String>) {
-    let y_text = year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
-    let timex = match (month, day) {
-        (Some(m), Some(d)) => format!("{y_text}-{m:02}-{d:02}"),
-        (Some(m), None) => format!("{y_text}-{m:02}"),
-        (None, Some(d)) => format!("{y_text}-XX-{d:02}"),
-        (None, None) => y_text.clone(),
+/// Where "the week of" (or "w/c") starts, when it leads up to `at`.
+fn week_lead(text: &str, at: usize) -> Option<usize> {
+    let mut from = at.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let m = pattern::WEEK_OF.find(&text[from..at])?;
+    let start = from + m.start();
+    let the = text[..start].trim_end_matches([' ', '\t', '\u{a0}']);
+    Some(if the.to_ascii_lowercase().ends_with("the") {
+        the.len() - 3
+    } else {
+        start
+    })
+}
+
+/// "early", "mid" or "late" just before `at`, and where it starts.
+fn part_lead(text: &str, at: usize) -> Option<(usize, Part)> {
+    let before = text[..at]
+        .strip_suffix('-')
+        .unwrap_or_else(|| text[..at].trim_end_matches([' ', '\t', '\u{a0}']));
+    let lower = before
+        .get(before.len().saturating_sub(5)..)?
+        .to_ascii_lowercase();
+    let (part, len) = if lower.ends_with("early") {
+        (Part::Early, 5)
+    } else if lower.ends_with("late") {
+        (Part::Late, 4)
+    } else if lower.ends_with("mid") {
+        (Part::Mid, 3)
+    } else {
+        return None;
     };
-    // An impossible day ("February 30") keeps its value as written.
-    if let (Some(m), Some(d)) = (month, day) {
-        let probe = DateSet {
-            month: Some(m),
-            day: Some(d),
-            ..DateSet::any()
-        };
-        let impossible = !(1..=12).contains(&m)
-            || probe.is_empty()
-            || year.is_some_and(|y| Date::new(y, m, d).is_err());
-        if impossible {
-            let what = match year {
-                Some(y) => format!("{} {d}, {y}", month_name(m)),
-                None => format!("{} {d}", month_name(m)),
-            };
-            let value = DateValue {
-                timex,
-                resolved: None,
-                resolution: None,
-                set: DateSet::any(),
-            };
-            return (value, Some(format!("{what} is not a date")));
-        }
-    }
-    let mut set = DateSet {
-        month,
-        day,
-        ..DateSet::any()
-    };
-    let mut resolved = None;
-    let mut why = None;
-    let mut year = year;
-    if year.is_none() {
-        if let (Some(shift), Some(d)) = (year_shift, anchor) {
-            year = Some(d.year() + shift);
-            why = Some(format!(
-                "\"{}\" year against {basis}",
-                match shift {
-                    0 => "this",
-                    -1 => "last",
-                    _ => "next",
-                }
-            ));
-        }
-    }
-    match (year, month, day) {
-        (Some(y), Some(m), Some(d)) => {
-            if let Ok(date) = Date::new(y, m, d) {
-                set = DateSet::on(date);
-                resolved = Some(ymd(date));
-            }
-        }
-        (Some(y), Some(m), None) => {
-            set = DateSet::month_of(y, m).unwrap_or_default();
-            resolved = Some(ym(y, m));
-        }
-        (Some(y), None, None) => {
-            set = DateSet::year(y).unwrap_or_default();
-            resolved = Some(format!("{y:04}"));
-        }
-        (Some(y), None, Some(d)) => {
-            set = DateSet {
-                day: Some(d),
-                ..DateSet::year(y).unwrap_or_default()
-            };
-        }
-        (None, _, _) => {
-            if let Some(anchor) = anchor {
-                if let Some((date_set, text, how)) = fill_from_anchor(month, day, anchor) {
-                    set = date_set;
-                    resolved = Some(text);
-                    why = Some(format!("{how} {basis}"));
-                }
-            }
-        }
-    }
-    let mut warning = None;
-    if let Some(w) = weekday {
-        if let Some(first) = set
-            .first_day()
-            .filter(|_| set.lo == set.hi && set.lo.is_some())
-        {
-            if first.weekday() != w {
-                warning = Some(format!(
-                    "{} is a {}, not a {}",
-                    resolved.as_deref().unwrap_or(&timex),
-                    weekday_name(first.weekday()),
-                    weekday_name(w)
-                ));
-            }
-        } else {
-            set.weekday = Some(w);
-        }
-    }
-    (
-        DateValue {
-            timex,
-            resolved,
-            resolution: why,
-            set,
-        },
-        warning,
+    let start = before.len() - len;
+    let whole_word = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    whole_word.then_some((start, part))
+}
+
+/// A month or a year without a day: what "early" and "late" can divide.
+fn names_a_stretch(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Calendar { day: None, weekday: None, month, year, .. } if month.is_some() || year.is_some()
     )
 }
 
-fn month_name(m: i8) -> &'static str {
-    MONTHS
-        .get((m as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("month")
+/// Expressions that name one day of the calendar.
+fn names_a_day(expr: &Expr) -> bool {
+    matches!(expr, Expr::Calendar { day: Some(_), .. })
 }
 
-/// Fills a missing year (and month) from the anchor, towards the past.
-fn fill_from_anchor(
-    month: Option<i8>,
-    day: Option<i8>,
-    anchor: Date,
-) -> Option<(DateSet, String, &'static str)> {
-    match (month, day) {
-        (Some(m), Some(d)) => {
-            let this_year = Date::new(anchor.year(), m, d).ok();
-            let date = match this_year {
-                Some(date) if date <= anchor => date,
-                _ => Date::new(anchor.year() - 1, m, d).ok()?,
-            };
-            Some((
-                DateSet::on(date),
-                ymd(date),
-                "the last such day on or before",
-            ))
-        }
-        (Some(m), None) => {
-            let year = if m <= anchor.month() {
-                anchor.year()
-            } else {
-                anchor.year() - 1
-            };
-            Some((
-                DateSet::month_of(year, m)?,
-                ym(year, m),
-                "the last such month on or before",
-            ))
-        }
-        (None, Some(d)) => {
-            let this_month = Date::new(anchor.year(), anchor.month(), d).ok();
-            let date = match this_month {
-                Some(date) if date <= anchor => date,
-                _ => {
-                    let prev = anchor
-                        .first_of_month()
-                        .checked_sub(Duration::new().months(1))
-                        .ok()?;
-                    Date::new(prev.year(), prev.month(), d).ok()?
-                }
-            };
-            Some((
-                DateSet::on(date),
-                ymd(date),
-                "the last such day on or before",
-            ))
-        }
-        (None, None) => None,
-    }
-}
-
-fn resolve_period(
-    unit: Unit,
-    offset: i32,
-    part: Part,
-    anchor: Option<Date>,
-    basis: &str,
-) -> (DateValue, Option<String>) {
-    let Some(d) = anchor else {
-        let timex = match unit {
-            Unit::Year => "XXXX",
-            Unit::Month => "XXXX-XX",
-            Unit::Week => "XXXX-WXX",
-            Unit::Day => "XXXX-XX-XX",
-            Unit::Decade => "XXX",
-        };
-        return (
-            DateValue {
-                timex: timex.into(),
-                resolved: None,
-                resolution: None,
-                set: DateSet::any(),
+/// A range's ends share what only one of them says: "from March 3 to May
+/// 5, 2025" is all in 2025.
+fn range_of(first: Expr, second: Expr) -> Expr {
+    let first = match (&first, &second) {
+        (
+            Expr::Calendar {
+                year: None,
+                month,
+                day,
+                weekday,
+                year_shift: None,
             },
-            None,
-        );
-    };
-    let (first, last, timex, resolved) = match unit {
-        Unit::Year | Unit::Day => {
-            let y = d.year() + offset as i16;
-            let (Ok(first), Ok(last)) = (Date::new(y, 1, 1), Date::new(y, 12, 31)) else {
-                return (
-                    DateValue {
-                        timex: "XXXX".into(),
-                        resolved: None,
-                        resolution: None,
-                        set: DateSet::any(),
-                    },
-                    None,
-                );
+            Expr::Calendar {
+                year: Some(y),
+                month: m2,
+                ..
+            },
+        ) => {
+            let year = match (month, m2) {
+                (Some(a), Some(b)) if a > b => y.checked_sub(1),
+                _ => Some(*y),
             };
-            (first, last, format!("{y:04}"), Some(format!("{y:04}")))
+            Expr::Calendar {
+                year,
+                month: *month,
+                day: *day,
+                weekday: *weekday,
+                year_shift: None,
+            }
         }
-        Unit::Month => {
-            let first = d
-                .first_of_month()
-                .checked_add(Duration::new().months(offset))
-                .unwrap_or(d);
-            let text = ym(first.year(), first.month());
-            (first, first.last_of_month(), text.clone(), Some(text))
-        }
-        Unit::Week => {
-            let monday = d
-                .checked_sub(Duration::new().days(i32::from(d.weekday().to_monday_zero_offset())))
-                .unwrap_or(d)
-                .checked_add(Duration::new().weeks(offset))
-                .unwrap_or(d);
-            let sunday = monday
-                .checked_add(Duration::new().days(6))
-                .unwrap_or(monday);
-            let week = monday.iso_week_date();
-            let timex = format!("{:04}-W{:02}", week.year(), week.week());
-            (monday, sunday, timex, None)
-        }
-        Unit::Decade => {
-            let start = (d.year() / 10) * 10 + 10 * offset as i16;
-            let first = Date::new(start, 1, 1).unwrap_or(d);
-            let last = Date::new(start + 9, 12, 31).unwrap_or(d);
-            (first, last, format!("{}", start / 10), None)
-        }
+        _ => first,
     };
-    // "earlier this year" runs up to the document date; "later" from it.
-    let (lo, hi) = match part {
-        Part::Earlier if offset == 0 => (first, d),
-        Part::Later if offset == 0 => (d, last),
-        _ => (first, last),
-    };
-    let value = DateValue {
-        timex,
-        resolved,
-        resolution: Some(format!("{:?} {} against {basis}", unit, offset).to_lowercase()),
-        set: DateSet::between(lo, hi),
-    };
-    (value, None)
+    Expr::Range(Box::new(first), Box::new(second))
+}
+
+/// Expressions that name one day (or could), so an offset can count from
+/// them.
+fn anchors_a_day(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Calendar { day: Some(_), .. }
+            | Expr::Day(_)
+            | Expr::Weekday { .. }
+            | Expr::WeekdayOfWeek { .. }
+            | Expr::Holiday { .. }
+            | Expr::NthWeekday { .. }
+            | Expr::DayOfMonth { .. }
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::{DateBasis, SourceId, SourceMeta};
-    use jiff::civil::date;
+    use crate::source::{DateBasis, DateOrder, DocumentDate, SourceId, SourceMeta};
+    use jiff::civil::{date, Date};
 
     fn claims_in(text: &str, doc: Option<Date>) -> Vec<(String, String, Option<String>)> {
         let source = Source::new(
@@ -1090,7 +570,7 @@ mod tests {
             Some("2025-07-03")
         );
         assert_eq!(
-            one("On December 3, Russia", doc).2.as_deref(),
+            one("On December 3, Russia recognised it", doc).2.as_deref(),
             Some("2024-12-03")
         );
     }
@@ -1172,5 +652,485 @@ mod tests {
         let got = claims_in("“On\u{a0}July 3,” he said — in 2021’s spring", None);
         let values: Vec<_> = got.iter().map(|g| g.1.as_str()).collect();
         assert_eq!(values, ["XXXX-07-03", "2021"]);
+    }
+}
+
+#[cfg(test)]
+mod newsroom_forms {
+    use super::*;
+    use crate::source::{DateBasis, DateOrder, DocumentDate, SourceId, SourceMeta};
+    use jiff::civil::date;
+
+    /// The document date of these tests: Friday 4 July 2025.
+    fn read(text: &str, order: DateOrder) -> Vec<(String, String, Option<String>, Option<String>)> {
+        let source = Source::new(
+            SourceId(0),
+            "t".into(),
+            text.into(),
+            SourceMeta::default(),
+            order,
+            Some(DocumentDate::given(date(2025, 7, 4), DateBasis::Manifest)),
+        );
+        let mut out = Vec::new();
+        extract(&source, &mut out);
+        out.iter()
+            .map(|c| {
+                (
+                    c.text(&source).to_string(),
+                    c.value.notation(),
+                    c.value.resolved(),
+                    c.value.resolution().map(str::to_string),
+                )
+            })
+            .collect()
+    }
+
+    /// Each text holds one date; `span` is its text, `want` its resolved
+    /// value (or, when it has none, its value as written).
+    fn check(cases: &[(&str, &str, &str)]) {
+        for (text, span, want) in cases {
+            let got = read(text, DateOrder::Mdy);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            let (t, value, resolved, _) = &got[0];
+            assert_eq!(t, span, "{text}: {got:?}");
+            assert_eq!(
+                resolved.as_deref().unwrap_or(value),
+                *want,
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn day_month_year_orders_and_abbreviations() {
+        check(&[
+            (
+                "It happened on Jan. 4, 2024 in Kabul.",
+                "Jan. 4, 2024",
+                "2024-01-04",
+            ),
+            (
+                "The vote was held on 4th January 2024.",
+                "4th January 2024",
+                "2024-01-04",
+            ),
+            ("talks resumed Aug. 2 after a pause", "Aug. 2", "2024-08-02"),
+            ("talks resume Aug. 2 after a pause", "Aug. 2", "2025-08-02"),
+            (
+                "on the 4th of July, 1995, it",
+                "the 4th of July, 1995",
+                "1995-07-04",
+            ),
+            (
+                "signed on Dec. 31 , 1994 by",
+                "Dec. 31 , 1994",
+                "1994-12-31",
+            ),
+            ("i'll go back jan 5", "jan 5", "2026-01-05"),
+            (
+                "He was born on 16. Nov. 2016.",
+                "16. Nov. 2016",
+                "2016-11-16",
+            ),
+            ("It opened in April of 1987.", "April of 1987", "1987-04"),
+            ("sales in 2016, nov rose", "2016, nov", "2016-11"),
+            (
+                "We met on May twenty-first.",
+                "May twenty-first",
+                "2025-05-21",
+            ),
+            (
+                "on the second of August they left",
+                "the second of August",
+                "2024-08-02",
+            ),
+            (
+                "born on January twenty five nineteen eighty six",
+                "January twenty five nineteen eighty six",
+                "1986-01-25",
+            ),
+            (
+                "They left in nineteen ninety six.",
+                "nineteen ninety six",
+                "1996",
+            ),
+            ("It was built in the year 1000.", "year 1000", "1000"),
+            (
+                "a coin from year two hundred and sixty seven",
+                "year two hundred and sixty seven",
+                "0267",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn numeric_dates_by_order_and_by_what_only_a_day_can_be() {
+        check(&[
+            ("on 7/4/2025 it", "7/4/2025", "2025-07-04"),
+            ("on 21/04/2016 it", "21/04/2016", "2016-04-21"),
+            ("filed 2025-07-04.", "2025-07-04", "2025-07-04"),
+            ("see report-20170302.html", "20170302", "2017-03-02"),
+            ("due on 4/22 at noon", "4/22", "2025-04-22"),
+            ("out in 11/2016 and", "11/2016", "2016-11"),
+            ("sold 05-Aug-2016 to", "05-Aug-2016", "2016-08-05"),
+        ]);
+        let day_first = read("on 3/7/2025 it", DateOrder::Dmy);
+        assert_eq!(day_first[0].2.as_deref(), Some("2025-07-03"));
+        let month_first = read("on 3/7/2025 it", DateOrder::Mdy);
+        assert_eq!(month_first[0].2.as_deref(), Some("2025-03-07"));
+        let note = month_first[0].3.as_deref().unwrap_or("");
+        assert!(
+            note.contains("ambiguous") && note.contains("2025-07-03"),
+            "{note}"
+        );
+        // A day over 12 settles the order whatever the source's locale.
+        let settled = read("on 21/04/2016 it", DateOrder::Mdy);
+        assert_eq!(settled[0].3, None);
+    }
+
+    #[test]
+    fn years_decades_seasons_and_quarters() {
+        check(&[
+            ("in the 1980s the", "the 1980s", "198"),
+            ("in the mid-1990s the", "the mid-1990s", "199"),
+            ("back in the '90s the", "the '90s", "199"),
+            ("in summer 2024 it", "summer 2024", "2024-SU"),
+            (
+                "Growth slowed in the first quarter.",
+                "the first quarter",
+                "2025-Q1",
+            ),
+            (
+                "profits in the third quarter of 2016 fell",
+                "the third quarter of 2016",
+                "2016-Q3",
+            ),
+            ("profits in Q3 2016 fell", "Q3 2016", "2016-Q3"),
+            ("It rained last winter.", "last winter", "2024-WI"),
+            ("It will open this spring.", "this spring", "2025-SP"),
+            ("The deal closed in 2150, it said", "2150", "2150"),
+        ]);
+    }
+
+    #[test]
+    fn ranges() {
+        check(&[
+            (
+                "He served from 2001 to 2004 in",
+                "2001 to 2004",
+                "2001/2004",
+            ),
+            (
+                "It ran between March and May.",
+                "March and May",
+                "XXXX-03/XXXX-05",
+            ),
+            ("the 2010-11 season", "2010-11", "2010/2011"),
+            (
+                "on July 1-5, 2025 it",
+                "July 1-5, 2025",
+                "2025-07-01/2025-07-05",
+            ),
+        ]);
+        let both = read("Talks ran from 2015 and 2016 on.", DateOrder::Mdy);
+        assert_eq!(both.len(), 2, "\"from ... and\" is no range: {both:?}");
+        let list = read("We met on 18 and 19 June.", DateOrder::Mdy);
+        let days: Vec<_> = list
+            .iter()
+            .map(|c| c.2.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(days, ["2025-06-18", "2025-06-19"]);
+    }
+
+    #[test]
+    fn relative_forms_against_the_document_date() {
+        check(&[
+            ("He arrived yesterday.", "yesterday", "2025-07-03"),
+            ("Shots were fired last night.", "last night", "2025-07-03"),
+            (
+                "Talks broke down over the weekend.",
+                "the weekend",
+                "2025-W26-WE",
+            ),
+            (
+                "Talks will resume over the weekend.",
+                "the weekend",
+                "2025-W27-WE",
+            ),
+            ("He spoke this morning.", "this morning", "2025-07-04"),
+            ("They met on Monday.", "Monday", "2025-06-30"),
+            ("Prices rose last month.", "last month", "2025-06"),
+            ("Sales fell last week.", "last week", "2025-W26"),
+            (
+                "It was founded two years ago.",
+                "two years ago",
+                "2023-07-04",
+            ),
+            ("He quit a decade ago.", "a decade ago", "2015-07-04"),
+            (
+                "It was signed earlier this month.",
+                "earlier this month",
+                "2025-07",
+            ),
+            (
+                "The summit will be next Tuesday.",
+                "next Tuesday",
+                "2025-07-08",
+            ),
+            (
+                "He will be back in two weeks.",
+                "in two weeks",
+                "2025-07-18",
+            ),
+            (
+                "The report is out in two weeks’ time.",
+                "in two weeks’ time",
+                "2025-07-18",
+            ),
+            ("Sales have grown since 2019.", "2019", "2019"),
+            (
+                "They met on Tuesday of last week.",
+                "Tuesday of last week",
+                "2025-06-24",
+            ),
+            (
+                "They met the day before yesterday.",
+                "the day before yesterday",
+                "2025-07-02",
+            ),
+            (
+                "It was signed 3 days after January 12th.",
+                "3 days after January 12th",
+                "2025-01-15",
+            ),
+            (
+                "They met on the first Friday of June.",
+                "the first Friday of June",
+                "2025-06-06",
+            ),
+            (
+                "It ends the year after next.",
+                "the year after next",
+                "2027",
+            ),
+            (
+                "We will meet in the week of the 14th.",
+                "the week of the 14th",
+                "2025-07-14",
+            ),
+            (
+                "They will sign in four business days.",
+                "in four business days",
+                "2025-07-10",
+            ),
+            (
+                "It opens two Sundays from now.",
+                "two Sundays from now",
+                "2025-07-13",
+            ),
+        ]);
+        // "the past year" is the year up to the document date.
+        let rolling = read("Prices rose over the past year.", DateOrder::Mdy);
+        assert_eq!(rolling[0].1, "2024-07-04/2025-07-04");
+        let late = read("The talks collapsed in late February.", DateOrder::Mdy);
+        assert_eq!(late[0].0, "late February");
+        assert_eq!(late[0].2.as_deref(), Some("2025-02"));
+        assert!(
+            late[0]
+                .3
+                .as_deref()
+                .unwrap_or("")
+                .ends_with("late -> 2025-02-20..2025-02-28"),
+            "{late:?}"
+        );
+        let early = read("It opened in early 2024.", DateOrder::Mdy);
+        assert!(
+            early[0]
+                .3
+                .as_deref()
+                .unwrap_or("")
+                .ends_with("early -> 2024-01-01..2024-05-01"),
+            "{early:?}"
+        );
+        // "the end of the month" is its last days, not all of it.
+        let end = read(
+            "A decision is expected by the end of the month.",
+            DateOrder::Mdy,
+        );
+        let why = end[0].3.as_deref().unwrap_or("");
+        assert!(why.contains("2025-07-22..2025-07-31"), "{why}");
+    }
+
+    #[test]
+    fn the_sentence_says_past_or_future() {
+        check(&[
+            // A weekday equal to the document's own is that very day.
+            ("They met on Friday.", "Friday", "2025-07-04"),
+            // Past tense: the last such day; future: the next one.
+            ("They met on Thursday.", "Thursday", "2025-07-03"),
+            ("They will meet on Thursday.", "Thursday", "2025-07-10"),
+            (
+                "The vote was held on December 3.",
+                "December 3",
+                "2024-12-03",
+            ),
+            ("The vote will be held on March 3.", "March 3", "2026-03-03"),
+            ("The vote is on December 3.", "December 3", "2025-12-03"),
+            ("The talks are due to resume in May.", "May", "2026-05"),
+            ("The talks ended in August.", "August", "2024-08"),
+        ]);
+        // No tense: this year's December 3, last year's still possible.
+        let open = read("The vote is on December 3.", DateOrder::Mdy);
+        let note = open[0].3.as_deref().unwrap_or("");
+        assert!(note.contains("the year before stays possible"), "{note}");
+        let why = read("They met on Thursday.", DateOrder::Mdy);
+        let resolution = why[0].3.as_deref().unwrap_or("");
+        assert!(
+            resolution.starts_with("Thursday -> 2025-07-03: the last Thursday on or before the document date 2025-07-04"),
+            "{resolution}"
+        );
+    }
+
+    #[test]
+    fn holidays() {
+        check(&[
+            ("They met at Christmas.", "Christmas", "2024-12-25"),
+            (
+                "It opens on New Year's Day.",
+                "New Year's Day",
+                "2025-01-01",
+            ),
+            ("It fell on Easter 2018.", "Easter 2018", "2018-04-01"),
+            (
+                "We will meet at Thanksgiving.",
+                "Thanksgiving",
+                "2025-11-27",
+            ),
+            (
+                "Crowds gathered on Independence Day.",
+                "Independence Day",
+                "2025-07-04",
+            ),
+            ("They met last Easter.", "last Easter", "2025-04-20"),
+            (
+                "It closed 2 weeks before Christmas 2024.",
+                "2 weeks before Christmas 2024",
+                "2024-12-11",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_weekday_beside_its_date_is_checked() {
+        let source = Source::new(
+            SourceId(0),
+            "t".into(),
+            "It was signed on Thursday, July 4, 2025 in Moscow.".into(),
+            SourceMeta::default(),
+            DateOrder::Mdy,
+            None,
+        );
+        let mut out = Vec::new();
+        extract(&source, &mut out);
+        assert_eq!(out.len(), 1);
+        let warning = out[0].warning.as_deref().unwrap_or("");
+        assert!(warning.contains("is a Friday, not a Thursday"), "{warning}");
+        let fine = read(
+            "It was signed on Friday, July 4, 2025 in Moscow.",
+            DateOrder::Mdy,
+        );
+        assert_eq!(fine.len(), 1);
+    }
+
+    #[test]
+    fn words_that_only_look_like_dates() {
+        for text in [
+            "Officials may meet again.",
+            "Thousands march on the capital.",
+            "we said so",
+            "The Sunday Times reported it.",
+            "Some 1,500 troops left.",
+            "The desk is staffed 24/7.",
+            "after 9/11 the rules changed",
+            "The meeting starts at 10:30.",
+            "It costs $2000 now.",
+            "Turnout was 12.5% and 3.5 points.",
+            "Call 555-1234 or (212) 555-0199.",
+            "See pages 3-7 and page 12.",
+            "He finished second in the race.",
+            "It was the second time.",
+            "a hot spring nearby",
+            "the fall of Kabul",
+            "the Good Friday Agreement",
+            "Article 5 may be invoked.",
+            "It is the first in two weeks.",
+            "on Monday 12 people died",
+            "the 21st century",
+            "He scored in the second half.",
+            "It falls on the first Sunday of Advent.",
+            "They led in the first quarter of the game.",
+            "Tel: +86 138-2010-2015",
+            "The ssn is 123-12-1234.",
+            "The code is 133-03-03-2020.",
+            "They will deliver 2000 pieces.",
+        ] {
+            let got: Vec<_> = read(text, DateOrder::Mdy)
+                .into_iter()
+                .filter(|c| !matches!(c.0.as_str(), "Monday" | "two weeks"))
+                .collect();
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod hostile_input {
+    use super::*;
+    use crate::source::{DateBasis, DateOrder, DocumentDate, SourceId, SourceMeta};
+    use jiff::civil::Date;
+
+    #[test]
+    fn nothing_in_the_text_or_the_document_date_makes_it_panic() {
+        let texts = [
+            "",
+            "“On Thursday,” she said — “we’ll meet next Tuesday… or in 2 weeks’ time.”",
+            "9999-12-31 0001-01-01 2199/13/45 31/31/2025 00/00/00 2/29 Feb 29 Feb 30, 2023",
+            "in 999 decades, 999 years ago, 999 business days later, 60 Sundays from now",
+            "at the end of this weekend, the middle of next weekend, early 1000, late 2199",
+            "the year after next, Q4 2199, winter 1000, Easter 2199, the 5th Sunday of February",
+            "from 2199 to 1000, between December and January, 31 and 30 June, July 31-1",
+            "ВТОРНИК 4 июля 2025 — 四月 — 🗓 July\u{a0}4,\u{a0}2025 — l’été 2024 — summer’s end",
+            "on 15. on 31! the 31st of this month, the thirty-first day of the month.",
+            "nineteen hundred and ninety nine; two thousand and ninety nine; seventeen oh nine",
+        ];
+        for doc in [
+            None,
+            Some(Date::MIN),
+            Some(Date::MAX),
+            Some(jiff::civil::date(2024, 2, 29)),
+        ] {
+            for text in texts {
+                for order in [DateOrder::Mdy, DateOrder::Dmy] {
+                    let source = Source::new(
+                        SourceId(0),
+                        "t".into(),
+                        text.into(),
+                        SourceMeta::default(),
+                        order,
+                        doc.map(|d| DocumentDate::given(d, DateBasis::Manifest)),
+                    );
+                    let mut out = Vec::new();
+                    extract(&source, &mut out);
+                    for claim in &out {
+                        assert!(source.text.get(claim.span.range.clone()).is_some());
+                        // A claim the text makes is never a set of no days.
+                        if let ClaimValue::Date(value) = &claim.value {
+                            let no_days = value.set.is_empty() && claim.warning.is_none();
+                            assert!(!no_days, "{text}: {:?}", claim);
+                        }
+                    }
+                }
+            }
+        }
     }
 }

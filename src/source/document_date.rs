@@ -80,12 +80,25 @@ const FULL_DATE: &str = r"(?x)
       | (?P<y3>[0-9]{4})-(?P<m3>[0-9]{2})-(?P<d3>[0-9]{2})
     )";
 
+/// A clock time written before a date on a stamp: "10:32 AM EDT".
+const TIME: &str =
+    r"[0-9]{1,2}[:.][0-9]{2}(?:[\ \t\u{a0}]*[AaPp]\.?[Mm]\.?)?(?:[\ \t\u{a0}]+[A-Z]{2,4})?";
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // Upper-case place names, perhaps several joined by '/', perhaps an
     // agency in brackets, then a comma and the date.
     let place = r"[A-Z][A-Z.'’\-]+(?:[\ \t\u{a0}]+[A-Z][A-Z.'’\-]+)*";
     Regex::new(&format!(
-        r"^[\ \t\u{{a0}}]*{place}(?:[\ \t\u{{a0}}]*/[\ \t\u{{a0}}]*{place})*(?:,[\ \t\u{{a0}}]*[A-Z][A-Za-z.]+)?(?:[\ \t\u{{a0}}]*\([^)\n]*\))?,?[\ \t\u{{a0}}]+(?P<date>{FULL_DATE})"
+        r"^[\ \t\u{{a0}}]*{place}(?:[\ \t\u{{a0}}]*/[\ \t\u{{a0}}]*{place})*(?:,[\ \t\u{{a0}}]*[A-Z][A-Za-z.]+)?(?:[\ \t\u{{a0}}]*\([^)\n]*\))?(?:,?[\ \t\u{{a0}}]+|[\ \t\u{{a0}}]*[—–-][\ \t\u{{a0}}]*)(?P<date>{FULL_DATE})"
+    ))
+    .expect("dateline pattern is valid")
+});
+
+/// A wire dateline without a year: "MOSCOW, July 4 (Reuters) -".
+static DATELINE_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let place = r"[A-Z][A-Z.'’\-]+(?:[\ \t\u{a0}]+[A-Z][A-Z.'’\-]+)*";
+    Regex::new(&format!(
+        r"^[\ \t\u{{a0}}]*{place}(?:[\ \t\u{{a0}}]*/[\ \t\u{{a0}}]*{place})*(?:,[\ \t\u{{a0}}]*[A-Z][A-Za-z.]+)?,[\ \t\u{{a0}}]+(?P<date>(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[\ \t\u{{a0}}]+(?P<d>[0-9]{{1,2}}))[\ \t\u{{a0}}]*(?:\([^)\n]*\))?[\ \t\u{{a0}}]*[—–-]"
     ))
     .expect("dateline pattern is valid")
 });
@@ -99,7 +112,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\ \t\u{{a0}}]*(?:(?i:on|published(?:[\ \t]+on)?|updated(?:[\ \t]+on)?|posted(?:[\ \t]+on)?|date|last[\ \t]+updated)[\ \t\u{{a0}}]*:?[\ \t\u{{a0}}]*)?(?P<date>{FULL_DATE})(?:[\ \t\u{{a0}}]*(?:T|[0-9:]|[AaPp]\.?[Mm]\.?|[A-Z]{{2,4}}|[+\-][0-9]{{2}}:?[0-9]{{2}}|Z|,|[\ \t\u{{a0}}])*)?[\ \t\u{{a0}}\r]*$"
+        r"^[\ \t\u{{a0}}]*(?:(?i:on|(?:first[\ \t]+)?published(?:[\ \t]+on)?|updated(?:[\ \t]+on)?|posted(?:[\ \t]+on)?|filed(?:[\ \t]+on)?|dated?|last[\ \t\-]+(?:updated|modified)|modified)[\ \t\u{{a0}}]*:?[\ \t\u{{a0}}]*)?(?:{TIME}[\ \t\u{{a0}}]*,?[\ \t\u{{a0}}]*)?(?P<date>{FULL_DATE})(?:[\ \t\u{{a0}}]*(?:T|[0-9:.]|[AaPp]\.?[Mm]\.?|[A-Z]{{2,4}}|at|[+\-][0-9]{{2}}:?[0-9]{{2}}|Z|,|\||[\ \t\u{{a0}}])*)?[\ \t\u{{a0}}\r]*$"
     ))
     .expect("stamp pattern is valid")
 });
@@ -107,6 +120,7 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// Datelines and stamps at the top of a text, strongest evidence first.
 pub fn detect(text: &str) -> Vec<DocumentDate> {
     let mut found = Vec::new();
+    let mut yearless = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n').take(HEAD_LINES) {
         if offset >= HEAD_BYTES {
@@ -114,6 +128,16 @@ pub fn detect(text: &str) -> Vec<DocumentDate> {
         }
         let content = line.trim_end_matches(['\n', '\r']);
         let line_range = offset..offset + content.len();
+        if yearless.is_none() && !DATELINE.is_match(content) {
+            if let Some(caps) = DATELINE_NO_YEAR.captures(content) {
+                let month = caps.name("m").and_then(|m| month_number(m.as_str()));
+                let day = caps.name("d").and_then(|d| d.as_str().parse::<i8>().ok());
+                if let (Some(month), Some(day), Some(m)) = (month, day, caps.name("date")) {
+                    let span = offset + m.start()..offset + m.end();
+                    yearless = Some((month, day, span, line_range.clone()));
+                }
+            }
+        }
         for (pattern, basis) in [
             (&*DATELINE, DateBasis::Dateline),
             (&*BYLINE, DateBasis::Byline),
@@ -136,6 +160,27 @@ pub fn detect(text: &str) -> Vec<DocumentDate> {
     }
     // Stable: among equal evidence the first in the text wins.
     found.sort_by_key(|d| d.basis);
+    // A wire dateline names the day but not the year: the year comes from
+    // the best other date at the top, the dateline's day being on or
+    // before it (pages are stamped when filed or later, never earlier).
+    if let (Some((month, day, span, line)), Some(stamp)) = (yearless, found.first()) {
+        let year = stamp.date.year();
+        let date = Date::new(year, month, day)
+            .ok()
+            .filter(|d| *d <= stamp.date)
+            .or_else(|| Date::new(year - 1, month, day).ok());
+        if let Some(date) = date.filter(|_| stamp.basis != DateBasis::Dateline) {
+            found.insert(
+                0,
+                DocumentDate {
+                    date,
+                    basis: DateBasis::Dateline,
+                    span: Some(span),
+                    line: Some(line),
+                },
+            );
+        }
+    }
     found
 }
 
@@ -190,6 +235,41 @@ mod tests {
         assert_eq!(found[0].basis, DateBasis::PageStamp);
         let found = detect("Fri, 04 Jul 2025 10:00:00 GMT\nBody");
         assert_eq!(found[0].date, date(2025, 7, 4));
+    }
+
+    #[test]
+    fn stamps_with_times_labels_and_dashes() {
+        for text in [
+            "KABUL, Afghanistan (AP) — Thursday, July 4, 2025\nBody",
+            "Published 10:32 AM EDT, Fri July 4, 2025\nBody",
+            "July 4, 2025 at 10:00 a.m. EDT\nBody",
+            "Last-Modified: Fri, 04 Jul 2025 10:00:00 GMT\nBody",
+            "July 4, 2025 | 10:00 AM\nBody",
+            "Friday 4 July 2025 10.00 BST\nBody",
+        ] {
+            let found = detect(text);
+            assert_eq!(
+                found.first().map(|d| d.date),
+                Some(date(2025, 7, 4)),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            detect("KABUL (AP) — Thursday, July 4, 2025\n")[0].basis,
+            DateBasis::Dateline
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_without_a_year_takes_it_from_the_stamp() {
+        let text =
+            "Updated: January 2, 2026 10:00 GMT\nMOSCOW, Dec 31 (Reuters) - Russia on Tuesday...";
+        let found = detect(text);
+        assert_eq!(found[0].basis, DateBasis::Dateline);
+        assert_eq!(found[0].date, date(2025, 12, 31));
+        assert_eq!(&text[found[0].span.clone().unwrap()], "Dec 31");
+        // Without any year at the top, there is no document date.
+        assert!(detect("MOSCOW, July 4 (Reuters) - Russia on Thursday...").is_empty());
     }
 
     #[test]

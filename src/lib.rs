@@ -34,10 +34,6 @@ use rayon::prelude::*;
 pub fn claims_of(rules: &rules::RuleSet, sources: &[source::Source]) -> Vec<Vec<extract::Claim>> {
     sources
         .par_iter()
-        .map(|s| {
-            let mut claims = extract::extract(s);
-            rules::assign(rules, s, &mut claims);
-            claims
-        })
+        .map(|s| rules::claims_of_source(rules, s))
         .collect()
 }

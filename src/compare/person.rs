@@ -1,0 +1,126 @@
+//! Who a claim is about, across sources: one name for each person or body.
+//!
+//! Person names are grouped by [`same_person`] (spelling variants and
+//! transliterations of the family name, given names of the shorter name
+//! all found in the longer), with complete linkage: a name joins a group
+//! only when it can be the same person as every member, and a name that
+//! fits two groups ("Muttaqi" beside "Farid Muttaqi" and "Amir Khan
+//! Muttaqi") stays on its own. Bodies ("Russian Ministry of Foreign
+//! Affairs") are matched by their words, and rule files' `aliases` join
+//! other names of the same speaker.
+
+use std::collections::BTreeMap;
+
+use crate::extract::person::same_person;
+use crate::extract::quote::normalise_speaker;
+use crate::extract::ClaimKind;
+use crate::rules::RuleSet;
+
+use super::ClaimsBySource;
+
+/// Canonical names for the subjects of a run's claims.
+#[derive(Debug, Default)]
+pub struct Subjects {
+    canonical: BTreeMap<String, String>,
+}
+
+fn key(name: &str) -> String {
+    normalise_speaker(name).to_lowercase()
+}
+
+/// A person's name: every word capitalised (or an initial), at most five.
+fn looks_like_a_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+impl Subjects {
+    pub fn new(rules: &RuleSet, claims: &ClaimsBySource) -> Subjects {
+        let mut aliases: BTreeMap<String, String> = BTreeMap::new();
+        for rule in &rules.rules {
+            for (name, others) in &rule.named.aliases {
+                for other in others.iter().chain(std::iter::once(name)) {
+                    aliases.insert(key(other), normalise_speaker(name));
+                }
+            }
+        }
+        let aliased = |name: &str| {
+            aliases
+                .get(&key(name))
+                .cloned()
+                .unwrap_or_else(|| normalise_speaker(name))
+        };
+        // How often each written form occurs: the commonest names a group.
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for claim in claims.iter().flatten() {
+            if !matches!(claim.kind, ClaimKind::Title | ClaimKind::Quote) {
+                continue;
+            }
+            if let Some(subject) = &claim.subject {
+                *counts.entry(aliased(subject)).or_default() += 1;
+            }
+        }
+        let mut names: Vec<(&String, usize)> = counts.iter().map(|(n, c)| (n, *c)).collect();
+        // Full names first, so a surname alone meets every group it could join.
+        names.sort_by(|a, b| {
+            let words = |n: &str| n.split_whitespace().count();
+            words(b.0)
+                .cmp(&words(a.0))
+                .then(b.1.cmp(&a.1))
+                .then(a.0.cmp(b.0))
+        });
+        let mut groups: Vec<Vec<(&String, usize)>> = Vec::new();
+        for (name, count) in names {
+            let fits: Vec<usize> = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| {
+                    g.iter().all(|(member, _)| {
+                        key(member) == key(name)
+                            || looks_like_a_person(member)
+                                && looks_like_a_person(name)
+                                && same_person(member, name)
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect();
+            match fits.as_slice() {
+                [one] => groups[*one].push((name, count)),
+                _ => groups.push(vec![(name, count)]),
+            }
+        }
+        let mut canonical = BTreeMap::new();
+        for group in &groups {
+            let Some(best) = group.iter().min_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(a.0.len().cmp(&b.0.len()))
+                    .then(a.0.cmp(b.0))
+            }) else {
+                continue;
+            };
+            for (member, _) in group {
+                canonical.insert(key(member), best.0.clone());
+            }
+        }
+        for (alias, name) in aliases {
+            let target = canonical.get(&key(&name)).cloned().unwrap_or(name);
+            canonical.entry(alias).or_insert(target);
+        }
+        Subjects { canonical }
+    }
+
+    /// The one name of the person or body `subject` names.
+    pub fn canonical(&self, subject: Option<&str>) -> Option<String> {
+        let subject = subject?;
+        Some(
+            self.canonical
+                .get(&key(subject))
+                .cloned()
+                .unwrap_or_else(|| normalise_speaker(subject)),
+        )
+    }
+}

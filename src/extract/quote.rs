@@ -88,12 +88,13 @@ pub fn quotations(text: &str, mentions: &[Mention]) -> Vec<Quotation> {
         if words.split_whitespace().count() < 3 {
             continue;
         }
-        let Some(index) = all_sentences
-            .iter()
-            .position(|s| s.start <= whole.start && whole.start < s.end)
-        else {
+        let index = all_sentences.partition_point(|s| s.end <= whole.start);
+        if all_sentences
+            .get(index)
+            .is_none_or(|s| s.start > whole.start)
+        {
             continue;
-        };
+        }
         let sentence = all_sentences[index].clone();
         let mut speaker = speaker_in(text, sentence.clone(), whole, &inside, mentions);
         if speaker.is_none() && index > 0 {
@@ -345,6 +346,23 @@ mod tests {
             "According to an official statement from Paris,\n\n\"We will open an embassy soon.\"",
         );
         assert_eq!(q[0].1.as_deref(), Some("official statement from Paris"));
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for text in [
+            "“",
+            "”",
+            "“a b c’’",
+            "\"unclosed quote here and more",
+            "said “one two three” said",
+            "According to “x y z”, he said “a b c”",
+            "He said:\n\n“one two three”",
+            "“é ü ö” 😀 “😀 😀 😀”",
+            ", said “a b c”",
+        ] {
+            let _ = quotations(text, &mentions(text));
+        }
     }
 
     #[test]

@@ -258,3 +258,64 @@ fn a_state_rule_without_states_is_a_diagnostic() {
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("needs a [states] table"), "{stderr}");
 }
+
+#[test]
+fn the_seeds_show_the_four_findings_with_a_label_in_every_source() {
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .args(["check", "seeds/", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("4 findings in 5 sources: 1 error, 2 warnings, 1 info"),
+        "{text}"
+    );
+    // Each finding's block names every source it involves, with labels.
+    let block = |fact: &str| -> &str {
+        let start = text.find(&format!("{fact}[")).unwrap_or(0);
+        let rest = &text[start + 1..];
+        let end = [
+            "recognition-date[",
+            "ambassador-exchange[",
+            "person-title[",
+            "quote-wording[",
+        ]
+        .iter()
+        .filter_map(|f| rest.find(f))
+        .min()
+        .unwrap_or(rest.len());
+        &text[start..start + 1 + end]
+    };
+    for (fact, files, labels) in [
+        (
+            "ambassador-exchange",
+            &["000_", "003_", "004_"][..],
+            &["side 1: pending", "side 2: done"][..],
+        ),
+        (
+            "person-title",
+            &["000_", "002_", "003_", "004_"][..],
+            &["acting foreign minister", "side 2: foreign minister"][..],
+        ),
+        (
+            "quote-wording",
+            &["003_", "004_"][..],
+            &["side 1: give impetus", "side 2: give an impetus"][..],
+        ),
+    ] {
+        let b = block(fact);
+        for f in files {
+            assert!(b.contains(f), "{fact}: no label in {f}:\n{b}");
+        }
+        for l in labels {
+            assert!(b.contains(l), "{fact}: no label {l:?}:\n{b}");
+        }
+        assert!(
+            !b.contains("001_"),
+            "{fact}: Farid Muttaqi's article is not involved:\n{b}"
+        );
+    }
+    assert!(!text.contains("Dmitry Zhirnov:"), "Zhirnov's titles agree");
+}

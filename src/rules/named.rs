@@ -351,6 +351,26 @@ pending = ['\bplans\s+to\s+open\b']
     }
 
     #[test]
+    fn quote_and_title_settings_are_checked() {
+        let quote = "id = \"q\"\ntitle = \"Q\"\nkind = \"quote\"\nseverity = \"info\"\n";
+        let rule = crate::rules::parse_rule(Path::new("q.toml"), quote).unwrap();
+        assert_eq!(rule.named.similarity, DEFAULT_SIMILARITY);
+        assert_eq!(rule.named.speaker_severity, Severity::Warning);
+        let too_high = format!("{quote}similarity = 1.5\n");
+        let err = crate::rules::parse_rule(Path::new("q.toml"), &too_high).unwrap_err();
+        assert_eq!(err.line(), Some(5));
+        let misplaced = format!("{quote}equivalents = [[\"a\", \"b\"]]\n");
+        let err = crate::rules::parse_rule(Path::new("q.toml"), &misplaced).unwrap_err();
+        assert!(err.message.contains("equivalents"), "{}", err.message);
+        let date = quote.replace("\"quote\"", "\"date\"");
+        let err = crate::rules::parse_rule(Path::new("q.toml"), &date).unwrap_err();
+        assert!(
+            err.message.contains("trigger"),
+            "a date rule still needs triggers"
+        );
+    }
+
+    #[test]
     fn states_belong_to_state_rules() {
         let text = STATE_RULE.replace("kind = \"state\"", "kind = \"date\"");
         assert!(crate::rules::parse_rule(Path::new("r.toml"), &text).is_err());

@@ -35,7 +35,7 @@ pub struct Mention {
 }
 
 /// Words that head an office or a role.
-const OFFICES: &[&str] = &[
+pub const OFFICES: &[&str] = &[
     "minister",
     "ambassador",
     "envoy",
@@ -332,6 +332,8 @@ fn vocabulary(token: &Token) -> Option<Vec<(Role, String)>> {
             .iter()
             .find(|(a, _)| *a == part)
             .map_or(part, |(_, full)| full);
+        // "ex-minister" is a former minister.
+        let part = if part == "ex" { "former" } else { part };
         let role = if OFFICES.contains(&part) {
             Role::Office
         } else if QUALIFIERS.contains(&part) {
@@ -730,9 +732,6 @@ pub fn extract(source: &Source, mentions: &[Mention], out: &mut Vec<Claim>) {
         let Some(office) = &m.office else {
             continue;
         };
-        if source.in_header(&m.range) {
-            continue;
-        }
         out.push(Claim {
             kind: ClaimKind::Title,
             span: Span {

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::person::Mention;
+use super::person::{Mention, OFFICES};
 use super::sentence::sentences;
 use super::{Claim, ClaimKind, ClaimValue};
 use crate::source::{Source, Span};
@@ -225,6 +225,18 @@ fn speaker_before(text: &str, range: Range<usize>, mentions: &[Mention]) -> Opti
     if let Some(m) = mentions.iter().find(|m| m.range.end == last_range.end) {
         return Some(m.name.clone());
     }
+    // "the president said": the last person named with that office.
+    let office = last.to_lowercase();
+    let after_article =
+        words.len() >= 2 && matches!(words[words.len() - 2].1.to_lowercase().as_str(), "the");
+    if after_article && OFFICES.contains(&office.as_str()) {
+        if let Some(m) = mentions.iter().rfind(|m| {
+            m.range.end <= last_range.start
+                && m.office.as_ref().is_some_and(|o| o.last() == Some(&office))
+        }) {
+            return Some(m.name.clone());
+        }
+    }
     if words.len() == 1 && PRONOUNS.contains(&last.to_lowercase().as_str()) {
         return mentions
             .iter()
@@ -368,6 +380,12 @@ mod tests {
     #[test]
     fn scare_quotes_are_not_statements() {
         assert!(quotes("The court lifted the “terrorist” designation.").is_empty());
+    }
+
+    #[test]
+    fn the_office_names_the_last_person_holding_it() {
+        let text = "President Jane Doe met Mayor Tom Roe. The president said the plan was “a signal of our commitment to the region.”";
+        assert_eq!(quotes(text)[0].1.as_deref(), Some("Jane Doe"));
     }
 
     #[test]

@@ -38,7 +38,7 @@ static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
 /// Participles that continue the sentence subject's speech ("X confirmed
 /// the news, emphasising, “...”").
 static PARTICIPLES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:saying|adding|stating|noting|warning|emphasi[sz]ing|stressing|insisting)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:saying|adding|stating|noting|warning|calling|emphasi[sz]ing|stressing|insisting)(?-u:\b)")
         .expect("the participle pattern is valid")
 });
 
@@ -173,13 +173,19 @@ fn speaker_in(
         if let Some(s) = speaker_before(text, floor..verb.start, mentions) {
             return Some(s);
         }
-        // "Zamir Kabulov, Russia's Special Envoy to Afghanistan, remarked":
-        // the mention closes just before the comma.
+        // "Zamir Kabulov, Russia's Special Envoy to Afghanistan, remarked",
+        // "Anna Caballero, who wrote the bill, said": the speaker's mention
+        // closes at one of the last two commas before the verb.
         let lead = text[sentence.start..verb.start].trim_end();
-        if let Some(comma) = lead.strip_suffix(',') {
-            let at = sentence.start + comma.len();
-            if let Some(m) = mentions.iter().find(|m| m.range.end == at) {
-                return Some(m.name.clone());
+        if lead.ends_with(',') {
+            let commas = lead
+                .rmatch_indices(',')
+                .take(2)
+                .map(|(i, _)| sentence.start + i);
+            for at in commas {
+                if let Some(m) = mentions.iter().find(|m| m.range.end == at) {
+                    return Some(m.name.clone());
+                }
             }
         }
     }
@@ -282,10 +288,31 @@ fn person_or_body(text: &str, range: Range<usize>, mentions: &[Mention]) -> Stri
 /// spoke.
 pub fn normalise_speaker(phrase: &str) -> String {
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    let skip = words
-        .first()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
-    let mut out = words[usize::from(skip)..].join(" ");
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // Lower-case words before the name describe it ("the state Department
+    // of Water Resources"); a preposition among them means the phrase is
+    // not a name ("an official statement from Moscow").
+    let first_capital = words.iter().position(capital);
+    let describes = first_capital.is_some_and(|k| {
+        k > 0
+            && words[..k].iter().all(|w| {
+                !capital(w)
+                    && !matches!(
+                        w.to_lowercase().as_str(),
+                        "from" | "of" | "for" | "by" | "at" | "to" | "in" | "with" | "on"
+                    )
+            })
+    });
+    let skip = if describes {
+        first_capital.unwrap_or(0)
+    } else {
+        usize::from(
+            words
+                .first()
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an")),
+        )
+    };
+    let mut out = words[skip..].join(" ");
     for suffix in ["’s", "'s"] {
         if let Some(base) = out.strip_suffix(suffix) {
             out = base.to_string();
@@ -386,6 +413,28 @@ mod tests {
     fn the_office_names_the_last_person_holding_it() {
         let text = "President Jane Doe met Mayor Tom Roe. The president said the plan was “a signal of our commitment to the region.”";
         assert_eq!(quotes(text)[0].1.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_relative_clause_between_speaker_and_verb() {
+        let text = "State Sen. Anna Caballero, who wrote the bill, said it would “protect farms and cities alike.”";
+        assert_eq!(quotes(text)[0].1.as_deref(), Some("Anna Caballero"));
+    }
+
+    #[test]
+    fn describing_words_before_a_body_are_not_its_name() {
+        assert_eq!(
+            normalise_speaker("the state Department of Water Resources"),
+            "Department of Water Resources"
+        );
+        assert_eq!(
+            normalise_speaker("an official statement from Moscow"),
+            "official statement from Moscow"
+        );
+        assert_eq!(
+            normalise_speaker("Russia’s Foreign Ministry"),
+            "Russia’s Foreign Ministry"
+        );
     }
 
     #[test]

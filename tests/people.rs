@@ -172,6 +172,15 @@ fn one_wording_given_to_two_speakers_is_a_warning() {
         .map(|c| c.subject.as_deref())
         .collect();
     assert_eq!(speakers, vec![Some("Ana Ruiz"), Some("Paul Okoro"), None]);
+    let (sources, rules) = fixture("quote-speaker");
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args(["check", &sources, "--rules", &rules, "--color", "never"])
+        .assert()
+        .code(0);
+    let human = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(human.contains("side 1: said by Ana Ruiz"), "{human}");
+    assert!(human.contains("side 2: said by Paul Okoro"), "{human}");
 }
 
 #[test]

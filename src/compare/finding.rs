@@ -23,6 +23,8 @@ pub enum FindingKind {
     WeekdayMismatch,
     /// A date that does not exist ("February 30").
     InvalidDate,
+    /// One quoted wording attributed to different speakers.
+    SpeakerConflict,
 }
 
 /// One group of claims that agree with each other.
@@ -153,6 +155,7 @@ impl Finding {
             FindingKind::InvalidDate => "invalid-date",
             FindingKind::WeekdayMismatch => "weekday-mismatch",
             FindingKind::Disagreement => "disagreement",
+            FindingKind::SpeakerConflict => "quote-speaker",
         };
         let value = c.value.notation();
         Finding {

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::named::{named_finding, split};
 use super::person::Subjects;
-use super::{ClaimRef, ClaimsBySource, Finding, Side};
+use super::{ClaimRef, ClaimsBySource, Finding, FindingKind, Side};
 use crate::extract::ClaimValue;
 use crate::rules::Rule;
 use crate::source::Source;
@@ -272,7 +272,7 @@ pub fn findings(
             "the same words are attributed to different speakers; each label shows the speaker a source names (rule `{}`)",
             rule.id
         );
-        out.push(named_finding(
+        let mut finding = named_finding(
             &speaker_rule,
             None,
             sides,
@@ -280,7 +280,9 @@ pub fn findings(
             sources,
             "one wording, different speakers",
             help,
-        ));
+        );
+        finding.kind = FindingKind::SpeakerConflict;
+        out.push(finding);
     }
     out
 }

@@ -224,6 +224,23 @@ const FUNCTION_WORDS: &[&str] = &[
     "also",
 ];
 
+/// Prepositions that put a capitalised phrase in a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "across",
+    "outside",
+    "inside",
+    "into",
+    "over",
+    "under",
+    "around",
+    "throughout",
+];
+
 /// Words of a place attachment after an office ("ambassador to Kabul").
 const ATTACHMENTS: &[&str] = &["to", "of", "in", "for", "at"];
 
@@ -531,7 +548,14 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         if first == 0 || !comma_between(text, &toks[first - 1], &toks[first]) {
             continue;
         }
-        if let Some(name) = name_before(text, &toks, first) {
+        let Some(name) = name_before(text, &toks, first) else {
+            continue;
+        };
+        // "In New York, the foreign minister said": a place, not a name.
+        let after_preposition = name.start > 0
+            && adjacent(text, &toks[name.start - 1], &toks[name.start])
+            && PLACE_PREPOSITIONS.contains(&toks[name.start - 1].lower().as_str());
+        if !after_preposition {
             found.push(Found {
                 range: toks[name.start].range.start..toks[end].range.end,
                 name: toks[name.start].range.start..toks[name.end - 1].range.end,
@@ -793,6 +817,15 @@ mod tests {
         assert_eq!(t.len(), 1, "{t:?}");
         assert_eq!(t[0].0, "Dmitry Zhirnov, the Russian ambassador to Kabul");
         assert_eq!(t[0].2, "ambassador");
+    }
+
+    #[test]
+    fn a_place_before_an_apposition_is_not_a_name() {
+        assert!(titles("In New York, the foreign minister said no.").is_empty());
+        assert_eq!(
+            titles("He met with Jane Doe, the foreign minister.")[0].1,
+            "Jane Doe"
+        );
     }
 
     #[test]

@@ -377,11 +377,27 @@ fn name_word(token: &Token) -> bool {
     if initial {
         return token.capitalised();
     }
+    // "al-Sisi", "el-Sisi": a particle joined to a capitalised name.
+    if let Some((particle, rest)) = token.word.split_once('-') {
+        if PARTICLES.contains(&particle) && rest.starts_with(char::is_uppercase) {
+            return true;
+        }
+    }
     token.capitalised()
         && token.word.chars().any(char::is_lowercase)
         && !token.function_word()
         && vocabulary(token).is_none()
         && !HONORIFICS.contains(&token.lower().as_str())
+}
+
+/// Small words inside names: "Ursula von der Leyen", "Abu Bakr al Baghdadi".
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "al", "el",
+    "bin", "ibn", "ben", "ter", "ten", "dos", "das",
+];
+
+fn particle(token: &Token) -> bool {
+    PARTICLES.contains(&token.word)
 }
 
 struct Found {
@@ -454,35 +470,49 @@ fn attachment_after(text: &str, toks: &[Token], h: usize) -> usize {
 /// Name tokens starting at `from`, at most five.
 fn name_after(text: &str, toks: &[Token], from: usize) -> Option<Range<usize>> {
     let mut end = from;
+    let mut last_name_word = None;
     while let Some(t) = toks.get(end) {
-        if !name_word(t) || end - from >= 5 {
+        // A particle only inside a name, never first.
+        let inside = end > from && particle(t);
+        if !(name_word(t) || inside) || end - from >= 6 {
             break;
         }
         if end > from && !adjacent(text, &toks[end - 1], t) {
             break;
         }
         end += 1;
+        if name_word(t) {
+            last_name_word = Some(end);
+        }
         if t.possessive {
             break;
         }
     }
-    (end > from).then_some(from..end)
+    // Nor last: "Ursula von" is not a name.
+    let end = last_name_word?;
+    Some(from..end)
 }
 
 /// Name tokens ending just before `to` (exclusive), at most four.
 fn name_before(text: &str, toks: &[Token], to: usize) -> Option<Range<usize>> {
     let mut start = to;
-    while start > 0 && to - start < 4 {
+    let mut first_name_word = None;
+    while start > 0 && to - start < 5 {
         let t = &toks[start - 1];
-        if !name_word(t) || t.possessive {
+        let inside = start < to && particle(t);
+        if !(name_word(t) || inside) || t.possessive {
             break;
         }
         if start < to && !adjacent(text, t, &toks[start]) {
             break;
         }
         start -= 1;
+        if name_word(t) {
+            first_name_word = Some(start);
+        }
     }
-    (start < to).then_some(start..to)
+    let start = first_name_word?;
+    Some(start..to)
 }
 
 /// Every person mention in `text`, in text order, with back-references
@@ -826,6 +856,16 @@ mod tests {
             titles("He met with Jane Doe, the foreign minister.")[0].1,
             "Jane Doe"
         );
+    }
+
+    #[test]
+    fn names_with_particles() {
+        let t =
+            titles("Commission President Ursula von der Leyen met President Abdel Fattah al-Sisi.");
+        assert_eq!(t[0].1, "Ursula von der Leyen");
+        assert_eq!(t[1].1, "Abdel Fattah al-Sisi");
+        let t = titles("He met Ursula von der Leyen, the commission president.");
+        assert_eq!(t[0].1, "Ursula von der Leyen");
     }
 
     #[test]

@@ -260,6 +260,19 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
             "invalid id",
         ));
     }
+    if let (Some(first), true) = (raw.triggers.first(), named::triggers_optional(raw.kind)) {
+        return Err(TomlError::at(
+            &name,
+            text,
+            Some(first.span()),
+            format!(
+                "a {} rule takes every {} claim; it has no triggers",
+                raw.kind.as_str(),
+                raw.kind.as_str()
+            ),
+            "remove the triggers",
+        ));
+    }
     if raw.triggers.is_empty() && !named::triggers_optional(raw.kind) {
         return Err(TomlError::at(
             &name,

@@ -362,6 +362,9 @@ pending = ['\bplans\s+to\s+open\b']
         let misplaced = format!("{quote}equivalents = [[\"a\", \"b\"]]\n");
         let err = crate::rules::parse_rule(Path::new("q.toml"), &misplaced).unwrap_err();
         assert!(err.message.contains("equivalents"), "{}", err.message);
+        let triggered = format!("{quote}triggers = ['said']\n");
+        let err = crate::rules::parse_rule(Path::new("q.toml"), &triggered).unwrap_err();
+        assert!(err.message.contains("no triggers"), "{}", err.message);
         let date = quote.replace("\"quote\"", "\"date\"");
         let err = crate::rules::parse_rule(Path::new("q.toml"), &date).unwrap_err();
         assert!(

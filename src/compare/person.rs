@@ -95,8 +95,13 @@ impl Subjects {
         }
         let mut canonical = BTreeMap::new();
         for group in &groups {
+            // A full name over a surname alone, then the commonest form,
+            // then the shortest ("Amir Khan Muttaqi", not "Maulvi ...").
+            let alone = |n: &str| n.split_whitespace().count() < 2;
             let Some(best) = group.iter().min_by(|a, b| {
-                b.1.cmp(&a.1)
+                alone(a.0)
+                    .cmp(&alone(b.0))
+                    .then(b.1.cmp(&a.1))
                     .then(a.0.len().cmp(&b.0.len()))
                     .then(a.0.cmp(b.0))
             }) else {
@@ -122,5 +127,93 @@ impl Subjects {
                 .cloned()
                 .unwrap_or_else(|| normalise_speaker(subject)),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Claim, ClaimValue};
+    use crate::source::{SourceId, Span};
+    use crate::value::named::QuoteValue;
+
+    fn quote_by(speaker: &str) -> Claim {
+        Claim {
+            kind: ClaimKind::Quote,
+            span: Span {
+                source: SourceId(0),
+                range: 0..1,
+            },
+            value: ClaimValue::Quote(QuoteValue {
+                words: "w".into(),
+                speaker: Some(speaker.into()),
+            }),
+            warning: None,
+            fact: None,
+            subject: Some(speaker.into()),
+        }
+    }
+
+    fn subjects(names: &[&str]) -> Subjects {
+        let claims = vec![names.iter().map(|n| quote_by(n)).collect::<Vec<_>>()];
+        Subjects::new(&RuleSet::default(), &claims)
+    }
+
+    #[test]
+    fn spellings_of_one_person_get_the_commonest_name() {
+        let s = subjects(&[
+            "Amir Khan Muttaqi",
+            "Amir Khan Muttaqi",
+            "Amir Khan Mottaki",
+        ]);
+        assert_eq!(
+            s.canonical(Some("Amir Khan Mottaki")).as_deref(),
+            Some("Amir Khan Muttaqi")
+        );
+    }
+
+    #[test]
+    fn a_surname_fitting_two_people_joins_neither() {
+        let s = subjects(&["Farid Muttaqi", "Amir Khan Muttaqi", "Muttaqi"]);
+        assert_eq!(
+            s.canonical(Some("Farid Muttaqi")).as_deref(),
+            Some("Farid Muttaqi")
+        );
+        assert_eq!(
+            s.canonical(Some("Amir Khan Muttaqi")).as_deref(),
+            Some("Amir Khan Muttaqi")
+        );
+        assert_eq!(s.canonical(Some("Muttaqi")).as_deref(), Some("Muttaqi"));
+        // With one candidate, the surname joins it.
+        let s = subjects(&["Amir Khan Muttaqi", "Muttaqi"]);
+        assert_eq!(
+            s.canonical(Some("Muttaqi")).as_deref(),
+            Some("Amir Khan Muttaqi")
+        );
+    }
+
+    #[test]
+    fn bodies_match_by_words_and_aliases() {
+        let s = subjects(&[
+            "the Russian Ministry of Foreign Affairs",
+            "Russian Ministry of Foreign Affairs",
+        ]);
+        assert_eq!(
+            s.canonical(Some("the Russian Ministry of Foreign Affairs"))
+                .as_deref(),
+            Some("Russian Ministry of Foreign Affairs")
+        );
+        let rule = crate::rules::parse_rule(
+            std::path::Path::new("q.toml"),
+            "id = \"q\"\ntitle = \"Q\"\nkind = \"quote\"\nseverity = \"info\"\n[aliases]\n\"Ministry of Health\" = [\"Health Ministry\"]\n",
+        )
+        .unwrap();
+        let rules = RuleSet { rules: vec![rule] };
+        let claims = vec![vec![quote_by("Health Ministry")]];
+        let s = Subjects::new(&rules, &claims);
+        assert_eq!(
+            s.canonical(Some("the Health Ministry")).as_deref(),
+            Some("Ministry of Health")
+        );
     }
 }

@@ -8,7 +8,8 @@
 //! shorter's words, all of them, are a run of the longer's: a quote cut
 //! short is still the same words. Candidate pairs come from an index of
 //! content-word pairs (shingles), so quotes are not all compared with all.
-//! Only quotes from different sources are compared.
+//! Only quotes from different sources are compared, and a wording is
+//! pinned on one speaker only when it has six words or more.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,6 +29,10 @@ const STOP_WORDS: &[&str] = &[
 
 /// The fewest content words in common for two quotes to be one statement.
 const MIN_SHARED: usize = 3;
+
+/// The fewest words for one wording to be pinned on one speaker: two
+/// people may well both call something "a historic moment".
+const MIN_SPEAKER_WORDS: usize = 6;
 
 /// Lower-case words of a quote, punctuation dropped.
 pub fn words(text: &str) -> Vec<String> {
@@ -184,7 +189,8 @@ pub fn findings(
         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
         parent[ra] = rb;
         let speakers_differ = matches!((&qa.speaker, &qb.speaker), (Some(x), Some(y)) if x != y);
-        if speakers_differ && same_words(&qa.words, &qb.words) {
+        let distinctive = qa.words.len().min(qb.words.len()) >= MIN_SPEAKER_WORDS;
+        if speakers_differ && distinctive && same_words(&qa.words, &qb.words) {
             conflicts.push((a, b));
         }
     }

@@ -31,9 +31,17 @@ use rayon::prelude::*;
 /// Extracts every source's claims and assigns them to the rules' facts.
 /// Sources are processed in parallel; the indexed collect keeps source
 /// order, so the result is the same whatever the thread count.
+/// Subjects then get one name per person or body across all sources.
 pub fn claims_of(rules: &rules::RuleSet, sources: &[source::Source]) -> Vec<Vec<extract::Claim>> {
-    sources
+    let mut claims: Vec<Vec<extract::Claim>> = sources
         .par_iter()
         .map(|s| rules::claims_of_source(rules, s))
-        .collect()
+        .collect();
+    let subjects = compare::person::Subjects::new(rules, &claims);
+    for claim in claims.iter_mut().flatten() {
+        if claim.subject.is_some() {
+            claim.subject = subjects.canonical(claim.subject.as_deref());
+        }
+    }
+    claims
 }

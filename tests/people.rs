@@ -152,6 +152,37 @@ fn two_people_with_one_family_name_stay_apart() {
 }
 
 #[test]
+fn person_mentions_are_listed_with_one_name_per_person_across_sources() {
+    let claims = extract("same-family-name");
+    let people: Vec<(&str, &str)> = claims
+        .iter()
+        .filter(|c| c.kind == "person")
+        .map(|c| (c.text.as_str(), c.subject.as_deref().unwrap_or("")))
+        .collect();
+    let minister: Vec<&str> = people
+        .iter()
+        .filter(|(text, _)| text.starts_with("Omar"))
+        .map(|(_, s)| *s)
+        .collect();
+    assert_eq!(minister.len(), 2, "{people:?}");
+    assert_eq!(
+        minister[0], minister[1],
+        "two spellings, one person: {people:?}"
+    );
+    // "Haddad has advised three governments" (c.txt) follows the economist.
+    let economist: Vec<&str> = people
+        .iter()
+        .filter(|(_, s)| *s == "Leila Haddad")
+        .map(|(t, _)| *t)
+        .collect();
+    assert_eq!(
+        economist,
+        vec!["Leila Haddad", "Leila Haddad", "Leila Haddad", "Haddad"],
+        "{people:?}"
+    );
+}
+
+#[test]
 fn one_wording_given_to_two_speakers_is_a_warning() {
     let rows = check("quote-speaker");
     assert!(!rows.is_empty());

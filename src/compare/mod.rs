@@ -36,9 +36,10 @@ impl Possible {
             ClaimValue::Number(n) => Possible::Number(n.bounds(tolerance)),
             // Named values say nothing about days; `named` and `quote`
             // compare them, and `compare` never asks for their days.
-            ClaimValue::Title(_) | ClaimValue::Quote(_) | ClaimValue::State(_) => {
-                Possible::Date(DateSet::any())
-            }
+            ClaimValue::Person(_)
+            | ClaimValue::Title(_)
+            | ClaimValue::Quote(_)
+            | ClaimValue::State(_) => Possible::Date(DateSet::any()),
         }
     }
 
@@ -125,7 +126,7 @@ pub fn compare(rules: &RuleSet, sources: &[Source], claims: &ClaimsBySource) -> 
                 findings.extend(named::compare_fact(rule, subject, &refs, sources, claims));
                 continue;
             }
-            ClaimKind::Quote => continue,
+            ClaimKind::Quote | ClaimKind::Person => continue,
             ClaimKind::Date | ClaimKind::Number => {}
         }
         let get = |r: &ClaimRef| &claims[r.source.0 as usize][r.index];

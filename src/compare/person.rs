@@ -57,7 +57,10 @@ impl Subjects {
         // How often each written form occurs: the commonest names a group.
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for claim in claims.iter().flatten() {
-            if !matches!(claim.kind, ClaimKind::Title | ClaimKind::Quote) {
+            if !matches!(
+                claim.kind,
+                ClaimKind::Person | ClaimKind::Title | ClaimKind::Quote
+            ) {
                 continue;
             }
             if let Some(subject) = &claim.subject {

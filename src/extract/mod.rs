@@ -11,7 +11,7 @@ pub mod sentence;
 use serde::Serialize;
 
 use crate::source::{Source, Span};
-use crate::value::named::{QuoteValue, StateValue, TitleValue};
+use crate::value::named::{PersonValue, QuoteValue, StateValue, TitleValue};
 use crate::value::{DateValue, NumberValue};
 
 /// What a claim is about.
@@ -22,6 +22,8 @@ use crate::value::{DateValue, NumberValue};
 pub enum ClaimKind {
     Date,
     Number,
+    /// A person named in a source; compared through titles and quotes.
+    Person,
     /// A person's title or office ("acting foreign minister").
     Title,
     /// A quoted passage with its speaker.
@@ -35,6 +37,7 @@ impl ClaimKind {
         match self {
             ClaimKind::Date => "date",
             ClaimKind::Number => "number",
+            ClaimKind::Person => "person",
             ClaimKind::Title => "title",
             ClaimKind::Quote => "quote",
             ClaimKind::State => "state",
@@ -47,6 +50,7 @@ impl ClaimKind {
 pub enum ClaimValue {
     Date(DateValue),
     Number(NumberValue),
+    Person(PersonValue),
     Title(TitleValue),
     Quote(QuoteValue),
     State(StateValue),
@@ -58,6 +62,7 @@ impl ClaimValue {
         match self {
             ClaimValue::Date(d) => d.timex.clone(),
             ClaimValue::Number(n) => n.notation(),
+            ClaimValue::Person(p) => p.name.clone(),
             ClaimValue::Title(t) => t.notation(),
             ClaimValue::Quote(q) => q.words.clone(),
             ClaimValue::State(s) => s.state.clone(),

@@ -80,6 +80,15 @@ impl NamedOptions {
                 "in this rule",
             )
         };
+        if kind == ClaimKind::Person {
+            return Err(TomlError::at(
+                path,
+                text,
+                Some(id.span()),
+                "people are compared through `title` and `quote` rules",
+                "kind = \"person\" has no rule",
+            ));
+        }
         let is_state = kind == ClaimKind::State;
         if !is_state
             && (!raw.states.is_empty() || raw.hedged.is_some() || raw.default_state.is_some())

@@ -4,6 +4,12 @@
 
 use serde::Serialize;
 
+/// A person mention: the full name it refers to within its source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PersonValue {
+    pub name: String,
+}
+
 /// The title or office attached to a person mention.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TitleValue {

@@ -2,8 +2,8 @@
 //!
 //! Two titles of one person agree when they carry the same qualifiers
 //! ("acting", "former", "deputy", ...) and one's office words are all in
-//! the other's: "Russian Ambassador", "ambassador to Kabul" and
-//! "ambassador to Afghanistan" are one post (affiliations and places are
+//! the other's: "Valdorian Ambassador", "ambassador to Tiran" and
+//! "ambassador to Ostria" are one post (affiliations and places are
 //! not office words), "minister" fits "foreign minister", and "acting
 //! foreign minister" is a different post from "foreign minister". A rule's
 //! `equivalents` make other wordings one office ("gov." and "governor").

@@ -4,8 +4,8 @@
 //! transliterations of the family name, given names of the shorter name
 //! all found in the longer), with complete linkage: a name joins a group
 //! only when it can be the same person as every member, and a name that
-//! fits two groups ("Muttaqi" beside "Farid Muttaqi" and "Amir Khan
-//! Muttaqi") stays on its own. Bodies ("Russian Ministry of Foreign
+//! fits two groups ("Haidari" beside "Farid Haidari" and "Amir Karim
+//! Haidari") stays on its own. Bodies ("Valdorian Ministry of Foreign
 //! Affairs") are matched by their words, and rule files' `aliases` join
 //! other names of the same speaker.
 
@@ -99,7 +99,7 @@ impl Subjects {
         let mut canonical = BTreeMap::new();
         for group in &groups {
             // A full name over a surname alone, then the commonest form,
-            // then the shortest ("Amir Khan Muttaqi", not "Maulvi ...").
+            // then the shortest ("Amir Karim Haidari", not "Sheikh ...").
             let alone = |n: &str| n.split_whitespace().count() < 2;
             let Some(best) = group.iter().min_by(|a, b| {
                 alone(a.0)
@@ -165,46 +165,46 @@ mod tests {
     #[test]
     fn spellings_of_one_person_get_the_commonest_name() {
         let s = subjects(&[
-            "Amir Khan Muttaqi",
-            "Amir Khan Muttaqi",
-            "Amir Khan Mottaki",
+            "Amir Karim Haidari",
+            "Amir Karim Haidari",
+            "Amir Karim Haidary",
         ]);
         assert_eq!(
-            s.canonical(Some("Amir Khan Mottaki")).as_deref(),
-            Some("Amir Khan Muttaqi")
+            s.canonical(Some("Amir Karim Haidary")).as_deref(),
+            Some("Amir Karim Haidari")
         );
     }
 
     #[test]
     fn a_surname_fitting_two_people_joins_neither() {
-        let s = subjects(&["Farid Muttaqi", "Amir Khan Muttaqi", "Muttaqi"]);
+        let s = subjects(&["Farid Haidari", "Amir Karim Haidari", "Haidari"]);
         assert_eq!(
-            s.canonical(Some("Farid Muttaqi")).as_deref(),
-            Some("Farid Muttaqi")
+            s.canonical(Some("Farid Haidari")).as_deref(),
+            Some("Farid Haidari")
         );
         assert_eq!(
-            s.canonical(Some("Amir Khan Muttaqi")).as_deref(),
-            Some("Amir Khan Muttaqi")
+            s.canonical(Some("Amir Karim Haidari")).as_deref(),
+            Some("Amir Karim Haidari")
         );
-        assert_eq!(s.canonical(Some("Muttaqi")).as_deref(), Some("Muttaqi"));
+        assert_eq!(s.canonical(Some("Haidari")).as_deref(), Some("Haidari"));
         // With one candidate, the surname joins it.
-        let s = subjects(&["Amir Khan Muttaqi", "Muttaqi"]);
+        let s = subjects(&["Amir Karim Haidari", "Haidari"]);
         assert_eq!(
-            s.canonical(Some("Muttaqi")).as_deref(),
-            Some("Amir Khan Muttaqi")
+            s.canonical(Some("Haidari")).as_deref(),
+            Some("Amir Karim Haidari")
         );
     }
 
     #[test]
     fn bodies_match_by_words_and_aliases() {
         let s = subjects(&[
-            "the Russian Ministry of Foreign Affairs",
-            "Russian Ministry of Foreign Affairs",
+            "the Valdorian Ministry of Foreign Affairs",
+            "Valdorian Ministry of Foreign Affairs",
         ]);
         assert_eq!(
-            s.canonical(Some("the Russian Ministry of Foreign Affairs"))
+            s.canonical(Some("the Valdorian Ministry of Foreign Affairs"))
                 .as_deref(),
-            Some("Russian Ministry of Foreign Affairs")
+            Some("Valdorian Ministry of Foreign Affairs")
         );
         let rule = crate::rules::parse_rule(
             std::path::Path::new("q.toml"),

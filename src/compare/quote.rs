@@ -324,26 +324,26 @@ mod tests {
 
     #[test]
     fn one_statement_in_different_words() {
-        let a = words("give impetus to the development of productive bilateral cooperation between our countries in various fields.");
-        let b = words("give an impetus to the development of productive bilateral cooperation");
+        let a = words("give momentum to the growth of fair regional trade between our countries in many sectors.");
+        let b = words("give a momentum to the growth of fair regional trade");
         let share = similarity(&a, &b).unwrap();
         assert!(share >= 0.99, "{share}");
-        assert!(!same_words(&a, &b), "\"an\" differs");
+        assert!(!same_words(&a, &b), "\"a\" differs");
         let (only_a, only_b) = differing_words(&a, &b);
-        assert_eq!(only_b, vec!["an"]);
-        assert_eq!(only_a.join(" "), "between our countries in various fields");
+        assert_eq!(only_b, vec!["a"]);
+        assert_eq!(only_a.join(" "), "between our countries in many sectors");
     }
 
     #[test]
     fn the_similarity_band() {
-        let a = words("give impetus to the development of productive bilateral cooperation between our countries in various fields.");
+        let a = words("give momentum to the growth of fair regional trade between our countries in many sectors.");
         // A paraphrase sharing six of the shorter quote's ten content words,
         // in order: at the edge of the band.
-        let c = words("We believe that the formal recognition of the Islamic Emirate will promote fruitful bilateral cooperation between the two countries in various fields.");
+        let c = words("We believe the accord will promote fair trade between the two countries in many sectors.");
         assert!((similarity(&a, &c).unwrap() - 0.6).abs() < 1e-9);
         let d = words("We must support them politically to eliminate remaining terror cells.");
         assert_eq!(similarity(&a, &d), None);
-        let e = words("productive talks in various places over the years");
+        let e = words("fair talks in many places over the years");
         assert!(similarity(&a, &e).is_none_or(|s| s < 0.6));
     }
 

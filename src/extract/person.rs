@@ -1,17 +1,17 @@
 //! People: person mentions with the title or office attached to them.
 //!
 //! A name is recognised by what stands beside it, not by a list of names:
-//! an office word before it ("Afghan Foreign Minister Amir Khan Muttaqi",
-//! "Afghanistan's acting foreign minister, Amir Khan Muttaqi"), an office
-//! in apposition after it ("Dmitry Zhirnov, the Russian ambassador to
-//! Kabul"), or an honorific ("Mr Zhirnov"). A one-word name counts only as
-//! a back-reference to a full name in the same source ("Mr Muttaqi",
-//! "Muttaqi said"), and resolves to the nearest such full name, so the
-//! analyst Farid Muttaqi and the minister Amir Khan Muttaqi stay apart.
+//! an office word before it ("Ostrian Foreign Minister Amir Karim Haidari",
+//! "Ostria's acting foreign minister, Amir Karim Haidari"), an office
+//! in apposition after it ("Pavel Orlik, the Valdorian ambassador to
+//! Tiran"), or an honorific ("Mr Orlik"). A one-word name counts only as
+//! a back-reference to a full name in the same source ("Mr Haidari",
+//! "Haidari said"), and resolves to the nearest such full name, so the
+//! analyst Farid Haidari and the minister Amir Karim Haidari stay apart.
 //!
 //! The office is reduced to its own words: qualifiers ("acting", "former")
-//! stay, because they change the post; affiliations ("Russia's", "Afghan")
-//! and places ("to Kabul") go, because they only say whose post it is.
+//! stay, because they change the post; affiliations ("Valdoria's", "Ostrian")
+//! and places ("to Tiran") go, because they only say whose post it is.
 
 use std::ops::Range;
 
@@ -25,7 +25,7 @@ pub struct Mention {
     /// The whole mention: title and name.
     pub range: Range<usize>,
     pub name_range: Range<usize>,
-    /// The name as written, honorifics left out ("Muttaqi" for "Mr Muttaqi").
+    /// The name as written, honorifics left out ("Haidari" for "Mr Haidari").
     pub written: String,
     /// The full name the mention refers to, once back-references are
     /// resolved within the text.
@@ -241,7 +241,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "throughout",
 ];
 
-/// Words of a place attachment after an office ("ambassador to Kabul").
+/// Words of a place attachment after an office ("ambassador to Tiran").
 const ATTACHMENTS: &[&str] = &["to", "of", "in", "for", "at"];
 
 #[derive(Clone, Debug)]
@@ -371,7 +371,7 @@ fn heads_office(token: &Token) -> bool {
 }
 
 /// A word that can be part of a name: capitalised with lower-case letters
-/// ("Zhirnov", not "UN" or "U.S."), or an initial ("E.").
+/// ("Orlik", not "UN" or "U.S."), or an initial ("E.").
 fn name_word(token: &Token) -> bool {
     let initial = token.word.chars().count() == 2 && token.word.ends_with('.');
     if initial {
@@ -439,7 +439,7 @@ fn title_before(text: &str, toks: &[Token], h: usize) -> (usize, Vec<String>) {
     (start, words)
 }
 
-/// The place attachment after an office ("to Kabul"): the last token index.
+/// The place attachment after an office ("to Tiran"): the last token index.
 fn attachment_after(text: &str, toks: &[Token], h: usize) -> usize {
     let mut i = h + 1;
     let Some(prep) = toks.get(i) else { return h };
@@ -541,7 +541,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 return None;
             }
             let name = name_after(text, &toks, after)?;
-            // "the foreign minister, Russia said": after a comma a lone
+            // "the foreign minister, Valdoria said": after a comma a lone
             // word is a name only as a back-reference (checked below).
             Some((name, comma))
         });
@@ -554,7 +554,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             });
             continue;
         }
-        // "Dmitry Zhirnov, the Russian ambassador to Kabul".
+        // "Pavel Orlik, the Valdorian ambassador to Tiran".
         // Plain words may stand between the article and the office
         // ("Tom Reyes, the harbour commissioner").
         let mut first = start;
@@ -594,7 +594,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             });
         }
     }
-    // Honorifics: "Mr Zhirnov", "Dr. Leila Murtazayeva".
+    // Honorifics: "Mr Orlik", "Dr. Leila Murtazayeva".
     for i in 0..toks.len() {
         if !HONORIFICS.contains(&toks[i].lower().as_str()) || !toks[i].capitalised() {
             continue;
@@ -643,7 +643,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     };
     // A lone word is a name only as a back-reference.
     found.retain(|f| f.name_tokens.len() >= 2 || known_surname(toks[f.name_tokens.start].word));
-    // Bare back-references: "Muttaqi said".
+    // Bare back-references: "Haidari said".
     let mut covered: Vec<Range<usize>> = Vec::new();
     let mut ranges: Vec<Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
     ranges.sort_by_key(|r| r.start);
@@ -711,8 +711,8 @@ fn resolve(full_names: &[(usize, Vec<&str>)], at: usize, words: &[&str]) -> Opti
         .map(|(_, n)| n.join(" "))
 }
 
-/// A rough consonant skeleton, so transliterations meet: "Muttaqi" and
-/// "Mottaki" are both "mtk".
+/// A rough consonant skeleton, so transliterations meet: "Haidari" and
+/// "Haidary" are both "hdr".
 fn skeleton(word: &str) -> String {
     let mut out = String::new();
     let mut previous = None;
@@ -722,7 +722,7 @@ fn skeleton(word: &str) -> String {
             other => other,
         };
         let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
-        // A doubled letter is one sound: "Muttaqi" and "Mutaqi".
+        // A doubled letter is one sound: "Haddad" and "Hadad".
         if (i == 0 || !vowel) && c.is_alphabetic() && previous != Some(c) {
             out.push(c);
         }
@@ -767,15 +767,15 @@ pub fn same_name_word(a: &str, b: &str) -> bool {
         return false;
     }
     let (sa, sb) = (skeleton(&a), skeleton(&b));
-    // Not Jaro-Winkler: it rewards a shared start, and "Kabul" (a city)
-    // is not "Kabulov" (a person).
+    // Not Jaro-Winkler: it rewards a shared start, and "Tiran" (a city)
+    // is not "Tiranov" (a person).
     strsim::normalized_damerau_levenshtein(&a, &b) >= 0.85 || (sa.chars().count() >= 3 && sa == sb)
 }
 
 /// True when two full names can be one person: the family names match
 /// (allowing for spelling) and the given names of the shorter are all in
-/// the longer. "Amir Khan Muttaqi" and "Maulvi Amir Khan Muttaqi" are one
-/// person; "Farid Muttaqi" is another.
+/// the longer. "Amir Karim Haidari" and "Sheikh Amir Karim Haidari" are one
+/// person; "Farid Haidari" is another.
 pub fn same_person(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split_whitespace()
@@ -866,10 +866,10 @@ mod tests {
     #[test]
     fn a_title_before_the_name() {
         assert_eq!(
-            titles("He met Afghan Foreign Minister Amir Khan Muttaqi in Kabul."),
+            titles("He met Ostrian Foreign Minister Amir Karim Haidari in Tiran."),
             vec![(
-                "Afghan Foreign Minister Amir Khan Muttaqi".into(),
-                "Amir Khan Muttaqi".into(),
+                "Ostrian Foreign Minister Amir Karim Haidari".into(),
+                "Amir Karim Haidari".into(),
                 "foreign minister".into()
             )]
         );
@@ -877,21 +877,21 @@ mod tests {
 
     #[test]
     fn a_title_with_a_comma_and_a_qualifier() {
-        let t = titles("a meeting between Afghanistan’s acting foreign minister, Amir Khan Muttaqi, and Russia’s ambassador to Afghanistan, Dmitry Zhirnov.");
+        let t = titles("a meeting between Ostria’s acting foreign minister, Amir Karim Haidari, and Valdoria’s ambassador to Ostria, Pavel Orlik.");
         assert_eq!(t.len(), 2, "{t:?}");
         assert_eq!(t[0].2, "acting foreign minister");
-        assert!(t[0].0.starts_with("Afghanistan’s acting"));
-        assert_eq!(t[1].1, "Dmitry Zhirnov");
+        assert!(t[0].0.starts_with("Ostria’s acting"));
+        assert_eq!(t[1].1, "Pavel Orlik");
         assert_eq!(t[1].2, "ambassador", "the place is not part of the post");
     }
 
     #[test]
     fn a_title_in_apposition_after_the_name() {
         let t = titles(
-            "Muttaqi said so in a meeting with Dmitry Zhirnov, the Russian ambassador to Kabul.",
+            "Haidari said so in a meeting with Pavel Orlik, the Valdorian ambassador to Tiran.",
         );
         assert_eq!(t.len(), 1, "{t:?}");
-        assert_eq!(t[0].0, "Dmitry Zhirnov, the Russian ambassador to Kabul");
+        assert_eq!(t[0].0, "Pavel Orlik, the Valdorian ambassador to Tiran");
         assert_eq!(t[0].2, "ambassador");
     }
 
@@ -925,17 +925,17 @@ mod tests {
 
     #[test]
     fn back_references_resolve_to_the_nearest_full_name() {
-        let text = "Analyst Farid Muttaqi spoke first. Then Foreign Minister Amir Khan Muttaqi arrived. Mr Muttaqi said yes.";
+        let text = "Analyst Farid Haidari spoke first. Then Foreign Minister Amir Karim Haidari arrived. Mr Haidari said yes.";
         let m = mentions(text);
         let last = m.last().unwrap();
-        assert_eq!(&text[last.range.clone()], "Mr Muttaqi");
-        assert_eq!(last.name, "Amir Khan Muttaqi");
-        assert_eq!(m[0].name, "Farid Muttaqi");
+        assert_eq!(&text[last.range.clone()], "Mr Haidari");
+        assert_eq!(last.name, "Amir Karim Haidari");
+        assert_eq!(m[0].name, "Farid Haidari");
     }
 
     #[test]
     fn a_lone_capitalised_word_after_a_comma_is_not_a_name() {
-        assert!(titles("They called the foreign minister, Russia said.").is_empty());
+        assert!(titles("They called the foreign minister, Valdoria said.").is_empty());
         assert!(titles("The President said nothing.").is_empty());
     }
 
@@ -960,16 +960,19 @@ mod tests {
 
     #[test]
     fn same_person_allows_spellings_but_not_other_given_names() {
-        assert!(same_person("Amir Khan Muttaqi", "Amir Khan Mottaki"));
+        assert!(same_person("Amir Karim Haidari", "Amir Karim Haidary"));
         assert!(same_person("Omar Haddad", "Omar Hadad"));
         assert!(same_person("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"));
-        assert!(!same_name_word("Kabul", "Kabulov"));
+        assert!(!same_name_word("Tiran", "Tiranov"));
         assert!(same_name_word("Mohammed", "Muhammad"));
         assert!(!same_person("Omar Haddad", "Omar Hamdan"));
-        assert!(same_person("Maulvi Amir Khan Muttaqi", "Amir Khan Muttaqi"));
-        assert!(same_person("Muttaqi", "Amir Khan Muttaqi"));
+        assert!(same_person(
+            "Sheikh Amir Karim Haidari",
+            "Amir Karim Haidari"
+        ));
+        assert!(same_person("Haidari", "Amir Karim Haidari"));
         assert!(same_person("Charles E. Ziegler", "Charles Ziegler"));
-        assert!(!same_person("Farid Muttaqi", "Amir Khan Muttaqi"));
-        assert!(!same_person("Dmitry Zhirnov", "Sergey Lavrov"));
+        assert!(!same_person("Farid Haidari", "Amir Karim Haidari"));
+        assert!(!same_person("Pavel Orlik", "Ivan Dorn"));
     }
 }

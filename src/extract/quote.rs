@@ -7,10 +7,10 @@
 //!
 //! The speaker is found in the quote's sentence: "according to X", "X
 //! said" (a person, a pronoun for the last person named, or a body such as
-//! "the Russian Ministry of Foreign Affairs"), "said X". A quote that
+//! "the Valdorian Ministry of Foreign Affairs"), "said X". A quote that
 //! opens its paragraph takes the speaker of the sentence before it when
 //! that sentence ends with a colon or a comma ("According to an official
-//! statement from Moscow," then the quote on its own line).
+//! statement from Valdgrad," then the quote on its own line).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -173,7 +173,7 @@ fn speaker_in(
         if let Some(s) = speaker_before(text, floor..verb.start, mentions) {
             return Some(s);
         }
-        // "Zamir Kabulov, Russia's Special Envoy to Afghanistan, remarked",
+        // "Zamir Tiranov, Valdoria's Special Envoy to Ostria, remarked",
         // "Anna Caballero, who wrote the bill, said": the speaker's mention
         // closes at one of the last two commas before the verb.
         let lead = text[sentence.start..verb.start].trim_end();
@@ -283,7 +283,7 @@ fn person_or_body(text: &str, range: Range<usize>, mentions: &[Mention]) -> Stri
     normalise_speaker(&text[range])
 }
 
-/// "the Russian Ministry of Foreign Affairs" -> "Russian Ministry of
+/// "the Valdorian Ministry of Foreign Affairs" -> "Valdorian Ministry of
 /// Foreign Affairs": articles, possessives and spacing do not change who
 /// spoke.
 pub fn normalise_speaker(phrase: &str) -> String {
@@ -291,7 +291,7 @@ pub fn normalise_speaker(phrase: &str) -> String {
     let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     // Lower-case words before the name describe it ("the state Department
     // of Water Resources"); a preposition among them means the phrase is
-    // not a name ("an official statement from Moscow").
+    // not a name ("an official statement from Valdgrad").
     let first_capital = words.iter().position(capital);
     let describes = first_capital.is_some_and(|k| {
         k > 0
@@ -355,12 +355,12 @@ mod tests {
 
     #[test]
     fn a_body_before_said_and_a_closing_double_apostrophe() {
-        let q = quotes("In a statement , the Russian Ministry of Foreign Affairs said it would “fight terrorist threats and drug crime’’.");
+        let q = quotes("In a statement , the Valdorian Ministry of Foreign Affairs said it would “fight terrorist threats and drug crime’’.");
         assert_eq!(
             q,
             vec![(
                 "fight terrorist threats and drug crime".into(),
-                Some("Russian Ministry of Foreign Affairs".into())
+                Some("Valdorian Ministry of Foreign Affairs".into())
             )]
         );
     }
@@ -428,12 +428,12 @@ mod tests {
             "Department of Water Resources"
         );
         assert_eq!(
-            normalise_speaker("an official statement from Moscow"),
-            "official statement from Moscow"
+            normalise_speaker("an official statement from Valdgrad"),
+            "official statement from Valdgrad"
         );
         assert_eq!(
-            normalise_speaker("Russia’s Foreign Ministry"),
-            "Russia’s Foreign Ministry"
+            normalise_speaker("Valdoria’s Foreign Ministry"),
+            "Valdoria’s Foreign Ministry"
         );
     }
 

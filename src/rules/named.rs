@@ -5,8 +5,8 @@
 //! rule file covers every person and speaker of every story. A `state`
 //! rule names a yes/no fact's values by patterns (`done`, `pending`) and
 //! finds its claims itself, aware of negation and hedges: "has yet to
-//! confirm whether an exchange of ambassadors is imminent" is not an
-//! exchange that happened.
+//! confirm whether the embassy will reopen" is not an embassy that
+//! reopened.
 
 use std::collections::BTreeMap;
 use std::ops::Range;

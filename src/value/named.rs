@@ -14,8 +14,8 @@ pub struct PersonValue {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TitleValue {
     /// The office's words, lower-case, in order, qualifiers included
-    /// ("acting foreign minister"). Affiliations ("Russia's", "Afghan")
-    /// and places ("to Kabul") are left out: they do not change the post.
+    /// ("acting foreign minister"). Affiliations ("Valdoria's", "Ostrian")
+    /// and places ("to Tiran") are left out: they do not change the post.
     pub office: Vec<String>,
     /// The person's name as written (before back-references are resolved).
     pub written_name: String,

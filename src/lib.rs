@@ -32,15 +32,20 @@ use rayon::prelude::*;
 /// Extracts every source's claims and assigns them to the rules' facts.
 /// Sources are processed in parallel; the indexed collect keeps source
 /// order, so the result is the same whatever the thread count.
+/// Subjects then get one name per person or body across all sources.
 pub fn claims_of(rules: &rules::RuleSet, sources: &[source::Source]) -> Vec<Vec<extract::Claim>> {
-    sources
-        .par_iter()
-        .map(|s| {
-            let mut claims = extract::extract(s);
-            rules::assign(rules, s, &mut claims);
-            claims
-        })
-        .collect()
+    claims_with(rules, sources, false, &|| {}).0
+}
+
+/// Gives every subject one name per person or body across all sources
+/// ("Mottaki" and "Muttaqi" are one minister).
+fn unify_subjects(rules: &rules::RuleSet, claims: &mut [Vec<extract::Claim>]) {
+    let subjects = compare::person::Subjects::new(rules, claims);
+    for claim in claims.iter_mut().flatten() {
+        if claim.subject.is_some() {
+            claim.subject = subjects.canonical(claim.subject.as_deref());
+        }
+    }
 }
 
 /// Puts saved web pages back as they are on disk before output: every
@@ -76,12 +81,10 @@ pub fn claims_with(
     explain: bool,
     done: &(dyn Fn() + Sync),
 ) -> (Vec<Vec<extract::Claim>>, Vec<rules::explain::Explanations>) {
-    sources
+    let (mut claims, reasons): (Vec<_>, Vec<_>) = sources
         .par_iter()
         .map(|s| {
-            let claims = claims_of(rules, std::slice::from_ref(s))
-                .pop()
-                .unwrap_or_default();
+            let claims = rules::claims_of_source(rules, s);
             let reasons = if explain {
                 explain_claims(rules, s, &claims)
             } else {
@@ -90,7 +93,9 @@ pub fn claims_with(
             done();
             (claims, reasons)
         })
-        .unzip()
+        .unzip();
+    unify_subjects(rules, &mut claims);
+    (claims, reasons)
 }
 
 /// The reasons for each of `claims`, found by a traced run of the rules.

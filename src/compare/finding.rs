@@ -28,6 +28,8 @@ pub enum FindingKind {
     Unsupported,
     /// A rising figure updated by a later report (a death toll).
     Superseded,
+    /// One quoted wording attributed to different speakers.
+    SpeakerConflict,
 }
 
 /// One group of claims that agree with each other.
@@ -207,6 +209,7 @@ impl Finding {
             FindingKind::Disagreement => "disagreement",
             FindingKind::Unsupported => "unsupported",
             FindingKind::Superseded => "superseded",
+            FindingKind::SpeakerConflict => "quote-speaker",
         };
         let value = c.value.notation();
         Finding {

@@ -10,14 +10,17 @@
 pub mod baseline;
 mod finding;
 pub mod gate;
+pub mod named;
 pub mod number;
+pub mod person;
+pub mod quote;
 pub mod syndication;
 
 use std::collections::BTreeMap;
 
 pub use finding::{ClaimRef, Finding, FindingKind, Side};
 
-use crate::extract::{Claim, ClaimValue};
+use crate::extract::{Claim, ClaimKind, ClaimValue};
 use crate::rules::{RuleSet, Severity};
 use crate::source::{Source, SourceId};
 use crate::value::number::Interval;
@@ -35,6 +38,12 @@ impl Possible {
         match &claim.value {
             ClaimValue::Date(d) => Possible::Date(d.set),
             ClaimValue::Number(n) => Possible::Number(n.bounds(tolerance)),
+            // Named values say nothing about days; `named` and `quote`
+            // compare them, and `compare` never asks for their days.
+            ClaimValue::Person(_)
+            | ClaimValue::Title(_)
+            | ClaimValue::Quote(_)
+            | ClaimValue::State(_) => Possible::Date(DateSet::any()),
         }
     }
 
@@ -97,12 +106,13 @@ pub type ClaimsBySource = [Vec<Claim>];
 /// Every finding among the claims, in a stable order.
 pub fn compare(rules: &RuleSet, sources: &[Source], claims: &ClaimsBySource) -> Vec<Finding> {
     let mut findings = claim_checks(sources, claims);
+    let subjects = person::Subjects::new(rules, claims);
     let mut facts: BTreeMap<(String, Option<String>), Vec<ClaimRef>> = BTreeMap::new();
     for (source, list) in claims.iter().enumerate() {
         for (index, claim) in list.iter().enumerate() {
             if let Some(fact) = &claim.fact {
                 facts
-                    .entry((fact.clone(), claim.subject.clone()))
+                    .entry((fact.clone(), subjects.canonical(claim.subject.as_deref())))
                     .or_default()
                     .push(ClaimRef {
                         source: SourceId(source as u32),
@@ -115,6 +125,14 @@ pub fn compare(rules: &RuleSet, sources: &[Source], claims: &ClaimsBySource) -> 
         let Some(rule) = rules.get(&fact) else {
             continue;
         };
+        match rule.kind {
+            ClaimKind::Title | ClaimKind::State => {
+                findings.extend(named::compare_fact(rule, subject, &refs, sources, claims));
+                continue;
+            }
+            ClaimKind::Quote | ClaimKind::Person => continue,
+            ClaimKind::Date | ClaimKind::Number => {}
+        }
         let get = |r: &ClaimRef| &claims[r.source.0 as usize][r.index];
         let (sides, vague) = split_sides(&refs, |r| number::possible(get(r), rule));
         if sides.len() < 2 {
@@ -142,6 +160,21 @@ pub fn compare(rules: &RuleSet, sources: &[Source], claims: &ClaimsBySource) -> 
         findings.push(Finding::disagreement(
             rule, subject, sides, vague, sources, claims,
         ));
+    }
+    for rule in rules.rules.iter().filter(|r| r.kind == ClaimKind::Quote) {
+        let refs: Vec<ClaimRef> = claims
+            .iter()
+            .enumerate()
+            .flat_map(|(s, list)| {
+                list.iter().enumerate().filter_map(move |(index, c)| {
+                    (c.fact.as_deref() == Some(rule.id.as_str())).then_some(ClaimRef {
+                        source: SourceId(s as u32),
+                        index,
+                    })
+                })
+            })
+            .collect();
+        findings.extend(quote::findings(rule, &refs, &subjects, sources, claims));
     }
     findings.sort_by(|a, b| {
         (b.severity, &a.fact, &a.subject, &a.id).cmp(&(a.severity, &b.fact, &b.subject, &b.id))

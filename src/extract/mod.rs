@@ -4,11 +4,14 @@
 
 pub mod date;
 pub mod number;
+pub mod person;
+pub mod quote;
 pub mod sentence;
 
 use serde::Serialize;
 
 use crate::source::{Source, Span};
+use crate::value::named::{PersonValue, QuoteValue, StateValue, TitleValue};
 use crate::value::{DateValue, NumberValue};
 
 /// What a claim is about.
@@ -19,6 +22,14 @@ use crate::value::{DateValue, NumberValue};
 pub enum ClaimKind {
     Date,
     Number,
+    /// A person named in a source; compared through titles and quotes.
+    Person,
+    /// A person's title or office ("acting foreign minister").
+    Title,
+    /// A quoted passage with its speaker.
+    Quote,
+    /// A yes/no fact whose values the rule names.
+    State,
 }
 
 impl ClaimKind {
@@ -26,6 +37,10 @@ impl ClaimKind {
         match self {
             ClaimKind::Date => "date",
             ClaimKind::Number => "number",
+            ClaimKind::Person => "person",
+            ClaimKind::Title => "title",
+            ClaimKind::Quote => "quote",
+            ClaimKind::State => "state",
         }
     }
 }
@@ -35,6 +50,10 @@ impl ClaimKind {
 pub enum ClaimValue {
     Date(DateValue),
     Number(NumberValue),
+    Person(PersonValue),
+    Title(TitleValue),
+    Quote(QuoteValue),
+    State(StateValue),
 }
 
 impl ClaimValue {
@@ -43,6 +62,10 @@ impl ClaimValue {
         match self {
             ClaimValue::Date(d) => d.timex.clone(),
             ClaimValue::Number(n) => n.notation(),
+            ClaimValue::Person(p) => p.name.clone(),
+            ClaimValue::Title(t) => t.notation(),
+            ClaimValue::Quote(q) => q.words.clone(),
+            ClaimValue::State(s) => s.state.clone(),
         }
     }
 
@@ -50,7 +73,7 @@ impl ClaimValue {
     pub fn resolved(&self) -> Option<String> {
         match self {
             ClaimValue::Date(d) => d.resolved.clone(),
-            ClaimValue::Number(_) => None,
+            _ => None,
         }
     }
 
@@ -58,7 +81,7 @@ impl ClaimValue {
     pub fn resolution(&self) -> Option<&str> {
         match self {
             ClaimValue::Date(d) => d.resolution.as_deref(),
-            ClaimValue::Number(_) => None,
+            _ => None,
         }
     }
 }
@@ -88,6 +111,9 @@ pub fn extract(source: &Source) -> Vec<Claim> {
     let mut claims = Vec::new();
     date::extract(source, &mut claims);
     number::extract(source, &claims.clone(), &mut claims);
+    let people = person::mentions(&source.text);
+    person::extract(source, &people, &mut claims);
+    quote::extract(source, &people, &mut claims);
     // Markdown front matter, code and link targets hold no story claims.
     claims.retain(|c| !source.is_masked(&c.span.range));
     claims.sort_by(|a, b| {

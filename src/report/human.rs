@@ -11,7 +11,7 @@ use miette::{
 };
 
 use super::Report;
-use crate::compare::{ClaimRef, Finding};
+use crate::compare::{ClaimRef, Finding, FindingKind};
 use crate::rules::Severity;
 use crate::source::SourceId;
 
@@ -176,13 +176,17 @@ fn miette_severity(s: Severity) -> miette::Severity {
     }
 }
 
-fn label_for(report: &Report, side: usize, r: &ClaimRef) -> LabeledSpan {
+fn label_for(report: &Report, finding: &Finding, side: usize, r: &ClaimRef) -> LabeledSpan {
     let claim = report.claim(r);
     let source = report.source(r);
-    let value = claim
+    let mut value = claim
         .value
         .resolved()
         .unwrap_or_else(|| claim.value.notation());
+    // The words are the same on every side: the speaker is what differs.
+    if finding.kind == FindingKind::SpeakerConflict {
+        value = format!("said by {}", claim.subject.as_deref().unwrap_or("?"));
+    }
     let mut text = if side == 0 {
         format!("{value}: fits more than one side")
     } else {
@@ -204,7 +208,7 @@ fn diagnostic(report: &Report, finding: &Finding) -> FindingDiagnostic {
     // Sources in order of first appearance, each with its labels.
     let mut by_source: Vec<(SourceId, Vec<LabeledSpan>)> = Vec::new();
     for (side, r) in finding.claims_with_sides() {
-        let label = label_for(report, side, &r);
+        let label = label_for(report, finding, side, &r);
         match by_source.iter_mut().find(|(s, _)| *s == r.source) {
             Some((_, labels)) => labels.push(label),
             None => by_source.push((r.source, vec![label])),

@@ -56,7 +56,7 @@ impl<'a> ClaimRow<'a> {
         let (line, column) = lines.line_col(&source.text, claim.span.range.start);
         let (unit, counted) = match &claim.value {
             ClaimValue::Number(n) => (n.unit.as_deref(), n.counted.as_deref()),
-            ClaimValue::Date(_) => (None, None),
+            _ => (None, None),
         };
         ClaimRow {
             source: &source.name,

@@ -13,7 +13,7 @@ use std::ops::Range;
 use super::explain::{Explanations, Reason, TriggerHit};
 use super::{Rule, RuleSet, Scope, Select};
 use crate::extract::sentence::{clauses, sentences};
-use crate::extract::Claim;
+use crate::extract::{Claim, ClaimKind};
 use crate::source::Source;
 
 /// Gap in bytes between two ranges; 0 when they touch or overlap.
@@ -76,6 +76,10 @@ fn triggers_in(
     let sentence_text = &text[sentence.clone()];
     let mut out = Vec::new();
     for (rule_index, rule) in rules.rules.iter().enumerate() {
+        // Named kinds take their claims in `named`, not by nearest trigger.
+        if !matches!(rule.kind, ClaimKind::Date | ClaimKind::Number) {
+            continue;
+        }
         let excluded: Vec<Range<usize>> = rule
             .exclude
             .iter()

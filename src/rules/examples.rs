@@ -40,8 +40,7 @@ pub fn run(rules: &RuleSet) -> (Vec<ExampleFailure>, usize) {
                     .published
                     .map(|d| DocumentDate::given(d, DateBasis::Manifest)),
             );
-            let mut claims = crate::extract::extract(&source);
-            super::assign(rules, &source, &mut claims);
+            let claims = super::claims_of_source(rules, &source);
             let taken: Vec<String> = claims
                 .iter()
                 .filter(|c| c.fact.as_deref() == Some(rule.id.as_str()))

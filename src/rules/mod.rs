@@ -8,9 +8,10 @@ pub mod explain;
 
 mod assign;
 pub mod examples;
+pub mod named;
 pub mod number;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -88,6 +89,7 @@ struct RuleFile {
     description: Option<String>,
     kind: ClaimKind,
     severity: Severity,
+    #[serde(default)]
     triggers: Vec<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
@@ -111,6 +113,21 @@ struct RuleFile {
     monotonic: Option<Spanned<String>>,
     #[serde(default, rename = "example")]
     examples: Vec<RawExample>,
+    // Named kinds (title, quote, state): see `named`.
+    #[serde(default)]
+    states: BTreeMap<String, Vec<Spanned<String>>>,
+    #[serde(default)]
+    hedged: Option<Spanned<String>>,
+    #[serde(default)]
+    default_state: Option<Spanned<String>>,
+    #[serde(default)]
+    equivalents: Vec<Vec<String>>,
+    #[serde(default)]
+    aliases: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    similarity: Option<Spanned<f64>>,
+    #[serde(default)]
+    speaker_severity: Option<Severity>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -157,6 +174,8 @@ pub struct Rule {
     /// Numbers: what the figure counts, and what it was counted for.
     pub count: number::Count,
     pub examples: Vec<Example>,
+    /// Settings of the named kinds (title, quote, state).
+    pub named: named::NamedOptions,
     /// The file the rule came from, and its text (for diagnostics).
     pub path: PathBuf,
     pub file_text: String,
@@ -257,7 +276,20 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
             "invalid id",
         ));
     }
-    if raw.triggers.is_empty() {
+    if let (Some(first), true) = (raw.triggers.first(), named::triggers_optional(raw.kind)) {
+        return Err(TomlError::at(
+            &name,
+            text,
+            Some(first.span()),
+            format!(
+                "a {} rule takes every {} claim; it has no triggers",
+                raw.kind.as_str(),
+                raw.kind.as_str()
+            ),
+            "remove the triggers",
+        ));
+    }
+    if raw.triggers.is_empty() && !named::triggers_optional(raw.kind) {
         return Err(TomlError::at(
             &name,
             text,
@@ -302,6 +334,22 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
             monotonic: raw.monotonic.as_ref(),
         },
     )?;
+    let named = named::NamedOptions::parse(
+        &name,
+        text,
+        raw.kind,
+        &raw.id,
+        named::RawNamed {
+            states: raw.states,
+            hedged: raw.hedged,
+            default_state: raw.default_state,
+            equivalents: raw.equivalents,
+            aliases: raw.aliases,
+            similarity: raw.similarity,
+            speaker_severity: raw.speaker_severity,
+        },
+        |p| compile(&name, text, p),
+    )?;
     let mut examples = Vec::new();
     for ex in raw.examples {
         let published = match &ex.published {
@@ -337,6 +385,7 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
         tolerance,
         count,
         examples,
+        named,
         path: path.to_path_buf(),
         file_text: text.to_string(),
     })
@@ -405,6 +454,20 @@ impl RuleSet {
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
+}
+
+/// Every claim of a source, with the facts the rules assign: extracted
+/// claims, then the states the rules' own patterns name.
+pub fn claims_of_source(
+    rules: &RuleSet,
+    source: &crate::source::Source,
+) -> Vec<crate::extract::Claim> {
+    let mut claims = crate::extract::extract(source);
+    claims.extend(named::state_claims(rules, source));
+    claims.sort_by_key(|c| (c.span.range.start, c.span.range.end, c.kind));
+    assign(rules, source, &mut claims);
+    named::assign(rules, &mut claims);
+    claims
 }
 
 #[cfg(test)]

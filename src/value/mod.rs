@@ -7,3 +7,4 @@ pub mod number;
 
 pub use date::{DateSet, DateValue};
 pub use number::NumberValue;
+pub mod named;

@@ -1,0 +1,360 @@
+//! Quotations across sources: one statement quoted in different words,
+//! and one wording given to different speakers.
+//!
+//! Two quotes are **one statement** when the shorter one's content words
+//! (stop words left out) appear in the longer, in order, at the rule's
+//! `similarity` share or more (0.6 by default), with at least three
+//! content words in common. They have **the same words** when the
+//! shorter's words, all of them, are a run of the longer's: a quote cut
+//! short is still the same words. Candidate pairs come from an index of
+//! content-word pairs (shingles), so quotes are not all compared with all.
+//! Only quotes from different sources are compared, and a wording is
+//! pinned on one speaker only when it has six words or more.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::named::{named_finding, split};
+use super::person::Subjects;
+use super::{ClaimRef, ClaimsBySource, Finding, FindingKind, Side};
+use crate::extract::ClaimValue;
+use crate::rules::Rule;
+use crate::source::Source;
+
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "is", "are", "was",
+    "were", "be", "been", "it", "its", "this", "that", "these", "those", "with", "by", "as",
+    "from", "our", "their", "we", "they", "will", "would", "has", "have", "had", "not", "so",
+    "than",
+];
+
+/// The fewest content words in common for two quotes to be one statement.
+const MIN_SHARED: usize = 3;
+
+/// The fewest words for one wording to be pinned on one speaker: two
+/// people may well both call something "a historic moment".
+const MIN_SPEAKER_WORDS: usize = 6;
+
+/// Lower-case words of a quote, punctuation dropped.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| {
+            w.trim_matches(|c| c == '\'' || c == '’' || c == '-')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn content(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// Length of the longest common subsequence of two word lists.
+fn lcs(a: &[String], b: &[String]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The share of the shorter quote's content words found, in order, in
+/// the longer; `None` when they share too few to be one statement.
+pub fn similarity(a: &[String], b: &[String]) -> Option<f64> {
+    let (ca, cb) = (content(a), content(b));
+    let shared = lcs(&ca, &cb);
+    let shorter = ca.len().min(cb.len());
+    (shared >= MIN_SHARED && shorter > 0).then(|| shared as f64 / shorter as f64)
+}
+
+/// True when all the shorter quote's words are one run of the longer's.
+pub fn same_words(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// Words of each quote that the other lacks, aligned by a longest common
+/// subsequence.
+pub fn differing_words(a: &[String], b: &[String]) -> (Vec<String>, Vec<String>) {
+    let (n, m) = (a.len(), b.len());
+    let mut table = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            table[i][j] = if a[i] == b[j] {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut only_a, mut only_b) = (Vec::new(), Vec::new());
+    while i < n && j < m {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            only_a.push(a[i].clone());
+            i += 1;
+        } else {
+            only_b.push(b[j].clone());
+            j += 1;
+        }
+    }
+    only_a.extend(a[i..].iter().cloned());
+    only_b.extend(b[j..].iter().cloned());
+    (only_a, only_b)
+}
+
+struct Quote {
+    at: ClaimRef,
+    words: Vec<String>,
+    speaker: Option<String>,
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Findings among the quotes a quote rule took.
+pub fn findings(
+    rule: &Rule,
+    refs: &[ClaimRef],
+    subjects: &Subjects,
+    sources: &[Source],
+    claims: &ClaimsBySource,
+) -> Vec<Finding> {
+    let quotes: Vec<Quote> = refs
+        .iter()
+        .filter_map(|r| {
+            let c = &claims[r.source.0 as usize][r.index];
+            let ClaimValue::Quote(q) = &c.value else {
+                return None;
+            };
+            Some(Quote {
+                at: *r,
+                words: words(&q.words),
+                speaker: subjects.canonical(c.subject.as_deref()),
+            })
+        })
+        .collect();
+    // Candidate pairs: quotes sharing a pair of consecutive content words.
+    let mut index: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        let c = content(&q.words);
+        for pair in c.windows(2) {
+            let list = index.entry((pair[0].clone(), pair[1].clone())).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in index.values() {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                if quotes[a].at.source != quotes[b].at.source {
+                    candidates.insert((a, b));
+                }
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    let mut conflicts = Vec::new();
+    for (a, b) in candidates {
+        let (qa, qb) = (&quotes[a], &quotes[b]);
+        let Some(share) = similarity(&qa.words, &qb.words) else {
+            continue;
+        };
+        if share < rule.named.similarity {
+            continue;
+        }
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        parent[ra] = rb;
+        let speakers_differ = matches!((&qa.speaker, &qb.speaker), (Some(x), Some(y)) if x != y);
+        let distinctive = qa.words.len().min(qb.words.len()) >= MIN_SPEAKER_WORDS;
+        if speakers_differ && distinctive && same_words(&qa.words, &qb.words) {
+            conflicts.push((a, b));
+        }
+    }
+    let mut out = Vec::new();
+    // One statement, one speaker, several wordings.
+    let mut statements: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    for (i, quote) in quotes.iter().enumerate() {
+        if let Some(speaker) = &quote.speaker {
+            let root = find(&mut parent, i);
+            statements
+                .entry((root, speaker.clone()))
+                .or_default()
+                .push(i);
+        }
+    }
+    for ((_, speaker), members) in statements {
+        if members.len() < 2 {
+            continue;
+        }
+        let (sides, vague) = split(
+            &members,
+            |&a, &b| same_words(&quotes[a].words, &quotes[b].words),
+            |&a| quotes[a].words.len(),
+        );
+        if sides.len() < 2 {
+            continue;
+        }
+        let (first, second) = (&quotes[sides[0][0]].words, &quotes[sides[1][0]].words);
+        let (only_first, only_second) = differing_words(first, second);
+        let show = |w: &[String]| {
+            if w.is_empty() {
+                "nothing".to_string()
+            } else {
+                format!("“{}”", w.join(" "))
+            }
+        };
+        let help = format!(
+            "the same statement quoted in different words: side 1 has {} where side 2 has {}; quotes are one statement when {:.0}% or more of the shorter one's content words appear in the other, in order (rule `{}`)",
+            show(&only_first),
+            show(&only_second),
+            rule.named.similarity * 100.0,
+            rule.id
+        );
+        let sides = numbered(sides, &quotes, sources, claims);
+        let vague = vague.iter().map(|&i| quotes[i].at).collect();
+        out.push(named_finding(
+            rule,
+            Some(speaker),
+            sides,
+            vague,
+            sources,
+            "quoted in different words",
+            help,
+        ));
+    }
+    // One wording, several speakers.
+    let mut groups: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for (a, b) in conflicts {
+        let root = find(&mut parent, a);
+        groups.entry(root).or_default().extend([a, b]);
+    }
+    for members in groups.into_values() {
+        let members: Vec<usize> = members.into_iter().collect();
+        let (sides, _) = split(
+            &members,
+            |&a, &b| quotes[a].speaker == quotes[b].speaker,
+            |_| 0,
+        );
+        if sides.len() < 2 {
+            continue;
+        }
+        let mut sides = numbered(sides, &quotes, sources, claims);
+        for side in &mut sides {
+            if let Some(q) = quotes.iter().find(|q| side.claims.contains(&q.at)) {
+                side.value = q.speaker.clone().unwrap_or_default();
+            }
+        }
+        let speaker_rule = Rule {
+            id: "quote-speaker".into(),
+            title: "Speaker of a quoted statement".into(),
+            severity: rule.named.speaker_severity,
+            ..rule.clone()
+        };
+        let help = format!(
+            "the same words are attributed to different speakers; each label shows the speaker a source names (rule `{}`)",
+            rule.id
+        );
+        let mut finding = named_finding(
+            &speaker_rule,
+            None,
+            sides,
+            Vec::new(),
+            sources,
+            "one wording, different speakers",
+            help,
+        );
+        finding.kind = FindingKind::SpeakerConflict;
+        out.push(finding);
+    }
+    out
+}
+
+fn numbered(
+    sides: Vec<Vec<usize>>,
+    quotes: &[Quote],
+    _sources: &[Source],
+    claims: &ClaimsBySource,
+) -> Vec<Side> {
+    sides
+        .into_iter()
+        .enumerate()
+        .map(|(n, members)| {
+            let first = quotes[members[0]].at;
+            let value = claims[first.source.0 as usize][first.index]
+                .value
+                .notation();
+            let mut refs: Vec<ClaimRef> = members.iter().map(|&i| quotes[i].at).collect();
+            refs.sort();
+            Side {
+                number: n + 1,
+                value,
+                claims: refs,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_statement_in_different_words() {
+        let a = words("give momentum to the growth of fair regional trade between our countries in many sectors.");
+        let b = words("give a momentum to the growth of fair regional trade");
+        let share = similarity(&a, &b).unwrap();
+        assert!(share >= 0.99, "{share}");
+        assert!(!same_words(&a, &b), "\"a\" differs");
+        let (only_a, only_b) = differing_words(&a, &b);
+        assert_eq!(only_b, vec!["a"]);
+        assert_eq!(only_a.join(" "), "between our countries in many sectors");
+    }
+
+    #[test]
+    fn the_similarity_band() {
+        let a = words("give momentum to the growth of fair regional trade between our countries in many sectors.");
+        // A paraphrase sharing six of the shorter quote's ten content words,
+        // in order: at the edge of the band.
+        let c = words("We believe the accord will promote fair trade between the two countries in many sectors.");
+        assert!((similarity(&a, &c).unwrap() - 0.6).abs() < 1e-9);
+        let d = words("We must support them politically to eliminate remaining terror cells.");
+        assert_eq!(similarity(&a, &d), None);
+        let e = words("fair talks in many places over the years");
+        assert!(similarity(&a, &e).is_none_or(|s| s < 0.6));
+    }
+
+    #[test]
+    fn a_quote_cut_short_has_the_same_words() {
+        let a = words("We will open the embassy in the spring, he said.");
+        let b = words("open the embassy in the spring");
+        assert!(same_words(&a, &b));
+        assert!(
+            similarity(&words("ready"), &words("ready")).is_none(),
+            "too short"
+        );
+    }
+}

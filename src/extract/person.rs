@@ -1,0 +1,978 @@
+//! People: person mentions with the title or office attached to them.
+//!
+//! A name is recognised by what stands beside it, not by a list of names:
+//! an office word before it ("Ostrian Foreign Minister Amir Karim Haidari",
+//! "Ostria's acting foreign minister, Amir Karim Haidari"), an office
+//! in apposition after it ("Pavel Orlik, the Valdorian ambassador to
+//! Tiran"), or an honorific ("Mr Orlik"). A one-word name counts only as
+//! a back-reference to a full name in the same source ("Mr Haidari",
+//! "Haidari said"), and resolves to the nearest such full name, so the
+//! analyst Farid Haidari and the minister Amir Karim Haidari stay apart.
+//!
+//! The office is reduced to its own words: qualifiers ("acting", "former")
+//! stay, because they change the post; affiliations ("Valdoria's", "Ostrian")
+//! and places ("to Tiran") go, because they only say whose post it is.
+
+use std::ops::Range;
+
+use super::{Claim, ClaimKind, ClaimValue};
+use crate::source::{Source, Span};
+use crate::value::named::{PersonValue, TitleValue};
+
+/// One mention of a person in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The whole mention: title and name.
+    pub range: Range<usize>,
+    pub name_range: Range<usize>,
+    /// The name as written, honorifics left out ("Haidari" for "Mr Haidari").
+    pub written: String,
+    /// The full name the mention refers to, once back-references are
+    /// resolved within the text.
+    pub name: String,
+    /// The office words, lower-case, when a title is attached.
+    pub office: Option<Vec<String>>,
+}
+
+/// Words that head an office or a role.
+pub const OFFICES: &[&str] = &[
+    "minister",
+    "ambassador",
+    "envoy",
+    "president",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "governor",
+    "mayor",
+    "senator",
+    "chancellor",
+    "premier",
+    "general",
+    "commander",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "leader",
+    "diplomat",
+    "analyst",
+    "expert",
+    "scientist",
+    "professor",
+    "researcher",
+    "economist",
+    "editor",
+    "correspondent",
+    "judge",
+    "prosecutor",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "consul",
+    "emir",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "bishop",
+    "archbishop",
+    "officer",
+    "colonel",
+    "captain",
+    "sergeant",
+    "admiral",
+    "marshal",
+    "ceo",
+    "founder",
+    "adviser",
+    "advisor",
+    "counsellor",
+    "counselor",
+    "negotiator",
+    "commissioner",
+];
+
+/// Abbreviated offices ("Gov. Newsom") and what they stand for.
+const ABBREVIATED: &[(&str, &str)] = &[
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("pres", "president"),
+    ("gen", "general"),
+    ("amb", "ambassador"),
+    ("sec", "secretary"),
+    ("col", "colonel"),
+    ("capt", "captain"),
+    ("adm", "admiral"),
+    ("sgt", "sergeant"),
+    ("cmdr", "commander"),
+    ("lt", "lieutenant"),
+];
+
+/// Words that change which post a title names.
+pub const QUALIFIERS: &[&str] = &[
+    "acting",
+    "former",
+    "deputy",
+    "interim",
+    "lieutenant",
+    "vice",
+    "ex",
+    "outgoing",
+    "incoming",
+    "caretaker",
+    "assistant",
+    "designate",
+    "elect",
+    "late",
+];
+
+/// Words that narrow an office without changing its holder's rank.
+const MODIFIERS: &[&str] = &[
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "home",
+    "finance",
+    "economy",
+    "economic",
+    "justice",
+    "health",
+    "education",
+    "trade",
+    "energy",
+    "prime",
+    "special",
+    "political",
+    "military",
+    "top",
+    "state",
+    "attorney",
+    "ministry",
+    "affairs",
+    "security",
+    "national",
+    "press",
+    "presidential",
+    "supreme",
+    "intelligence",
+    "executive",
+    "managing",
+    "regional",
+    "permanent",
+    "senior",
+];
+
+/// Honorifics: a name follows, and they are not part of it.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"];
+
+/// Capitalised words that open a phrase rather than name anyone.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "and",
+    "or",
+    "but",
+    "as",
+    "during",
+    "after",
+    "before",
+    "between",
+    "according",
+    "while",
+    "when",
+    "since",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "if",
+    "however",
+    "meanwhile",
+    "still",
+    "yet",
+    "thus",
+    "also",
+];
+
+/// Prepositions that put a capitalised phrase in a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "across",
+    "outside",
+    "inside",
+    "into",
+    "over",
+    "under",
+    "around",
+    "throughout",
+];
+
+/// Words of a place attachment after an office ("ambassador to Tiran").
+const ATTACHMENTS: &[&str] = &["to", "of", "in", "for", "at"];
+
+#[derive(Clone, Debug)]
+struct Token<'a> {
+    range: Range<usize>,
+    /// The word without a possessive ending.
+    word: &'a str,
+    possessive: bool,
+}
+
+impl Token<'_> {
+    fn lower(&self) -> String {
+        self.word.trim_end_matches('.').to_lowercase()
+    }
+
+    fn capitalised(&self) -> bool {
+        self.word.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn function_word(&self) -> bool {
+        FUNCTION_WORDS.contains(&self.lower().as_str())
+    }
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+                chars.next();
+                continue;
+            }
+            let joins = matches!(c, '-' | '\'' | '’' | '.')
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !joins {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        // A period closing an initial or an abbreviation belongs to it.
+        let word = &text[start..end];
+        let short =
+            word.chars().count() <= 4 && word.chars().next().is_some_and(char::is_uppercase);
+        if short && text[end..].starts_with('.') {
+            let lower = word.to_lowercase();
+            let known = lower.chars().count() == 1
+                || HONORIFICS.contains(&lower.as_str())
+                || ABBREVIATED.iter().any(|(a, _)| *a == lower)
+                || lower.contains('.');
+            if known {
+                end += 1;
+                chars.next();
+            }
+        }
+        let full = &text[start..end];
+        let (word, possessive) = match full.strip_suffix("’s").or_else(|| full.strip_suffix("'s"))
+        {
+            Some(base) if !base.is_empty() => (base, true),
+            _ => (full, false),
+        };
+        out.push(Token {
+            range: start..end,
+            word,
+            possessive,
+        });
+    }
+    out
+}
+
+/// True when only spaces (no line break) separate the two tokens.
+fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+    text.get(a.range.end..b.range.start)
+        .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
+}
+
+/// True when a comma (and spaces) separate the two tokens.
+fn comma_between(text: &str, a: &Token, b: &Token) -> bool {
+    text.get(a.range.end..b.range.start)
+        .is_some_and(|gap| gap.trim_matches(|c: char| c == ' ' || c == '\u{a0}') == ",")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Office,
+    Modifier,
+    Qualifier,
+}
+
+/// The office words a token contributes ("vice-president": two).
+fn vocabulary(token: &Token) -> Option<Vec<(Role, String)>> {
+    let lower = token.lower();
+    let mut out = Vec::new();
+    for part in lower.split('-') {
+        let part = ABBREVIATED
+            .iter()
+            .find(|(a, _)| *a == part)
+            .map_or(part, |(_, full)| full);
+        // "ex-minister" is a former minister.
+        let part = if part == "ex" { "former" } else { part };
+        let role = if OFFICES.contains(&part) {
+            Role::Office
+        } else if QUALIFIERS.contains(&part) {
+            Role::Qualifier
+        } else if MODIFIERS.contains(&part) {
+            Role::Modifier
+        } else {
+            return None;
+        };
+        out.push((role, part.to_string()));
+    }
+    Some(out)
+}
+
+fn heads_office(token: &Token) -> bool {
+    !token.possessive
+        && vocabulary(token).is_some_and(|v| v.last().is_some_and(|(r, _)| *r == Role::Office))
+}
+
+/// A word that can be part of a name: capitalised with lower-case letters
+/// ("Orlik", not "UN" or "U.S."), or an initial ("E.").
+fn name_word(token: &Token) -> bool {
+    let initial = token.word.chars().count() == 2 && token.word.ends_with('.');
+    if initial {
+        return token.capitalised();
+    }
+    // "al-Sisi", "el-Sisi": a particle joined to a capitalised name.
+    if let Some((particle, rest)) = token.word.split_once('-') {
+        if PARTICLES.contains(&particle) && rest.starts_with(char::is_uppercase) {
+            return true;
+        }
+    }
+    token.capitalised()
+        && token.word.chars().any(char::is_lowercase)
+        && !token.function_word()
+        && vocabulary(token).is_none()
+        && !HONORIFICS.contains(&token.lower().as_str())
+}
+
+/// Small words inside names: "Ursula von der Leyen", "Abu Bakr al Baghdadi".
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "al", "el",
+    "bin", "ibn", "ben", "ter", "ten", "dos", "das",
+];
+
+fn particle(token: &Token) -> bool {
+    PARTICLES.contains(&token.word)
+}
+
+struct Found {
+    range: Range<usize>,
+    name: Range<usize>,
+    /// Token indices of the name.
+    name_tokens: Range<usize>,
+    office: Option<Vec<String>>,
+}
+
+/// The title phrase ending at the office head `h`: (first token, office words).
+fn title_before(text: &str, toks: &[Token], h: usize) -> (usize, Vec<String>) {
+    let mut words: Vec<String> = vocabulary(&toks[h])
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    let mut start = h;
+    while start > 0 && h - start < 6 {
+        let prev = &toks[start - 1];
+        if !adjacent(text, prev, &toks[start]) {
+            break;
+        }
+        if prev.possessive {
+            start -= 1;
+            break;
+        }
+        match vocabulary(prev) {
+            Some(v) => {
+                let mut v: Vec<String> = v.into_iter().map(|(_, w)| w).collect();
+                v.append(&mut words);
+                words = v;
+            }
+            None if prev.capitalised() && !prev.function_word() => {}
+            None => break,
+        }
+        start -= 1;
+    }
+    (start, words)
+}
+
+/// The place attachment after an office ("to Tiran"): the last token index.
+fn attachment_after(text: &str, toks: &[Token], h: usize) -> usize {
+    let mut i = h + 1;
+    let Some(prep) = toks.get(i) else { return h };
+    if !adjacent(text, &toks[h], prep) || !ATTACHMENTS.contains(&prep.lower().as_str()) {
+        return h;
+    }
+    i += 1;
+    if toks
+        .get(i)
+        .is_some_and(|t| t.lower() == "the" && adjacent(text, &toks[i - 1], t))
+    {
+        i += 1;
+    }
+    let mut last = h;
+    while let Some(t) = toks.get(i) {
+        if !adjacent(text, &toks[i - 1], t) || !t.capitalised() || t.function_word() {
+            break;
+        }
+        last = i;
+        i += 1;
+        if t.possessive || i - h > 6 {
+            break;
+        }
+    }
+    last
+}
+
+/// Name tokens starting at `from`, at most five.
+fn name_after(text: &str, toks: &[Token], from: usize) -> Option<Range<usize>> {
+    let mut end = from;
+    let mut last_name_word = None;
+    while let Some(t) = toks.get(end) {
+        // A particle only inside a name, never first.
+        let inside = end > from && particle(t);
+        if !(name_word(t) || inside) || end - from >= 6 {
+            break;
+        }
+        if end > from && !adjacent(text, &toks[end - 1], t) {
+            break;
+        }
+        end += 1;
+        if name_word(t) {
+            last_name_word = Some(end);
+        }
+        if t.possessive {
+            break;
+        }
+    }
+    // Nor last: "Ursula von" is not a name.
+    let end = last_name_word?;
+    Some(from..end)
+}
+
+/// Name tokens ending just before `to` (exclusive), at most four.
+fn name_before(text: &str, toks: &[Token], to: usize) -> Option<Range<usize>> {
+    let mut start = to;
+    let mut first_name_word = None;
+    while start > 0 && to - start < 5 {
+        let t = &toks[start - 1];
+        let inside = start < to && particle(t);
+        if !(name_word(t) || inside) || t.possessive {
+            break;
+        }
+        if start < to && !adjacent(text, t, &toks[start]) {
+            break;
+        }
+        start -= 1;
+        if name_word(t) {
+            first_name_word = Some(start);
+        }
+    }
+    let start = first_name_word?;
+    Some(start..to)
+}
+
+/// Every person mention in `text`, in text order, with back-references
+/// resolved to the nearest full name of the same person.
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let toks = tokens(text);
+    let mut found: Vec<Found> = Vec::new();
+    for h in 0..toks.len() {
+        if !heads_office(&toks[h]) {
+            continue;
+        }
+        // "Secretary General": the last office word heads the title.
+        if toks
+            .get(h + 1)
+            .is_some_and(|n| adjacent(text, &toks[h], n) && heads_office(n))
+        {
+            continue;
+        }
+        let (start, office) = title_before(text, &toks, h);
+        let end = attachment_after(text, &toks, h);
+        let after = end + 1;
+        let before_name = toks.get(after).and_then(|next| {
+            let direct = adjacent(text, &toks[end], next);
+            let comma = comma_between(text, &toks[end], next);
+            if !(direct || comma) {
+                return None;
+            }
+            let name = name_after(text, &toks, after)?;
+            // "the foreign minister, Valdoria said": after a comma a lone
+            // word is a name only as a back-reference (checked below).
+            Some((name, comma))
+        });
+        if let Some((name, _)) = before_name {
+            found.push(Found {
+                range: toks[start].range.start..toks[name.end - 1].range.end,
+                name: toks[name.start].range.start..toks[name.end - 1].range.end,
+                name_tokens: name,
+                office: Some(office),
+            });
+            continue;
+        }
+        // "Pavel Orlik, the Valdorian ambassador to Tiran".
+        // Plain words may stand between the article and the office
+        // ("Tom Reyes, the harbour commissioner").
+        let mut first = start;
+        while first > 0
+            && start - first < 3
+            && adjacent(text, &toks[first - 1], &toks[first])
+            && !toks[first - 1].possessive
+            && !toks[first - 1].capitalised()
+            && !toks[first - 1].function_word()
+        {
+            first -= 1;
+        }
+        if first > 0
+            && matches!(toks[first - 1].lower().as_str(), "the" | "a" | "an")
+            && adjacent(text, &toks[first - 1], &toks[first])
+        {
+            first -= 1;
+        } else {
+            first = start;
+        }
+        if first == 0 || !comma_between(text, &toks[first - 1], &toks[first]) {
+            continue;
+        }
+        let Some(name) = name_before(text, &toks, first) else {
+            continue;
+        };
+        // "In New York, the foreign minister said": a place, not a name.
+        let after_preposition = name.start > 0
+            && adjacent(text, &toks[name.start - 1], &toks[name.start])
+            && PLACE_PREPOSITIONS.contains(&toks[name.start - 1].lower().as_str());
+        if !after_preposition {
+            found.push(Found {
+                range: toks[name.start].range.start..toks[end].range.end,
+                name: toks[name.start].range.start..toks[name.end - 1].range.end,
+                name_tokens: name,
+                office: Some(office),
+            });
+        }
+    }
+    // Honorifics: "Mr Orlik", "Dr. Leila Murtazayeva".
+    for i in 0..toks.len() {
+        if !HONORIFICS.contains(&toks[i].lower().as_str()) || !toks[i].capitalised() {
+            continue;
+        }
+        let Some(next) = toks.get(i + 1) else {
+            continue;
+        };
+        if !adjacent(text, &toks[i], next) {
+            continue;
+        }
+        if let Some(name) = name_after(text, &toks, i + 1) {
+            found.push(Found {
+                range: toks[i].range.start..toks[name.end - 1].range.end,
+                name: toks[name.start].range.start..toks[name.end - 1].range.end,
+                name_tokens: name,
+                office: None,
+            });
+        }
+    }
+    let full_names: Vec<(usize, Vec<&str>)> = found
+        .iter()
+        .filter(|f| f.name_tokens.len() >= 2)
+        .map(|f| {
+            (
+                f.name.start,
+                toks[f.name_tokens.clone()].iter().map(|t| t.word).collect(),
+            )
+        })
+        .collect();
+    // Distinct surnames, and each word's answer once: a long text names
+    // the same people again and again.
+    let mut surnames: Vec<&str> = full_names
+        .iter()
+        .filter_map(|(_, n)| n.last().copied())
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
+    let answers: std::cell::RefCell<std::collections::HashMap<String, bool>> = Default::default();
+    let known_surname = |word: &str| -> bool {
+        if let Some(&known) = answers.borrow().get(word) {
+            return known;
+        }
+        let known = surnames.iter().any(|s| same_name_word(s, word));
+        answers.borrow_mut().insert(word.to_string(), known);
+        known
+    };
+    // A lone word is a name only as a back-reference.
+    found.retain(|f| f.name_tokens.len() >= 2 || known_surname(toks[f.name_tokens.start].word));
+    // Bare back-references: "Haidari said".
+    let mut covered: Vec<Range<usize>> = Vec::new();
+    let mut ranges: Vec<Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
+    ranges.sort_by_key(|r| r.start);
+    for r in ranges {
+        match covered.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => covered.push(r),
+        }
+    }
+    let mut bare = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !name_word(t) || !known_surname(t.word) {
+            continue;
+        }
+        let at = covered.partition_point(|c| c.end < t.range.end);
+        let inside = covered.get(at).is_some_and(|c| c.start <= t.range.start);
+        let joined_after = toks
+            .get(i + 1)
+            .is_some_and(|n| adjacent(text, t, n) && name_word(n));
+        let joined_before = i > 0 && adjacent(text, &toks[i - 1], t) && name_word(&toks[i - 1]);
+        let alone = !joined_after && !joined_before;
+        if !inside && alone {
+            bare.push(Found {
+                range: t.range.clone(),
+                name: t.range.clone(),
+                name_tokens: i..i + 1,
+                office: None,
+            });
+        }
+    }
+    found.extend(bare);
+    found.sort_by_key(|f| (f.range.start, f.range.end));
+    found.dedup_by(|b, a| a.range == b.range);
+    found
+        .into_iter()
+        .map(|f| {
+            let words: Vec<&str> = toks[f.name_tokens.clone()].iter().map(|t| t.word).collect();
+            let written = words.join(" ");
+            let name = if words.len() >= 2 {
+                written.clone()
+            } else {
+                resolve(&full_names, f.name.start, &words).unwrap_or_else(|| written.clone())
+            };
+            Mention {
+                range: f.range,
+                name_range: f.name,
+                written,
+                name,
+                office: f.office,
+            }
+        })
+        .collect()
+}
+
+/// The full name a one-word mention at `at` refers to: the nearest full
+/// name before it with that surname, else the first after it.
+fn resolve(full_names: &[(usize, Vec<&str>)], at: usize, words: &[&str]) -> Option<String> {
+    let word = words.first()?;
+    let matching = |(_, n): &&(usize, Vec<&str>)| n.last().is_some_and(|s| same_name_word(s, word));
+    full_names
+        .iter()
+        .filter(|(p, _)| *p < at)
+        .rfind(matching)
+        .or_else(|| full_names.iter().find(matching))
+        .map(|(_, n)| n.join(" "))
+}
+
+/// A rough consonant skeleton, so transliterations meet: "Haidari" and
+/// "Haidary" are both "hdr".
+fn skeleton(word: &str) -> String {
+    let mut out = String::new();
+    let mut previous = None;
+    for (i, c) in word.to_lowercase().chars().enumerate() {
+        let c = match c {
+            'q' | 'c' => 'k',
+            other => other,
+        };
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        // A doubled letter is one sound: "Haddad" and "Hadad".
+        if (i == 0 || !vowel) && c.is_alphabetic() && previous != Some(c) {
+            out.push(c);
+        }
+        previous = Some(c);
+    }
+    out
+}
+
+/// Lower-case letters without their accents, so "Erdoğan" meets "Erdogan".
+fn folded(word: &str) -> String {
+    word.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+            'ğ' => 'g',
+            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
+            'ł' => 'l',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'ō' => 'o',
+            'ř' => 'r',
+            'ś' | 'š' | 'ş' => 's',
+            'ť' | 'ţ' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ű' | 'ū' | 'ů' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+/// True when two name words are one name spelt two ways.
+pub fn same_name_word(a: &str, b: &str) -> bool {
+    let (a, b) = (folded(a), folded(b));
+    if a == b {
+        return true;
+    }
+    if a.chars().count() < 3 || b.chars().count() < 3 {
+        return false;
+    }
+    let (sa, sb) = (skeleton(&a), skeleton(&b));
+    // Not Jaro-Winkler: it rewards a shared start, and "Tiran" (a city)
+    // is not "Tiranov" (a person).
+    strsim::normalized_damerau_levenshtein(&a, &b) >= 0.85 || (sa.chars().count() >= 3 && sa == sb)
+}
+
+/// True when two full names can be one person: the family names match
+/// (allowing for spelling) and the given names of the shorter are all in
+/// the longer. "Amir Karim Haidari" and "Sheikh Amir Karim Haidari" are one
+/// person; "Farid Haidari" is another.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.trim_end_matches('.').to_string())
+            .filter(|w| !HONORIFICS.contains(&w.to_lowercase().as_str()))
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (Some((sa, ga)), Some((sb, gb))) = (a.split_last(), b.split_last()) else {
+        return false;
+    };
+    if !same_name_word(sa, sb) {
+        return false;
+    }
+    let (short, long) = if ga.len() <= gb.len() {
+        (ga, gb)
+    } else {
+        (gb, ga)
+    };
+    short.iter().all(|g| {
+        long.iter().any(|l| {
+            let initial = g.chars().count() == 1 || l.chars().count() == 1;
+            if initial {
+                g.chars().next().map(|c| c.to_lowercase().to_string())
+                    == l.chars().next().map(|c| c.to_lowercase().to_string())
+            } else {
+                same_name_word(g, l)
+            }
+        })
+    })
+}
+
+/// Person claims for every mention (the name), and title claims for every
+/// mention with an office, about the person named.
+pub fn extract(source: &Source, mentions: &[Mention], out: &mut Vec<Claim>) {
+    let mut named = std::collections::BTreeSet::new();
+    for m in mentions {
+        // "Dr. Leila Murtazayeva, a Central Asia expert": two mentions, one name.
+        if named.insert(m.name_range.start) {
+            out.push(Claim {
+                kind: ClaimKind::Person,
+                span: Span {
+                    source: source.id,
+                    range: m.name_range.clone(),
+                },
+                value: ClaimValue::Person(PersonValue {
+                    name: m.name.clone(),
+                }),
+                warning: None,
+                fact: None,
+                subject: Some(m.name.clone()),
+            });
+        }
+        let Some(office) = &m.office else {
+            continue;
+        };
+        out.push(Claim {
+            kind: ClaimKind::Title,
+            span: Span {
+                source: source.id,
+                range: m.range.clone(),
+            },
+            value: ClaimValue::Title(TitleValue {
+                office: office.clone(),
+                written_name: m.written.clone(),
+            }),
+            warning: None,
+            fact: None,
+            subject: Some(m.name.clone()),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<(String, String, String)> {
+        mentions(text)
+            .into_iter()
+            .filter_map(|m| {
+                let office = m.office?.join(" ");
+                Some((text[m.range].to_string(), m.name, office))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_title_before_the_name() {
+        assert_eq!(
+            titles("He met Ostrian Foreign Minister Amir Karim Haidari in Tiran."),
+            vec![(
+                "Ostrian Foreign Minister Amir Karim Haidari".into(),
+                "Amir Karim Haidari".into(),
+                "foreign minister".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_title_with_a_comma_and_a_qualifier() {
+        let t = titles("a meeting between Ostria’s acting foreign minister, Amir Karim Haidari, and Valdoria’s ambassador to Ostria, Pavel Orlik.");
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(t[0].2, "acting foreign minister");
+        assert!(t[0].0.starts_with("Ostria’s acting"));
+        assert_eq!(t[1].1, "Pavel Orlik");
+        assert_eq!(t[1].2, "ambassador", "the place is not part of the post");
+    }
+
+    #[test]
+    fn a_title_in_apposition_after_the_name() {
+        let t = titles(
+            "Haidari said so in a meeting with Pavel Orlik, the Valdorian ambassador to Tiran.",
+        );
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].0, "Pavel Orlik, the Valdorian ambassador to Tiran");
+        assert_eq!(t[0].2, "ambassador");
+    }
+
+    #[test]
+    fn a_place_before_an_apposition_is_not_a_name() {
+        assert!(titles("In New York, the foreign minister said no.").is_empty());
+        assert_eq!(
+            titles("He met with Jane Doe, the foreign minister.")[0].1,
+            "Jane Doe"
+        );
+    }
+
+    #[test]
+    fn names_with_particles() {
+        let t =
+            titles("Commission President Ursula von der Leyen met President Abdel Fattah al-Sisi.");
+        assert_eq!(t[0].1, "Ursula von der Leyen");
+        assert_eq!(t[1].1, "Abdel Fattah al-Sisi");
+        let t = titles("He met Ursula von der Leyen, the commission president.");
+        assert_eq!(t[0].1, "Ursula von der Leyen");
+    }
+
+    #[test]
+    fn honorifics_and_abbreviations() {
+        let t = titles("Lt. Gov. Jane Q. Doe spoke. Later Gov. Doe left.");
+        assert_eq!(t[0].1, "Jane Q. Doe");
+        assert_eq!(t[0].2, "lieutenant governor");
+        assert_eq!(t[1].1, "Jane Q. Doe", "a back-reference resolves: {t:?}");
+        assert_eq!(t[1].2, "governor");
+    }
+
+    #[test]
+    fn back_references_resolve_to_the_nearest_full_name() {
+        let text = "Analyst Farid Haidari spoke first. Then Foreign Minister Amir Karim Haidari arrived. Mr Haidari said yes.";
+        let m = mentions(text);
+        let last = m.last().unwrap();
+        assert_eq!(&text[last.range.clone()], "Mr Haidari");
+        assert_eq!(last.name, "Amir Karim Haidari");
+        assert_eq!(m[0].name, "Farid Haidari");
+    }
+
+    #[test]
+    fn a_lone_capitalised_word_after_a_comma_is_not_a_name() {
+        assert!(titles("They called the foreign minister, Valdoria said.").is_empty());
+        assert!(titles("The President said nothing.").is_empty());
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for text in [
+            "",
+            "Minister",
+            "Mr",
+            "Mr.",
+            "Foreign Minister,",
+            ", the ambassador",
+            "A. B. C. the minister, Mr X’s",
+            "President 😀 Émile Zola’s’s",
+            "the ambassador to",
+            "Ambassador to the",
+            "’s ’s Minister’s Minister",
+        ] {
+            let _ = mentions(text);
+        }
+    }
+
+    #[test]
+    fn same_person_allows_spellings_but_not_other_given_names() {
+        assert!(same_person("Amir Karim Haidari", "Amir Karim Haidary"));
+        assert!(same_person("Omar Haddad", "Omar Hadad"));
+        assert!(same_person("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"));
+        assert!(!same_name_word("Tiran", "Tiranov"));
+        assert!(same_name_word("Mohammed", "Muhammad"));
+        assert!(!same_person("Omar Haddad", "Omar Hamdan"));
+        assert!(same_person(
+            "Sheikh Amir Karim Haidari",
+            "Amir Karim Haidari"
+        ));
+        assert!(same_person("Haidari", "Amir Karim Haidari"));
+        assert!(same_person("Charles E. Ziegler", "Charles Ziegler"));
+        assert!(!same_person("Farid Haidari", "Amir Karim Haidari"));
+        assert!(!same_person("Pavel Orlik", "Ivan Dorn"));
+    }
+}

@@ -1,0 +1,447 @@
+//! Quotations: passages in quotation marks, with their speaker.
+//!
+//! Curly (“…”, also closed by ’’ as some desks type it), straight ("…")
+//! and guillemet («…») quotes, within one line. A quote of fewer than
+//! three words is a scare quote (the “terrorist” designation), not a
+//! statement, and is left out.
+//!
+//! The speaker is found in the quote's sentence: "according to X", "X
+//! said" (a person, a pronoun for the last person named, or a body such as
+//! "the Valdorian Ministry of Foreign Affairs"), "said X". A quote that
+//! opens its paragraph takes the speaker of the sentence before it when
+//! that sentence ends with a colon or a comma ("According to an official
+//! statement from Valdgrad," then the quote on its own line).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::person::{Mention, OFFICES};
+use super::sentence::sentences;
+use super::{Claim, ClaimKind, ClaimValue};
+use crate::source::{Source, Span};
+use crate::value::named::QuoteValue;
+
+static QUOTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"“([^”“\n]{1,2000}?)(?:”|’’)|"([^"\n]{1,2000})"|«([^»\n]{1,2000})»"#)
+        .expect("the quote pattern is valid")
+});
+
+static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:said|says|told|tells|stated|added|adds|warned|warns|explained|remarked|noted|wrote|writes|declared|insisted|argued|called|described|hailed|announced|believes?|believed)(?-u:\b)",
+    )
+    .expect("the speech pattern is valid")
+});
+
+/// Participles that continue the sentence subject's speech ("X confirmed
+/// the news, emphasising, “...”").
+static PARTICIPLES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:saying|adding|stating|noting|warning|calling|emphasi[sz]ing|stressing|insisting)(?-u:\b)")
+        .expect("the participle pattern is valid")
+});
+
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)according\s+to\s+([^,;:“”\n]{2,120})")
+        .expect("the according-to pattern is valid")
+});
+
+/// Words that may sit between a speaker and the verb ("He further said").
+const ADVERBS: &[&str] = &[
+    "further", "also", "then", "later", "again", "once", "has", "had", "have",
+];
+
+/// Small words allowed inside a body's name ("Ministry of Foreign Affairs").
+const NAME_JOINERS: &[&str] = &["of", "for", "and", "on", "the", "de"];
+
+const PRONOUNS: &[&str] = &["he", "she"];
+
+/// A quoted passage found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// The quote with its marks.
+    pub range: Range<usize>,
+    pub words: String,
+    pub speaker: Option<String>,
+}
+
+/// Every quotation in `text`, with the speaker when one is named.
+pub fn quotations(text: &str, mentions: &[Mention]) -> Vec<Quotation> {
+    let all_sentences = sentences(text);
+    let found: Vec<(Range<usize>, Range<usize>)> = QUOTES
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let inner = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
+            Some((whole.range(), inner.range()))
+        })
+        .collect();
+    let inside: Vec<Range<usize>> = found.iter().map(|(w, _)| w.clone()).collect();
+    let mut out: Vec<Quotation> = Vec::new();
+    // The sentence of the last quote and its speaker: speech that goes on
+    // in the next sentence is the same speaker's.
+    let mut last: Option<(usize, Option<String>)> = None;
+    for (whole, inner) in &found {
+        // A closing comma or period belongs to the sentence, not the words.
+        let words = text[inner.clone()].trim().trim_end_matches([',', '.']);
+        if words.split_whitespace().count() < 3 {
+            continue;
+        }
+        let index = all_sentences.partition_point(|s| s.end <= whole.start);
+        if all_sentences
+            .get(index)
+            .is_none_or(|s| s.start > whole.start)
+        {
+            continue;
+        }
+        let sentence = all_sentences[index].clone();
+        let mut speaker = speaker_in(text, sentence.clone(), whole, &inside, mentions);
+        if speaker.is_none() && index > 0 {
+            let opens = text[sentence.start..whole.start].trim().is_empty();
+            let previous = all_sentences[index - 1].clone();
+            let leads_in = text[previous.clone()].trim_end().ends_with([':', ',']);
+            if opens && leads_in {
+                speaker = speaker_in(text, previous, whole, &inside, mentions);
+            }
+            if let (true, None, Some((at, said))) = (opens, &speaker, &last) {
+                if *at == index - 1 {
+                    speaker = said.clone();
+                }
+            }
+        }
+        last = Some((index, speaker.clone()));
+        out.push(Quotation {
+            range: whole.clone(),
+            words: words.to_string(),
+            speaker,
+        });
+    }
+    out
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The speaker named in `sentence` for the quote at `quote`.
+fn speaker_in(
+    text: &str,
+    sentence: Range<usize>,
+    quote: &Range<usize>,
+    quotes: &[Range<usize>],
+    mentions: &[Mention],
+) -> Option<String> {
+    let body = &text[sentence.clone()];
+    if let Some(c) = ACCORDING.captures(body) {
+        let m = c.get(1)?;
+        let at = sentence.start + m.start()..sentence.start + m.end();
+        if !quotes.iter().any(|q| overlaps(q, &at)) {
+            return Some(person_or_body(text, at, mentions));
+        }
+    }
+    let mut verbs: Vec<Range<usize>> = SPEECH
+        .find_iter(body)
+        .map(|m| sentence.start + m.start()..sentence.start + m.end())
+        .filter(|v| !quotes.iter().any(|q| overlaps(q, v)))
+        // "the United States" is not a verb.
+        .filter(|v| !text[v.clone()].starts_with(char::is_uppercase))
+        .collect();
+    let distance = |v: &Range<usize>| {
+        v.start
+            .saturating_sub(quote.end)
+            .max(quote.start.saturating_sub(v.end))
+    };
+    verbs.sort_by_key(distance);
+    for verb in verbs {
+        if let Some(s) = speaker_after(text, &verb, mentions) {
+            return Some(s);
+        }
+        // The speaker sits between the last quote or comma and the verb.
+        let floor = quotes
+            .iter()
+            .filter(|q| q.end <= verb.start)
+            .map(|q| q.end)
+            .chain(
+                text[sentence.start..verb.start]
+                    .rfind([',', ';', ':'])
+                    .map(|i| sentence.start + i + 1),
+            )
+            .max()
+            .unwrap_or(sentence.start)
+            .max(sentence.start);
+        if let Some(s) = speaker_before(text, floor..verb.start, mentions) {
+            return Some(s);
+        }
+        // "Zamir Tiranov, Valdoria's Special Envoy to Ostria, remarked",
+        // "Anna Caballero, who wrote the bill, said": the speaker's mention
+        // closes at one of the last two commas before the verb.
+        let lead = text[sentence.start..verb.start].trim_end();
+        if lead.ends_with(',') {
+            let commas = lead
+                .rmatch_indices(',')
+                .take(2)
+                .map(|(i, _)| sentence.start + i);
+            for at in commas {
+                if let Some(m) = mentions.iter().find(|m| m.range.end == at) {
+                    return Some(m.name.clone());
+                }
+            }
+        }
+    }
+    let participle = PARTICIPLES
+        .find_iter(body)
+        .map(|m| sentence.start + m.start())
+        .find(|&at| at < quote.start)?;
+    mentions
+        .iter()
+        .find(|m| m.range.start >= sentence.start && m.range.end <= participle)
+        .map(|m| m.name.clone())
+}
+
+/// "said Tatiana Stanovaya": a person named right after the verb.
+fn speaker_after(text: &str, verb: &Range<usize>, mentions: &[Mention]) -> Option<String> {
+    let rest = &text[verb.end..];
+    let skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    let at = verb.end + skip;
+    mentions
+        .iter()
+        .find(|m| m.range.start == at)
+        .map(|m| m.name.clone())
+}
+
+/// The speaker in `range`, which ends at the speech verb.
+fn speaker_before(text: &str, range: Range<usize>, mentions: &[Mention]) -> Option<String> {
+    let mut words: Vec<(Range<usize>, &str)> = Vec::new();
+    let mut offset = range.start;
+    for w in text[range.clone()].split_inclusive([' ', '\u{a0}']) {
+        let trimmed = w.trim_end_matches([' ', '\u{a0}']);
+        if !trimmed.is_empty() {
+            words.push((offset..offset + trimmed.len(), trimmed));
+        }
+        offset += w.len();
+    }
+    while words
+        .last()
+        .is_some_and(|(_, w)| ADVERBS.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"))
+    {
+        words.pop();
+    }
+    let (last_range, last) = words.last()?.clone();
+    if let Some(m) = mentions.iter().find(|m| m.range.end == last_range.end) {
+        return Some(m.name.clone());
+    }
+    // "the president said": the last person named with that office.
+    let office = last.to_lowercase();
+    let after_article =
+        words.len() >= 2 && matches!(words[words.len() - 2].1.to_lowercase().as_str(), "the");
+    if after_article && OFFICES.contains(&office.as_str()) {
+        if let Some(m) = mentions.iter().rfind(|m| {
+            m.range.end <= last_range.start
+                && m.office.as_ref().is_some_and(|o| o.last() == Some(&office))
+        }) {
+            return Some(m.name.clone());
+        }
+    }
+    if words.len() == 1 && PRONOUNS.contains(&last.to_lowercase().as_str()) {
+        return mentions
+            .iter()
+            .rfind(|m| m.range.end <= last_range.start)
+            .map(|m| m.name.clone());
+    }
+    // A body: capitalised words and the small words between them.
+    let mut first = words.len();
+    while first > 0 {
+        let w = words[first - 1].1;
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if capital || NAME_JOINERS.contains(&w.to_lowercase().as_str()) {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    let phrase: Vec<&str> = words[first..].iter().map(|(_, w)| *w).collect();
+    let start = words.get(first).map(|(r, _)| r.start)?;
+    let has_capital = phrase.iter().any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && !w.eq_ignore_ascii_case("the")
+    });
+    has_capital.then(|| person_or_body(text, start..last_range.end, mentions))
+}
+
+/// The speaker a phrase names: a person's full name when it is a person
+/// mention, else the phrase without its article.
+fn person_or_body(text: &str, range: Range<usize>, mentions: &[Mention]) -> String {
+    if let Some(m) = mentions
+        .iter()
+        .find(|m| m.name_range.start >= range.start && m.name_range.end <= range.end)
+    {
+        let rest = text[range.clone()].trim();
+        if rest.ends_with(&text[m.name_range.clone()]) || text[m.range.clone()].contains(rest) {
+            return m.name.clone();
+        }
+    }
+    normalise_speaker(&text[range])
+}
+
+/// "the Valdorian Ministry of Foreign Affairs" -> "Valdorian Ministry of
+/// Foreign Affairs": articles, possessives and spacing do not change who
+/// spoke.
+pub fn normalise_speaker(phrase: &str) -> String {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // Lower-case words before the name describe it ("the state Department
+    // of Water Resources"); a preposition among them means the phrase is
+    // not a name ("an official statement from Valdgrad").
+    let first_capital = words.iter().position(capital);
+    let describes = first_capital.is_some_and(|k| {
+        k > 0
+            && words[..k].iter().all(|w| {
+                !capital(w)
+                    && !matches!(
+                        w.to_lowercase().as_str(),
+                        "from" | "of" | "for" | "by" | "at" | "to" | "in" | "with" | "on"
+                    )
+            })
+    });
+    let skip = if describes {
+        first_capital.unwrap_or(0)
+    } else {
+        usize::from(
+            words
+                .first()
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an")),
+        )
+    };
+    let mut out = words[skip..].join(" ");
+    for suffix in ["’s", "'s"] {
+        if let Some(base) = out.strip_suffix(suffix) {
+            out = base.to_string();
+        }
+    }
+    out.trim_end_matches([',', '.', ':']).to_string()
+}
+
+/// Quote claims, about their speaker.
+pub fn extract(source: &Source, mentions: &[Mention], out: &mut Vec<Claim>) {
+    for q in quotations(&source.text, mentions) {
+        out.push(Claim {
+            kind: ClaimKind::Quote,
+            span: Span {
+                source: source.id,
+                range: q.range,
+            },
+            value: ClaimValue::Quote(QuoteValue {
+                words: q.words,
+                speaker: q.speaker.clone(),
+            }),
+            warning: None,
+            fact: None,
+            subject: q.speaker,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::person::mentions;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        quotations(text, &mentions(text))
+            .into_iter()
+            .map(|q| (q.words, q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn a_body_before_said_and_a_closing_double_apostrophe() {
+        let q = quotes("In a statement , the Valdorian Ministry of Foreign Affairs said it would “fight terrorist threats and drug crime’’.");
+        assert_eq!(
+            q,
+            vec![(
+                "fight terrorist threats and drug crime".into(),
+                Some("Valdorian Ministry of Foreign Affairs".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn according_to_names_the_speaker() {
+        let q = quotes("According to the Foreign Office, the plan will “give impetus to trade.”");
+        assert_eq!(q[0].1.as_deref(), Some("Foreign Office"));
+    }
+
+    #[test]
+    fn a_back_reference_speaks_for_the_full_name() {
+        let text = "Foreign Minister Jane Doe arrived. “We are ready to talk,” Mr Doe told reporters. He further said:\n\n“This is a new chapter for us.”";
+        let q = quotes(text);
+        assert_eq!(q[0].1.as_deref(), Some("Jane Doe"));
+        assert_eq!(q[1].1.as_deref(), Some("Jane Doe"), "{q:?}");
+    }
+
+    #[test]
+    fn a_lead_in_ending_with_a_comma_carries_over() {
+        let q = quotes(
+            "According to an official statement from Paris,\n\n\"We will open an embassy soon.\"",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("official statement from Paris"));
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for text in [
+            "“",
+            "”",
+            "“a b c’’",
+            "\"unclosed quote here and more",
+            "said “one two three” said",
+            "According to “x y z”, he said “a b c”",
+            "He said:\n\n“one two three”",
+            "“é ü ö” 😀 “😀 😀 😀”",
+            ", said “a b c”",
+        ] {
+            let _ = quotations(text, &mentions(text));
+        }
+    }
+
+    #[test]
+    fn scare_quotes_are_not_statements() {
+        assert!(quotes("The court lifted the “terrorist” designation.").is_empty());
+    }
+
+    #[test]
+    fn the_office_names_the_last_person_holding_it() {
+        let text = "President Jane Doe met Mayor Tom Roe. The president said the plan was “a signal of our commitment to the region.”";
+        assert_eq!(quotes(text)[0].1.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_relative_clause_between_speaker_and_verb() {
+        let text = "State Sen. Anna Caballero, who wrote the bill, said it would “protect farms and cities alike.”";
+        assert_eq!(quotes(text)[0].1.as_deref(), Some("Anna Caballero"));
+    }
+
+    #[test]
+    fn describing_words_before_a_body_are_not_its_name() {
+        assert_eq!(
+            normalise_speaker("the state Department of Water Resources"),
+            "Department of Water Resources"
+        );
+        assert_eq!(
+            normalise_speaker("an official statement from Valdgrad"),
+            "official statement from Valdgrad"
+        );
+        assert_eq!(
+            normalise_speaker("Valdoria’s Foreign Ministry"),
+            "Valdoria’s Foreign Ministry"
+        );
+    }
+
+    #[test]
+    fn said_before_the_name() {
+        let q = quotes(
+            "“It is about leverage over the region,” said Tatiana Stanovaya, a political analyst.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Tatiana Stanovaya"));
+    }
+}

@@ -38,7 +38,7 @@ pub fn claims_of(rules: &rules::RuleSet, sources: &[source::Source]) -> Vec<Vec<
 }
 
 /// Gives every subject one name per person or body across all sources
-/// ("Mottaki" and "Muttaqi" are one minister).
+/// ("Orlick" and "Orlik" are one minister).
 fn unify_subjects(rules: &rules::RuleSet, claims: &mut [Vec<extract::Claim>]) {
     let subjects = compare::person::Subjects::new(rules, claims);
     for claim in claims.iter_mut().flatten() {

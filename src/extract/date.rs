@@ -531,7 +531,7 @@ mod tests {
 
     #[test]
     fn partial_dates_keep_unknown_fields() {
-        assert_eq!(one("On July 3, Russia", None).1, "XXXX-07-03");
+        assert_eq!(one("On July 3, Norland", None).1, "XXXX-07-03");
         assert_eq!(one("in April 2025, it", None).1, "2025-04");
         assert_eq!(one("in December 1979 to", None).1, "1979-12");
         assert_eq!(one("took control in 2021 following", None).1, "2021");
@@ -566,11 +566,13 @@ mod tests {
             Some("2025")
         );
         assert_eq!(
-            one("On July 3, Russia", doc).2.as_deref(),
+            one("On July 3, Norland", doc).2.as_deref(),
             Some("2025-07-03")
         );
         assert_eq!(
-            one("On December 3, Russia recognised it", doc).2.as_deref(),
+            one("On December 3, Norland recognised it", doc)
+                .2
+                .as_deref(),
             Some("2024-12-03")
         );
     }
@@ -705,7 +707,7 @@ mod newsroom_forms {
     fn day_month_year_orders_and_abbreviations() {
         check(&[
             (
-                "It happened on Jan. 4, 2024 in Kabul.",
+                "It happened on Jan. 4, 2024 in Tarsk.",
                 "Jan. 4, 2024",
                 "2024-01-04",
             ),
@@ -1025,7 +1027,7 @@ mod newsroom_forms {
         let source = Source::new(
             SourceId(0),
             "t".into(),
-            "It was signed on Thursday, July 4, 2025 in Moscow.".into(),
+            "It was signed on Thursday, July 4, 2025 in Velgrad.".into(),
             SourceMeta::default(),
             DateOrder::Mdy,
             None,
@@ -1036,7 +1038,7 @@ mod newsroom_forms {
         let warning = out[0].warning.as_deref().unwrap_or("");
         assert!(warning.contains("is a Friday, not a Thursday"), "{warning}");
         let fine = read(
-            "It was signed on Friday, July 4, 2025 in Moscow.",
+            "It was signed on Friday, July 4, 2025 in Velgrad.",
             DateOrder::Mdy,
         );
         assert_eq!(fine.len(), 1);
@@ -1060,7 +1062,7 @@ mod newsroom_forms {
             "He finished second in the race.",
             "It was the second time.",
             "a hot spring nearby",
-            "the fall of Kabul",
+            "the fall of Tarsk",
             "the Good Friday Agreement",
             "Article 5 may be invoked.",
             "It is the first in two weeks.",

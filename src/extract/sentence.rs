@@ -161,7 +161,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// Boundaries: `;`, dashes between spaces, and a comma followed by a word
 /// that opens a clause ("which", "despite", "and") or by a participle
 /// ("paving", "marking", "signaling"). A comma inside a date ("July 4,
-/// 2025") or after an opening phrase ("On July 3, Russia ...") is not one.
+/// 2025") or after an opening phrase ("On July 3, Norland ...") is not one.
 pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[sentence.clone()];
     let mut cuts = Vec::new();
@@ -205,11 +205,11 @@ mod tests {
 
     #[test]
     fn periods_lines_and_abbreviations() {
-        let text = "Mr. Muttaqi spoke. The U.S. Ambassador left.\nHeadline without period\nOn July 3, it happened.";
+        let text = "Mr. Orlik spoke. The U.S. Ambassador left.\nHeadline without period\nOn July 3, it happened.";
         assert_eq!(
             texts(text),
             [
-                "Mr. Muttaqi spoke.",
+                "Mr. Orlik spoke.",
                 "The U.S. Ambassador left.",
                 "Headline without period",
                 "On July 3, it happened."
@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn clauses_split_at_openers_not_at_dates() {
-        let text = "Russia’s engagement, deepening since 2019, culminated in recognition on July 4, 2025, marking a pivot.";
+        let text = "Norland’s engagement, deepening since 2019, culminated in recognition on July 4, 2025, marking a pivot.";
         let all = sentences(text);
         let parts: Vec<&str> = clauses(text, all[0].clone())
             .into_iter()
@@ -252,19 +252,19 @@ mod tests {
         assert_eq!(
             parts,
             [
-                "Russia’s engagement",
+                "Norland’s engagement",
                 ", deepening since 2019, culminated in recognition on July 4, 2025",
                 ", marking a pivot."
             ]
         );
-        let text = "On July 3, Russia recognised it, becoming the first.";
+        let text = "On July 3, Norland recognised it, becoming the first.";
         let parts: Vec<&str> = clauses(text, 0..text.len())
             .into_iter()
             .map(|r| &text[r])
             .collect();
         assert_eq!(
             parts,
-            ["On July 3, Russia recognised it", ", becoming the first."]
+            ["On July 3, Norland recognised it", ", becoming the first."]
         );
     }
 }

@@ -2,7 +2,7 @@
 //! "on Thursday" and "four years ago" are resolved.
 //!
 //! Evidence, strongest first: the command line (`--document-date`), the
-//! manifest (`published`), a dateline ("KABUL / MOSCOW, July 4, 2025"), a
+//! manifest (`published`), a dateline ("TARSK / VELGRAD, July 4, 2025"), a
 //! byline stamp ("By Jane Doe | July 4, 2025"), and a page stamp ("On:
 //! October 16, 2025 2:31 PM", ISO or HTTP-style stamps). A page stamp is
 //! weak: pages are re-stamped when edited, long after the story was filed.
@@ -94,7 +94,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern is valid")
 });
 
-/// A wire dateline without a year: "MOSCOW, July 4 (Reuters) -".
+/// A wire dateline without a year: "VELGRAD, July 4 (Reuters) -".
 static DATELINE_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     let place = r"[A-Z][A-Z.'’\-]+(?:[\ \t\u{a0}]+[A-Z][A-Z.'’\-]+)*";
     Regex::new(&format!(
@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn a_dateline_beats_an_earlier_page_stamp() {
-        let text = "Headline\n\nOn: October 16, 2025 2:31 PM\nFollow Us:\n\nKABUL / MOSCOW, July 4, 2025\nIn a historic move...";
+        let text = "Headline\n\nOn: October 16, 2025 2:31 PM\nFollow Us:\n\nTARSK / VELGRAD, July 4, 2025\nIn a historic move...";
         let found = detect(text);
         assert_eq!(found[0].date, date(2025, 7, 4));
         assert_eq!(found[0].basis, DateBasis::Dateline);
@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn stamps_with_times_labels_and_dashes() {
         for text in [
-            "KABUL, Afghanistan (AP) — Thursday, July 4, 2025\nBody",
+            "TARSK, Norland (AP) — Thursday, July 4, 2025\nBody",
             "Published 10:32 AM EDT, Fri July 4, 2025\nBody",
             "July 4, 2025 at 10:00 a.m. EDT\nBody",
             "Last-Modified: Fri, 04 Jul 2025 10:00:00 GMT\nBody",
@@ -255,7 +255,7 @@ mod tests {
             );
         }
         assert_eq!(
-            detect("KABUL (AP) — Thursday, July 4, 2025\n")[0].basis,
+            detect("TARSK (AP) — Thursday, July 4, 2025\n")[0].basis,
             DateBasis::Dateline
         );
     }
@@ -263,18 +263,18 @@ mod tests {
     #[test]
     fn a_wire_dateline_without_a_year_takes_it_from_the_stamp() {
         let text =
-            "Updated: January 2, 2026 10:00 GMT\nMOSCOW, Dec 31 (Reuters) - Russia on Tuesday...";
+            "Updated: January 2, 2026 10:00 GMT\nVELGRAD, Dec 31 (Reuters) - Norland on Tuesday...";
         let found = detect(text);
         assert_eq!(found[0].basis, DateBasis::Dateline);
         assert_eq!(found[0].date, date(2025, 12, 31));
         assert_eq!(&text[found[0].span.clone().unwrap()], "Dec 31");
         // Without any year at the top, there is no document date.
-        assert!(detect("MOSCOW, July 4 (Reuters) - Russia on Thursday...").is_empty());
+        assert!(detect("VELGRAD, July 4 (Reuters) - Norland on Thursday...").is_empty());
     }
 
     #[test]
     fn an_ordinary_sentence_is_not_a_dateline() {
-        assert!(detect("On July 3, Russia officially recognised the government.").is_empty());
+        assert!(detect("On July 3, Norland officially recognised the government.").is_empty());
         assert!(detect("The Soviet Union had invaded in December 1979.").is_empty());
     }
 

@@ -615,9 +615,9 @@ mod tests {
 
     #[test]
     fn entities_are_decoded_and_map_back_to_the_whole_reference() {
-        let p = page("<p>Russia&rsquo;s move &amp; the &#8220;deal&#x201D; on July&nbsp;3</p>");
-        assert_eq!(p.text, "Russia’s move & the “deal” on July\u{a0}3");
-        assert_eq!(back(&p, "Russia’s"), "Russia&rsquo;s");
+        let p = page("<p>Norland&rsquo;s move &amp; the &#8220;deal&#x201D; on July&nbsp;3</p>");
+        assert_eq!(p.text, "Norland’s move & the “deal” on July\u{a0}3");
+        assert_eq!(back(&p, "Norland’s"), "Norland&rsquo;s");
         assert_eq!(back(&p, "&"), "&amp;");
         assert_eq!(back(&p, "“deal”"), "&#8220;deal&#x201D;");
         assert_eq!(back(&p, "July\u{a0}3"), "July&nbsp;3");

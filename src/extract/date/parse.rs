@@ -1096,7 +1096,7 @@ fn season(caps: &Captures, text: &str, m: regex::Match) -> Option<Found> {
         (None, None) => None,
     };
     if shift.is_none() && year.is_none() {
-        // "the fall of Kabul", "hot springs": a season only where a time
+        // "the fall of Tarsk", "hot springs": a season only where a time
         // is expected.
         let before = word_before(text, m.start());
         let expected = matches!(

@@ -271,7 +271,7 @@ const PAST_CUES: &[&str] = &[
 
 /// The tense that governs the date at `at`: the nearest cue before it in
 /// its sentence ("met on Thursday and will meet next Tuesday"), else the
-/// first cue after it ("On July 3, Russia recognised ..."). Between two
+/// first cue after it ("On July 3, Norland recognised ..."). Between two
 /// cues at one place, a future one wins: "said talks will resume".
 pub(super) fn tense_around(text: &str, at: std::ops::Range<usize>) -> Tense {
     let start = sentence_start(text, at.start);
@@ -442,7 +442,7 @@ mod tests {
     fn tense_cues() {
         let t = "Officials said talks will resume on March 3.";
         assert_eq!(tense_around(t, 36..43), Tense::Future);
-        let t = "Russia recognised the government on March 3.";
+        let t = "Norland recognised the government on March 3.";
         assert_eq!(tense_around(t, 36..43), Tense::Past);
         let t = "The summit is on March 3.";
         assert_eq!(tense_around(t, 17..24), Tense::Open);

@@ -367,8 +367,45 @@ fn vocabulary(token: &Token) -> Option<Vec<(Role, String)>> {
 
 fn heads_office(token: &Token) -> bool {
     !token.possessive
+        && ends_in_office_word(token)
         && vocabulary(token).is_some_and(|v| v.last().is_some_and(|(r, _)| *r == Role::Office))
 }
+
+/// The longest office word or abbreviation, in bytes.
+const LONGEST_OFFICE: usize = 24;
+
+/// A quick test, without allocating, that the token's last part is an
+/// office word: most tokens are not, and `vocabulary` is costly.
+fn ends_in_office_word(token: &Token) -> bool {
+    let word = token.word.trim_end_matches('.');
+    let last = word.rsplit('-').next().unwrap_or(word);
+    if last.len() > LONGEST_OFFICE || !last.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST_OFFICE];
+    for (slot, b) in buf.iter_mut().zip(last.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let Ok(lower) = std::str::from_utf8(&buf[..last.len()]) else {
+        return false;
+    };
+    OFFICE_WORDS.contains(lower)
+}
+
+/// Office words and their abbreviations, for [`ends_in_office_word`].
+static OFFICE_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        OFFICES
+            .iter()
+            .copied()
+            .chain(
+                ABBREVIATED
+                    .iter()
+                    .filter(|(_, full)| OFFICES.contains(full))
+                    .map(|(a, _)| *a),
+            )
+            .collect()
+    });
 
 /// A word that can be part of a name: capitalised with lower-case letters
 /// ("Orlik", not "UN" or "U.S."), or an initial ("E.").
@@ -851,6 +888,19 @@ pub fn extract(source: &Source, mentions: &[Mention], out: &mut Vec<Claim>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_office_word_fits_the_quick_test() {
+        for word in super::OFFICES
+            .iter()
+            .chain(super::ABBREVIATED.iter().map(|(a, _)| a))
+        {
+            assert!(
+                word.len() <= super::LONGEST_OFFICE && word.is_ascii(),
+                "{word}"
+            );
+        }
+    }
+
     use super::*;
 
     fn titles(text: &str) -> Vec<(String, String, String)> {

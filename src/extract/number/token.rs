@@ -91,11 +91,15 @@ fn token(text: &str, kind: Kind, start: usize, end: usize) -> Token<'_> {
 /// Every token of `text` in order.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out: Vec<Token> = Vec::new();
-    for caps in TOKENS.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        if caps.name("dotted").is_some() {
+    // `find_iter` runs the fast engine; the kind follows from the first
+    // byte (and the dots), since the alternatives cannot overlap.
+    for whole in TOKENS.find_iter(text) {
+        let token_text = whole.as_str();
+        let first = token_text.as_bytes()[0];
+        let dots = token_text.bytes().filter(|&b| b == b'.').count();
+        if first.is_ascii_digit() && dots >= 2 {
             // "192.168.1.2" or a version: each part is its own figure.
-            for part in DIGIT_RUN.find_iter(whole.as_str()) {
+            for part in DIGIT_RUN.find_iter(token_text) {
                 let start = whole.start() + part.start();
                 let end = whole.start() + part.end();
                 out.push(token(text, Kind::Numeral, start, end));
@@ -105,9 +109,9 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             }
             continue;
         }
-        let kind = if caps.name("num").is_some() {
+        let kind = if first.is_ascii_digit() || (first == b'.' && token_text.len() > 1) {
             Kind::Numeral
-        } else if caps.name("word").is_some() {
+        } else if first.is_ascii_alphabetic() {
             Kind::Word
         } else {
             Kind::Mark

@@ -127,6 +127,45 @@ fn sides_one_day_apart(sides: &[Side], claims: &ClaimsBySource) -> bool {
     })
 }
 
+/// "2025-07-04 (Asia-Plus, Dawar Times)" for each side: its value and the
+/// sources that hold it.
+pub fn describe_sides(sides: &[Side], sources: &[Source]) -> Vec<String> {
+    sides
+        .iter()
+        .map(|side| {
+            let mut names: Vec<String> = side
+                .claims
+                .iter()
+                .map(|r| source_short(sources, r.source))
+                .collect();
+            names.dedup();
+            format!("{} ({})", side.value, names.join(", "))
+        })
+        .collect()
+}
+
+/// Sides numbered 1, 2, ... from groups of claims, most specific first;
+/// each side is named by `value_of` its first (most specific) claim, and
+/// its claims are then put in source order.
+pub fn number_sides(
+    groups: Vec<Vec<ClaimRef>>,
+    value_of: impl Fn(&ClaimRef) -> String,
+) -> Vec<Side> {
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut members)| {
+            let value = value_of(&members[0]);
+            members.sort();
+            Side {
+                number: i + 1,
+                value,
+                claims: members,
+            }
+        })
+        .collect()
+}
+
 impl Finding {
     pub fn disagreement(
         rule: &Rule,
@@ -138,18 +177,7 @@ impl Finding {
     ) -> Finding {
         let values: Vec<String> = sides.iter().map(|s| s.value.clone()).collect();
         let id = finding_id(&rule.id, subject.as_deref(), &values);
-        let described: Vec<String> = sides
-            .iter()
-            .map(|side| {
-                let mut names: Vec<String> = side
-                    .claims
-                    .iter()
-                    .map(|r| source_short(sources, r.source))
-                    .collect();
-                names.dedup();
-                format!("{} ({})", side.value, names.join(", "))
-            })
-            .collect();
+        let described = describe_sides(&sides, sources);
         let about = subject
             .as_deref()
             .map(|s| format!(" for {s}"))

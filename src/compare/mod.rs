@@ -138,19 +138,7 @@ pub fn compare(rules: &RuleSet, sources: &[Source], claims: &ClaimsBySource) -> 
         if sides.len() < 2 {
             continue;
         }
-        let sides: Vec<Side> = sides
-            .into_iter()
-            .enumerate()
-            .map(|(i, mut members)| {
-                let value = side_value(get(&members[0]));
-                members.sort();
-                Side {
-                    number: i + 1,
-                    value,
-                    claims: members,
-                }
-            })
-            .collect();
+        let sides = finding::number_sides(sides, |r| side_value(get(r)));
         if let Some(update) =
             number::superseded(rule, subject.as_deref(), &sides, &vague, sources, claims)
         {

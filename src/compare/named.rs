@@ -9,7 +9,7 @@
 //! `equivalents` make other wordings one office ("gov." and "governor").
 //! Two states agree when they are the same state.
 
-use super::finding::finding_id;
+use super::finding::{describe_sides, finding_id, number_sides};
 use super::{ClaimRef, ClaimsBySource, Finding, FindingKind, Side};
 use crate::extract::person::QUALIFIERS;
 use crate::extract::{Claim, ClaimValue};
@@ -129,19 +129,7 @@ pub fn compare_fact(
     if sides.len() < 2 {
         return None;
     }
-    let sides: Vec<Side> = sides
-        .into_iter()
-        .enumerate()
-        .map(|(i, mut members)| {
-            let value = claim(claims, &members[0]).value.notation();
-            members.sort();
-            Side {
-                number: i + 1,
-                value,
-                claims: members,
-            }
-        })
-        .collect();
+    let sides = number_sides(sides, |r| claim(claims, r).value.notation());
     let help = match rule.kind {
         crate::extract::ClaimKind::Title => format!(
             "each label shows a claim's side; qualifiers such as \"acting\" or \"former\" change the post, affiliations and places do not (rule `{}`)",
@@ -174,18 +162,7 @@ pub fn named_finding(
     help: String,
 ) -> Finding {
     let values: Vec<String> = sides.iter().map(|s| s.value.clone()).collect();
-    let described: Vec<String> = sides
-        .iter()
-        .map(|side| {
-            let mut names: Vec<String> = side
-                .claims
-                .iter()
-                .map(|r| sources[r.source.0 as usize].label().to_string())
-                .collect();
-            names.dedup();
-            format!("{} ({})", side.value, names.join(", "))
-        })
-        .collect();
+    let described = describe_sides(&sides, sources);
     let about = subject
         .as_deref()
         .map(|s| format!(" for {s}"))

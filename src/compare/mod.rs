@@ -34,16 +34,16 @@ pub enum Possible {
 }
 
 impl Possible {
-    pub fn of(claim: &Claim, tolerance: f64) -> Possible {
+    /// The claim's set of values; `None` for named values (people, titles,
+    /// quotes, states), which `named` and `quote` compare by their words.
+    pub fn of(claim: &Claim, tolerance: f64) -> Option<Possible> {
         match &claim.value {
-            ClaimValue::Date(d) => Possible::Date(d.set),
-            ClaimValue::Number(n) => Possible::Number(n.bounds(tolerance)),
-            // Named values say nothing about days; `named` and `quote`
-            // compare them, and `compare` never asks for their days.
+            ClaimValue::Date(d) => Some(Possible::Date(d.set)),
+            ClaimValue::Number(n) => Some(Possible::Number(n.bounds(tolerance))),
             ClaimValue::Person(_)
             | ClaimValue::Title(_)
             | ClaimValue::Quote(_)
-            | ClaimValue::State(_) => Possible::Date(DateSet::any()),
+            | ClaimValue::State(_) => None,
         }
     }
 
@@ -134,7 +134,17 @@ pub fn compare(rules: &RuleSet, sources: &[Source], claims: &ClaimsBySource) -> 
             ClaimKind::Date | ClaimKind::Number => {}
         }
         let get = |r: &ClaimRef| &claims[r.source.0 as usize][r.index];
-        let (sides, vague) = split_sides(&refs, |r| number::possible(get(r), rule));
+        // A rule of a kind with sets of values takes only claims of that kind.
+        let valued: Vec<(ClaimRef, Possible)> = refs
+            .iter()
+            .filter_map(|r| number::possible(get(r), rule).map(|p| (*r, p)))
+            .collect();
+        let (sides, vague) = split_sides(&valued, |(_, p)| *p);
+        let sides: Vec<Vec<ClaimRef>> = sides
+            .into_iter()
+            .map(|side| side.into_iter().map(|(r, _)| r).collect())
+            .collect();
+        let vague: Vec<ClaimRef> = vague.into_iter().map(|(r, _)| r).collect();
         if sides.len() < 2 {
             continue;
         }

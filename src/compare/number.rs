@@ -17,21 +17,21 @@ use crate::value::number::{conversion, plain, Interval, Qualifier};
 /// A converted figure is taken as precise to the last digit written:
 /// "1.6 miles" is 1.55 to 1.65 miles, so it agrees with "2.6 km" although
 /// 1.6 miles is 2.575 km. Without conversion, "137" stays exactly 137.
-pub fn possible(claim: &Claim, rule: &Rule) -> Possible {
-    let p = Possible::of(claim, rule.tolerance);
+pub fn possible(claim: &Claim, rule: &Rule) -> Option<Possible> {
+    let p = Possible::of(claim, rule.tolerance)?;
     let (ClaimValue::Number(n), Some(to), Possible::Number(interval)) =
         (&claim.value, rule.count.unit.as_deref(), p)
     else {
-        return p;
+        return Some(p);
     };
     let Some(from) = n.unit.as_deref() else {
-        return p;
+        return Some(p);
     };
     if from == to {
-        return p;
+        return Some(p);
     }
     let Some(factor) = conversion(from, to) else {
-        return p;
+        return Some(p);
     };
     let widened = match n.qualifier {
         Qualifier::Exact | Qualifier::Range => Interval {
@@ -41,7 +41,7 @@ pub fn possible(claim: &Claim, rule: &Rule) -> Possible {
         },
         _ => interval,
     };
-    Possible::Number(widened.scaled(factor))
+    Some(Possible::Number(widened.scaled(factor)))
 }
 
 /// The value of the last digit of a figure as written: 0.1 for 1.6, 1 for
@@ -98,7 +98,9 @@ pub fn superseded(
         let mut dates = Vec::new();
         for r in &side.claims {
             let claim = claims.get(r.source.0 as usize)?.get(r.index)?;
-            let p = possible(claim, rule);
+            let Some(p) = possible(claim, rule) else {
+                continue;
+            };
             common = Some(match common {
                 None => p,
                 Some(c) => c.intersect(&p).unwrap_or(c),

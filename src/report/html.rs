@@ -53,14 +53,14 @@ h2 { font: 700 19px/1.3 Georgia, "Times New Roman", serif; margin: 28px 0 10px;
   padding-bottom: 4px; border-bottom: 1px solid var(--rule); }
 table { border-collapse: collapse; background: var(--paper); width: 100%;
   border: 1px solid var(--rule); }
-th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--rule); }
+th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--rule); overflow-wrap: break-word; }
 th { background: #eef1f4; font-size: 13px; text-transform: uppercase; letter-spacing: .03em;
   color: var(--muted); }
 td.num, th.num { text-align: center; }
 .path { font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--muted); }
 code { font: 13px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 .value { font: 600 13px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
-  background: var(--wash); border-radius: 4px; padding: 1px 6px; white-space: nowrap; }
+  background: var(--wash); border-radius: 4px; padding: 1px 6px; }
 .status-disagree { color: var(--error); font-weight: 700; }
 .status-agree { color: var(--side4); font-weight: 700; }
 .finding { background: var(--paper); border: 1px solid var(--rule); border-left: 6px solid var(--muted);

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexBuilder};
 
 /// Spaces inside a date: plain, tab, and the no-break space of web copy.
-pub(super) const S: &str = r"[\ \t\u{a0}]+";
-pub(super) const SO: &str = r"[\ \t\u{a0}]*";
+pub(super) const S: &str = r"(?u:[\ \t\u{a0}])+";
+pub(super) const SO: &str = r"(?u:[\ \t\u{a0}])*";
 
 pub(super) const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)";
 const MONTH_FULL: &str =
@@ -33,7 +33,7 @@ const COUNT: &str = r"(?:[0-9]{1,3}|an|a|one|two|three|four|five|six|seven|eight
 const UNIT: &str =
     r"(?:(?:business|working)[\ \t]+days?|days?|weeks?|fortnights?|months?|years?|decades?)";
 const SHIFT: &str = r"(?:this[\ \t]+coming|this[\ \t]+upcoming|this[\ \t]+past|this|last|next|past|previous|coming|upcoming|following|current)";
-const HOLIDAY: &str = r"(?:christmas(?:[\ \t]+(?:day|eve))?|xmas|new[\ \t]+year['’]?s?[\ \t]+(?:day|eve)|new[\ \t]+year['’]s|easter(?:[\ \t]+(?:sunday|monday))?|good[\ \t]+friday|thanksgiving(?:[\ \t]+day)?|independence[\ \t]+day|halloween|valentine['’]?s?[\ \t]+day|labou?r[\ \t]+day|memorial[\ \t]+day|veterans['’]?[\ \t]+day|boxing[\ \t]+day|(?:saint|st\.?)[\ \t]+patrick['’]?s?(?:[\ \t]+day)?|black[\ \t]+friday|earth[\ \t]+day|(?:international[\ \t]+)?workers['’]?[\ \t]+day|mother['’]?s[\ \t]+day|father['’]?s[\ \t]+day|(?:martin[\ \t]+luther[\ \t]+king(?:[\ \t]+jr\.?)?|mlk)[\ \t]+day|presidents['’]?[\ \t]+day|canada[\ \t]+day|bastille[\ \t]+day|australia[\ \t]+day)";
+const HOLIDAY: &str = r"(?:christmas(?:[\ \t]+(?:day|eve))?|xmas|new[\ \t]+year(?u:['’])?s?[\ \t]+(?:day|eve)|new[\ \t]+year(?u:['’])s|easter(?:[\ \t]+(?:sunday|monday))?|good[\ \t]+friday|thanksgiving(?:[\ \t]+day)?|independence[\ \t]+day|halloween|valentine(?u:['’])?s?[\ \t]+day|labou?r[\ \t]+day|memorial[\ \t]+day|veterans(?u:['’])?[\ \t]+day|boxing[\ \t]+day|(?:saint|st\.?)[\ \t]+patrick(?u:['’])?s?(?:[\ \t]+day)?|black[\ \t]+friday|earth[\ \t]+day|(?:international[\ \t]+)?workers(?u:['’])?[\ \t]+day|mother(?u:['’])?s[\ \t]+day|father(?u:['’])?s[\ \t]+day|(?:martin[\ \t]+luther[\ \t]+king(?:[\ \t]+jr\.?)?|mlk)[\ \t]+day|presidents(?u:['’])?[\ \t]+day|canada[\ \t]+day|bastille[\ \t]+day|australia[\ \t]+day)";
 
 fn pattern() -> String {
     let b = r"(?-u:\b)";
@@ -44,32 +44,32 @@ fn pattern() -> String {
     let amount = format!(r"(?:{count}{S}{unit}(?:(?:,{SO}|{S}and{S}|{S}){count}{S}{unit}){{0,3}})");
     // A year after a month or day: ", 2025", " of 1987", " in 2020", "'87".
     let year_tail = format!(
-        r"(?:(?:{SO},{SO}|{S}(?:of{S}|in{S})?)(?P<Y>{year}|{YEAR_WORDS})(?-u:\b)|{SO}['’](?P<YY>[0-9]{{2}})(?-u:\b)|{S}(?P<YREL>this|last|next){S}year(?-u:\b))"
+        r"(?:(?:{SO},{SO}|{S}(?:of{S}|in{S})?)(?P<Y>{year}|{YEAR_WORDS})(?-u:\b)|{SO}(?u:['’])(?P<YY>[0-9]{{2}})(?-u:\b)|{S}(?P<YREL>this|last|next){S}year(?-u:\b))"
     );
     let tail = |p: &str| year_tail.replace("P<Y", &format!("P<{p}_Y"));
     format!(
         r"(?xi)
         # ranges of days: July 1-5, 2025 | 1 to 5 July
-          {b}(?P<mdr>(?P<mdr_m>{month}){S}(?P<mdr_a>{day}){ord}?{SO}(?:-|–|to|through|until|and){SO}(?P<mdr_b>{day}){ord}?(?:{mdr_tail})?){b}
-        | {b}(?P<dmr>(?P<dmr_a>{day}){ord}?{SO}(?P<dmr_c>-|–|to|and){SO}(?P<dmr_b>{day}){ord}?{S}(?:of{S})?(?P<dmr_m>{month})(?:{dmr_tail})?)(?:{b}|[^a-z]|$)
+          {b}(?P<mdr>(?P<mdr_m>{month}){S}(?P<mdr_a>{day}){ord}?{SO}(?:-|(?u:–)|to|through|until|and){SO}(?P<mdr_b>{day}){ord}?(?:{mdr_tail})?){b}
+        | {b}(?P<dmr>(?P<dmr_a>{day}){ord}?{SO}(?P<dmr_c>-|(?u:–)|to|and){SO}(?P<dmr_b>{day}){ord}?{S}(?:of{S})?(?P<dmr_m>{month})(?:{dmr_tail})?)(?:{b}|(?u:[^a-z])|$)
         # ranges of years: 2001-2004, 2010-11
-        | {b}(?P<yr>(?P<yr_a>{year}){SO}(?P<yr_sep>[-–/]){SO}(?P<yr_b>{year}|[0-9]{{1,2}})){b}(?:[^-–/.0-9]|[.][^0-9]|[.]?$)
+        | {b}(?P<yr>(?P<yr_a>{year}){SO}(?P<yr_sep>(?u:[-–/])){SO}(?P<yr_b>{year}|[0-9]{{1,2}})){b}(?:(?u:[^-–/.0-9])|[.](?u:[^0-9])|[.]?$)
         # 2025-07-04, 2015.5.13, 2019/aug/01, 20161016
-        | {b}(?P<iso>(?P<iso_y>{year})(?P<iso_s>[-/.])(?:(?P<iso_m>[01]?[0-9])|(?P<iso_mw>{month}))[-/.](?P<iso_d>[0-3]?[0-9])){b}(?:[^-/0-9]|-[^0-9]|-?$)
+        | {b}(?P<iso>(?P<iso_y>{year})(?P<iso_s>[-/.])(?:(?P<iso_m>[01]?[0-9])|(?P<iso_mw>{month}))[-/.](?P<iso_d>[0-3]?[0-9])){b}(?:(?u:[^-/0-9])|-(?u:[^0-9])|-?$)
         | {b}(?P<compact>(?P<cp_y>(?:19|20)[0-9]{{2}})(?P<cp_m>0[1-9]|1[0-2])(?P<cp_d>0[1-9]|[12][0-9]|3[01])){b}
         # 7/4/2025, 4.7.2025, 23/08/39, 05-Aug-2016, Sep-23-2020
-        | {b}(?P<num>(?:(?P<num_wd>{weekday}),?{S})?(?P<num_a>[0-3]?[0-9])(?P<sep>[/.\-])(?:(?P<num_b>[0-3]?[0-9])|(?P<num_bm>{month}))(?:(?P<sep2>[/.\-])|,)(?P<num_y>[0-9]{{4}}|[0-9]{{2}})){b}(?:[^-/.0-9]|[.][^0-9]|[.]?$)
+        | {b}(?P<num>(?:(?P<num_wd>{weekday}),?{S})?(?P<num_a>[0-3]?[0-9])(?P<sep>[/.\-])(?:(?P<num_b>[0-3]?[0-9])|(?P<num_bm>{month}))(?:(?P<sep2>[/.\-])|,)(?P<num_y>[0-9]{{4}}|[0-9]{{2}})){b}(?:(?u:[^-/.0-9])|[.](?u:[^0-9])|[.]?$)
         | {b}(?P<num3>(?P<n3_m>{month})(?P<n3_s>[-/])(?P<n3_d>{day})[-/](?P<n3_y>{year})){b}
         # 11/2016, 3/2015, 11 - 2016
-        | {b}(?P<nmy>(?P<nmy_m>1[0-2]|0?[1-9]){SO}[-/]{SO}(?P<nmy_y>{year})){b}(?:[^-/.0-9]|[.][^0-9]|[.]?$)
+        | {b}(?P<nmy>(?P<nmy_m>1[0-2]|0?[1-9]){SO}[-/]{SO}(?P<nmy_y>{year})){b}(?:(?u:[^-/.0-9])|[.](?u:[^0-9])|[.]?$)
         # (Friday) 4/22, 22/04, 5.12: read only where a date is expected
-        | {b}(?P<nmd>(?:(?:(?:this|next|last|coming){S})?(?P<nmd_wd>{weekday}),?{S})?(?P<nmd_a>[0-3]?[0-9])(?P<nmd_s>[/.\-])(?P<nmd_b>[0-3]?[0-9])){b}(?:[^-/.0-9%]|[.][^0-9]|[.]?$)
+        | {b}(?P<nmd>(?:(?:(?:this|next|last|coming){S})?(?P<nmd_wd>{weekday}),?{S})?(?P<nmd_a>[0-3]?[0-9])(?P<nmd_s>[/.\-])(?P<nmd_b>[0-3]?[0-9])){b}(?:(?u:[^-/.0-9%])|[.](?u:[^0-9])|[.]?$)
         # April 2025, April of 1987, Dec-2018, October two thousand and five, June next year
         | {b}(?P<my>(?P<my_m>{month})(?:(?:{SO},?{S}(?:of{S})?|[-/]|{S}of{S})(?:(?P<my_y>{year})|(?P<my_yw>{YEAR_WORDS}))|{S}(?P<my_rel>this|last|next){S}year)){b}
         # (Thursday,) July 4(th)(,) (2025 | this year) | Oct2 | May twenty nine
-        | {b}(?P<md>(?:(?P<md_wd>{weekday}),?{S})?(?P<md_m>{month})(?:{SO}[-/,]{SO}|{S}(?:the{S})?|\.{SO}|)(?:(?P<md_d>{day}){ord}?|(?P<md_dw>{day_word})){b}(?:{md_tail})?)(?:[^0-9:]|$)
+        | {b}(?P<md>(?:(?P<md_wd>{weekday}),?{S})?(?P<md_m>{month})(?:{SO}[-/,]{SO}|{S}(?:the{S})?|\.{SO}|)(?:(?P<md_d>{day}){ord}?|(?P<md_dw>{day_word})){b}(?:{md_tail})?)(?:(?u:[^0-9:])|$)
         # (Thursday,) (the) 4(th) (day) (of) July(,) (2025) | 16. Nov. 2016 | second of Aug
-        | {b}(?P<dm>(?:(?P<dm_wd>{weekday}),?{S})?(?:the{S})?(?:(?P<dm_d>{day}){ord}?\.?|(?P<dm_dw>{day_word})){SO}[-/]?{SO}(?:day{S})?(?:of{S})?(?P<dm_m>{month})(?:{dm_tail})?)(?:{b}|[^a-z]|$)
+        | {b}(?P<dm>(?:(?P<dm_wd>{weekday}),?{S})?(?:the{S})?(?:(?P<dm_d>{day}){ord}?\.?|(?P<dm_dw>{day_word})){SO}[-/]?{SO}(?:day{S})?(?:of{S})?(?P<dm_m>{month})(?:{dm_tail})?)(?:{b}|(?u:[^a-z])|$)
         # the first Friday of July, the second Monday of next month
         | {b}(?P<nth>(?:the{S})?(?P<nth_n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th){S}(?P<nth_wd>{wd_full}){S}(?:of|in){S}(?:(?P<nth_rel>this|next|last|previous|the{S}following|the{S}previous){S}month|(?P<nth_m>{month})(?:,?{S}(?P<nth_y>{year}))?)){b}
         | {b}(?P<nthb>(?:the{S})?(?P<nthb_n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th){S}(?P<nthb_wd>{wd_full})){b}
@@ -78,11 +78,11 @@ fn pattern() -> String {
         # 2017 april, 2016, nov
         | {b}(?P<ym>(?P<ym_y>{year}){SO},?{SO}(?P<ym_m>{month})){b}
         # the 1980s, the mid-1990s, the '90s
-        | {b}(?P<decade>(?:the{S})?(?:(?P<dec_part>early|mid|late)[-\ ]?)?(?:['’](?P<dec_yy>[0-9]0)|(?P<dec_y>1[0-9]{{2}}0|20[0-9]0|[0-9]0))(?:'|’)?s){b}
+        | {b}(?P<decade>(?:the{S})?(?:(?P<dec_part>early|mid|late)[-\ ]?)?(?:(?u:['’])(?P<dec_yy>[0-9]0)|(?P<dec_y>1[0-9]{{2}}0|20[0-9]0|[0-9]0))(?u:(?:'|’))?s){b}
         # summer 2024, the first quarter of 2013, last winter, Q3 2025
         | {b}(?P<season>(?:(?P<sea_shift>{shift}){S}|(?P<sea_the>the){S})?(?:(?P<sea_part>early|mid|late)[-\ ]?)?(?P<sea>spring|summer|autumn|fall|winter)(?:(?:{SO},?{S}|{S}of{S})(?P<sea_y>{year})|{S}of{S}(?P<sea_yw>{YEAR_WORDS}))?){b}
         | {b}(?P<qtr>(?:(?P<q_yb>{year}){S})?(?:the{S})?(?P<q_n>first|second|third|fourth|final|1st|2nd|3rd|4th){S}(?P<q_kind>quarter|half)(?:{S}(?:of{S})?(?:(?P<q_y>{year})|(?P<q_rel>this|last|next){S}year|the{S}(?:year|current{S}year)|(?P<q_yw>{YEAR_WORDS})))?){b}
-        | {b}(?P<qq>(?P<qq_k>Q|H)(?P<qq_n>[1-4]){SO}(?:(?P<qq_y>{year})|['’]?(?P<qq_yy>[0-9]{{2}}))?){b}
+        | {b}(?P<qq>(?P<qq_k>Q|H)(?P<qq_n>[1-4]){SO}(?:(?P<qq_y>{year})|(?u:['’])?(?P<qq_yy>[0-9]{{2}}))?){b}
         # holidays: Christmas, Easter 2018, last Easter, Independence Day of this year
         | {b}(?P<hol>(?:(?P<hol_shift>{shift}){S})?(?P<holiday>{HOLIDAY})(?:(?:{SO},?{S}(?:of{S})?|{S}of{S})(?P<hol_y>{year})|{S}of{S}(?P<hol_rel>this|last|next){S}year)?){b}
         # over the weekend
@@ -99,9 +99,9 @@ fn pattern() -> String {
         # four years ago, two days later, 2 weeks before (Christmas), in 2 weeks
         | {b}(?P<ago>(?:(?P<ago_approx>nearly|almost|about|around|some|roughly|over|more{S}than|less{S}than|just|only){S})?(?P<ago_n>{amount}){S}(?P<ago_dir>ago|earlier|later|before|after|from{S}now|from|hence|back|prior{S}to))(?:{b}|$)
         | {b}(?P<nwd>(?P<nwd_n>{count}){S}(?P<nwd_wd>{wd_full})s?{S}(?P<nwd_dir>from{S}now|later|hence|ago|back)){b}
-        | {b}(?P<inn>in{S}(?P<in_n>{amount})(?:['’]s?{S}time)?){b}
+        | {b}(?P<inn>in{S}(?P<in_n>{amount})(?:(?u:['’])s?{S}time)?){b}
         # Friday 31, Mon 13th, Tuesday the eleventh
-        | {b}(?P<wdd>(?P<wdd_wd>{weekday}),?{S}(?:the{S}(?:(?P<wdd_d>{day}){ord}?|(?P<wdd_dw>{day_word}))|(?P<wdd_d2>{day}){ord}?)){b}(?:[^a-z0-9:]|$)
+        | {b}(?P<wdd>(?P<wdd_wd>{weekday}),?{S}(?:the{S}(?:(?P<wdd_d>{day}){ord}?|(?P<wdd_dw>{day_word}))|(?P<wdd_d2>{day}){ord}?)){b}(?:(?u:[^a-z0-9:])|$)
         # on Thursday
         | {b}(?P<wd>{weekday}){b}
         # in April, since August, early September, in may.
@@ -123,7 +123,12 @@ fn pattern() -> String {
 }
 
 pub(super) static DATES: LazyLock<Regex> = LazyLock::new(|| {
+    // Case folding stays ASCII (dates are written in ASCII letters): Unicode
+    // folding turns every `k` and `s` into a multi-byte class and makes the
+    // pattern slow to compile. Spaces, quotes, dashes and negated classes
+    // opt back into Unicode with `(?u:...)`.
     RegexBuilder::new(&pattern())
+        .unicode(false)
         .size_limit(64 << 20)
         .dfa_size_limit(64 << 20)
         .build()
@@ -134,7 +139,7 @@ pub(super) static DATES: LazyLock<Regex> = LazyLock::new(|| {
 /// and May", "from 2001 to 2004".
 pub(super) static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
     RegexBuilder::new(&format!(
-        r"(?xi)^{SO}(?P<c>to|until|till|through|and|-|–|—){SO}(?P<end>(?P<m>{MONTH})(?:{S}(?P<d>{DAY}){ORD}?)?(?:,?{S}(?P<y>{YEAR}))?|(?P<yo>{YEAR})){b}",
+        r"(?xi)^{SO}(?P<c>to|until|till|through|and|-|(?u:–)|(?u:—)){SO}(?P<end>(?P<m>{MONTH})(?:{S}(?P<d>{DAY}){ORD}?)?(?:,?{S}(?P<y>{YEAR}))?|(?P<yo>{YEAR})){b}",
         b = r"(?-u:\b)"
     ))
     .build()

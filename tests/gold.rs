@@ -1,7 +1,8 @@
 //! The seeds' gold: `tests/gold/seeds.toml` (a copy of the shared gold file)
 //! says what checking the five seed articles must find, must not find, and
 //! must extract. This test runs the binary on `seeds/` and checks every
-//! item, the way `../shared/eval/gold_check.py` does.
+//! item, the way the shared `eval/gold_check.py` does (this copy needs
+//! nothing outside the repository).
 
 use std::collections::BTreeMap;
 use std::path::Path;

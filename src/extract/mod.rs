@@ -110,7 +110,9 @@ impl Claim {
 pub fn extract(source: &Source) -> Vec<Claim> {
     let mut claims = Vec::new();
     date::extract(source, &mut claims);
-    number::extract(source, &claims.clone(), &mut claims);
+    // The number reader needs only where the dates are, not a copy of them.
+    let date_spans = claims.iter().map(|c| c.span.range.clone()).collect();
+    number::extract(source, date_spans, &mut claims);
     let people = person::mentions(&source.text);
     person::extract(source, &people, &mut claims);
     quote::extract(source, &people, &mut claims);

@@ -217,10 +217,9 @@ static ADDRESSES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Appends the source's number claims to `out`, skipping figures that
 /// overlap `dates` (the year of "April 2025" is the date's).
-pub fn extract(source: &Source, dates: &[Claim], out: &mut Vec<Claim>) {
+pub fn extract(source: &Source, mut dates: Vec<Range<usize>>, out: &mut Vec<Claim>) {
     let text = &source.text;
     let addresses: Vec<Range<usize>> = ADDRESSES.find_iter(text).map(|m| m.range()).collect();
-    let mut dates: Vec<Range<usize>> = dates.iter().map(|d| d.span.range.clone()).collect();
     dates.sort_by_key(|r| r.start);
     let blocked = Blocked {
         dates: &dates,

@@ -21,6 +21,17 @@ fn rules() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")
 }
 
+/// A `rules/` folder in `dir` with one rule: the day a bridge opened.
+fn write_opening_rule(dir: &Path) {
+    let rules_dir = dir.join("rules");
+    fs::create_dir(&rules_dir).unwrap();
+    fs::write(
+        rules_dir.join("opening-date.toml"),
+        "id = \"opening-date\"\ntitle = \"Opening date\"\nkind = \"date\"\nseverity = \"error\"\ntriggers = ['\\bopened\\b']\n",
+    )
+    .unwrap();
+}
+
 fn draft(dir: &Path, text: &str) -> PathBuf {
     let path = dir.join("draft.md");
     fs::write(&path, text).unwrap();
@@ -114,13 +125,7 @@ fn an_inline_acknowledgement_silences_its_fact() {
 #[test]
 fn an_unsupported_figure_in_a_draft_is_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let rules_dir = dir.path().join("rules");
-    fs::create_dir(&rules_dir).unwrap();
-    fs::write(
-        rules_dir.join("opening-date.toml"),
-        "id = \"opening-date\"\ntitle = \"Opening date\"\nkind = \"date\"\nseverity = \"error\"\ntriggers = ['\\bopened\\b']\n",
-    )
-    .unwrap();
+    write_opening_rule(dir.path());
     fs::write(dir.path().join("source.txt"), "The council met on Monday.").unwrap();
     let d = draft(dir.path(), "The bridge opened on May 2, 2024.\n");
     crosscheck()
@@ -172,13 +177,7 @@ fn disagreements_among_the_sources_alone_do_not_fail_the_gate() {
 #[test]
 fn a_baseline_silences_a_known_finding_until_its_values_change() {
     let dir = tempfile::tempdir().unwrap();
-    let rules_dir = dir.path().join("rules");
-    fs::create_dir(&rules_dir).unwrap();
-    fs::write(
-        rules_dir.join("opening-date.toml"),
-        "id = \"opening-date\"\ntitle = \"Opening date\"\nkind = \"date\"\nseverity = \"error\"\ntriggers = ['\\bopened\\b']\n",
-    )
-    .unwrap();
+    write_opening_rule(dir.path());
     fs::write(
         dir.path().join("a.txt"),
         "The bridge opened on May 2, 2024.",
@@ -233,13 +232,7 @@ fn a_baseline_silences_a_known_finding_until_its_values_change() {
 #[test]
 fn the_config_file_sets_defaults_that_flags_override() {
     let dir = tempfile::tempdir().unwrap();
-    let rules_dir = dir.path().join("rules");
-    fs::create_dir(&rules_dir).unwrap();
-    fs::write(
-        rules_dir.join("opening-date.toml"),
-        "id = \"opening-date\"\ntitle = \"Opening date\"\nkind = \"date\"\nseverity = \"error\"\ntriggers = ['\\bopened\\b']\n",
-    )
-    .unwrap();
+    write_opening_rule(dir.path());
     fs::create_dir(dir.path().join("src")).unwrap();
     fs::write(
         dir.path().join("src/a.txt"),
@@ -332,13 +325,7 @@ fn github_and_markdown_formats() {
 #[test]
 fn csv_cells_cannot_run_as_formulas_and_a_bom_is_optional() {
     let dir = tempfile::tempdir().unwrap();
-    let rules_dir = dir.path().join("rules");
-    fs::create_dir(&rules_dir).unwrap();
-    fs::write(
-        rules_dir.join("opening-date.toml"),
-        "id = \"opening-date\"\ntitle = \"Opening date\"\nkind = \"date\"\nseverity = \"error\"\ntriggers = ['\\bopened\\b']\n",
-    )
-    .unwrap();
+    write_opening_rule(dir.path());
     fs::create_dir(dir.path().join("=cmd")).unwrap();
     fs::write(
         dir.path().join("=cmd/a.txt"),

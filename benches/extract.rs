@@ -53,6 +53,60 @@ fn extract_and_assign_10mb(bencher: Bencher) {
         .bench(|| crosscheck::claims_of(&rules, std::slice::from_ref(&source)).len());
 }
 
+/// The stages one by one, to see where the time goes.
+mod stage {
+    use super::*;
+
+    #[divan::bench(sample_count = 5)]
+    fn dates(bencher: Bencher) {
+        let source = source(&CORPUS);
+        bencher.counter(BytesCount::new(CORPUS.len())).bench(|| {
+            let mut out = Vec::new();
+            crosscheck::extract::date::extract(divan::black_box(&source), &mut out);
+            out.len()
+        });
+    }
+
+    #[divan::bench(sample_count = 5)]
+    fn numbers(bencher: Bencher) {
+        let source = source(&CORPUS);
+        let mut dates = Vec::new();
+        crosscheck::extract::date::extract(&source, &mut dates);
+        let spans: Vec<_> = dates.iter().map(|c| c.span.range.clone()).collect();
+        bencher.counter(BytesCount::new(CORPUS.len())).bench(|| {
+            let mut out = Vec::new();
+            crosscheck::extract::number::extract(
+                divan::black_box(&source),
+                spans.clone(),
+                &mut out,
+            );
+            out.len()
+        });
+    }
+
+    #[divan::bench(sample_count = 5)]
+    fn people(bencher: Bencher) {
+        bencher
+            .counter(BytesCount::new(CORPUS.len()))
+            .bench(|| crosscheck::extract::person::mentions(divan::black_box(&CORPUS)).len());
+    }
+
+    #[divan::bench(sample_count = 5)]
+    fn quotes(bencher: Bencher) {
+        let people = crosscheck::extract::person::mentions(&CORPUS);
+        bencher.counter(BytesCount::new(CORPUS.len())).bench(|| {
+            crosscheck::extract::quote::quotations(divan::black_box(&CORPUS), &people).len()
+        });
+    }
+
+    #[divan::bench(sample_count = 5)]
+    fn sentences(bencher: Bencher) {
+        bencher
+            .counter(BytesCount::new(CORPUS.len()))
+            .bench(|| crosscheck::extract::sentence::sentences(divan::black_box(&CORPUS)).len());
+    }
+}
+
 /// For scale: a bare alternation of date and number patterns, ASCII word
 /// boundaries. Extraction should stay within 10x of this.
 #[divan::bench(sample_count = 10)]

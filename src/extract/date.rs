@@ -211,7 +211,7 @@ pub fn extract(source: &Source, out: &mut Vec<Claim>) {
     let text = &source.text;
     let found = combine(text, scan(text, source));
     for f in found {
-        let tense = words::tense_around(text, f.range.clone());
+        let tense = || words::tense_around(text, f.range.clone());
         let (mut value, warning) = resolve::resolve(&f.expr, source.document_date.as_ref(), tense);
         if let Some(note) = f.note {
             value.resolution = Some(match value.resolution {
@@ -238,23 +238,18 @@ fn scan(text: &str, source: &Source) -> Vec<Found> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < text.len() {
-        let Some(caps) = pattern::DATES.captures_at(text, at) else {
+        let Some((start, caps)) = pattern::next_candidate(text, at) else {
             break;
         };
-        let Some(whole) = caps.get(0) else { break };
-        match parse::parse(&caps, text, source.date_order) {
+        match caps.and_then(|caps| parse::parse(&caps, text, source.date_order)) {
             Some(f) => {
-                at = f.range.end.max(whole.start() + 1);
+                at = f.range.end.max(start + 1);
                 found.push(f);
             }
             None => {
                 // Not a date after all: try again one word on, so that a
                 // shorter form inside the rejected one still gets its turn.
-                at = whole.start()
-                    + text[whole.start()..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8);
+                at = start + text[start..].chars().next().map_or(1, char::len_utf8);
             }
         }
         while at < text.len() && !text.is_char_boundary(at) {

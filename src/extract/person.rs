@@ -266,59 +266,97 @@ impl Token<'_> {
     }
 }
 
-fn tokens(text: &str) -> Vec<Token<'_>> {
+/// The tokens of `text[range]`, which starts and ends between tokens.
+fn tokens_in(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut at = range.start;
+    while at < range.end {
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
         if !c.is_alphanumeric() {
+            at += c.len_utf8();
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() {
-                end = i + c.len_utf8();
-                chars.next();
-                continue;
-            }
-            let joins = matches!(c, '-' | '\'' | '’' | '.')
-                && text[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            if !joins {
-                break;
-            }
-            end = i + c.len_utf8();
-            chars.next();
-        }
-        // A period closing an initial or an abbreviation belongs to it.
-        let word = &text[start..end];
-        let short =
-            word.chars().count() <= 4 && word.chars().next().is_some_and(char::is_uppercase);
-        if short && text[end..].starts_with('.') {
-            let lower = word.to_lowercase();
-            let known = lower.chars().count() == 1
-                || HONORIFICS.contains(&lower.as_str())
-                || ABBREVIATED.iter().any(|(a, _)| *a == lower)
-                || lower.contains('.');
-            if known {
-                end += 1;
-                chars.next();
-            }
-        }
-        let full = &text[start..end];
-        let (word, possessive) = match full.strip_suffix("’s").or_else(|| full.strip_suffix("'s"))
-        {
-            Some(base) if !base.is_empty() => (base, true),
-            _ => (full, false),
-        };
-        out.push(Token {
-            range: start..end,
-            word,
-            possessive,
-        });
+        let token = token_at(text, at);
+        at = token.range.end;
+        out.push(token);
     }
     out
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.')
+}
+
+/// The token that starts at `start`, an alphanumeric character at a token
+/// start (see [`token_start`]).
+fn token_at(text: &str, start: usize) -> Token<'_> {
+    let mut chars = text[start..].char_indices().map(|(i, c)| (start + i, c));
+    let mut end = start;
+    let mut chars = {
+        if let Some((_, c)) = chars.next() {
+            end = start + c.len_utf8();
+        }
+        chars.peekable()
+    };
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_alphanumeric() {
+            end = i + c.len_utf8();
+            chars.next();
+            continue;
+        }
+        let joins = is_joiner(c)
+            && text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if !joins {
+            break;
+        }
+        end = i + c.len_utf8();
+        chars.next();
+    }
+    // A period closing an initial or an abbreviation belongs to it.
+    let word = &text[start..end];
+    let short = word.chars().count() <= 4 && word.chars().next().is_some_and(char::is_uppercase);
+    if short && text[end..].starts_with('.') {
+        let lower = word.to_lowercase();
+        let known = lower.chars().count() == 1
+            || HONORIFICS.contains(&lower.as_str())
+            || ABBREVIATED.iter().any(|(a, _)| *a == lower)
+            || lower.contains('.');
+        if known {
+            end += 1;
+        }
+    }
+    let full = &text[start..end];
+    let (word, possessive) = match full.strip_suffix("’s").or_else(|| full.strip_suffix("'s")) {
+        Some(base) if !base.is_empty() => (base, true),
+        _ => (full, false),
+    };
+    Token {
+        range: start..end,
+        word,
+        possessive,
+    }
+}
+
+/// Where the token holding the alphanumeric character at `at` starts: the
+/// tokenizer joins letters across `-`, `'`, `’` and `.` when a letter or
+/// digit stands on both sides.
+fn token_start(text: &str, mut at: usize) -> usize {
+    loop {
+        let mut before = text[..at].chars().rev();
+        match before.next() {
+            Some(c) if c.is_alphanumeric() => at -= c.len_utf8(),
+            Some(j) if is_joiner(j) => match before.next() {
+                Some(c) if c.is_alphanumeric() => at -= j.len_utf8() + c.len_utf8(),
+                _ => return at,
+            },
+            _ => return at,
+        }
+    }
 }
 
 /// True when only spaces (no line break) separate the two tokens.
@@ -437,12 +475,16 @@ fn particle(token: &Token) -> bool {
     PARTICLES.contains(&token.word)
 }
 
-struct Found {
+struct Found<'t> {
     range: Range<usize>,
     name: Range<usize>,
-    /// Token indices of the name.
-    name_tokens: Range<usize>,
+    /// The words of the name.
+    words: Vec<&'t str>,
     office: Option<Vec<String>>,
+}
+
+fn words_of<'t>(toks: &[Token<'t>], name: &Range<usize>) -> Vec<&'t str> {
+    toks[name.clone()].iter().map(|t| t.word).collect()
 }
 
 /// The title phrase ending at the office head `h`: (first token, office words).
@@ -555,8 +597,55 @@ fn name_before(text: &str, toks: &[Token], to: usize) -> Option<Range<usize>> {
 /// Every person mention in `text`, in text order, with back-references
 /// resolved to the nearest full name of the same person.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    let toks = tokens(text);
     let mut found: Vec<Found> = Vec::new();
+    // Titles and honorifics are found on the lines that hold an office
+    // word or an honorific: no mention crosses a line break, and most
+    // lines hold neither.
+    for window in anchor_windows(text) {
+        let toks = tokens_in(text, window);
+        titled(text, &toks, &mut found);
+        honorific(text, &toks, &mut found);
+    }
+    let full_names = FullNames::new(
+        found
+            .iter()
+            .filter(|f| f.words.len() >= 2)
+            .map(|f| (f.name.start, f.words.clone()))
+            .collect(),
+    );
+    // A lone word is a name only as a back-reference.
+    found.retain(|f| f.words.len() >= 2 || full_names.knows(f.words[0]));
+    if !full_names.is_empty() {
+        let bare = back_references(text, &found, &full_names);
+        found.extend(bare);
+    }
+    found.sort_by_key(|f| (f.range.start, f.range.end));
+    found.dedup_by(|b, a| a.range == b.range);
+    found
+        .into_iter()
+        .map(|f| {
+            let written = f.words.join(" ");
+            let name = if f.words.len() >= 2 {
+                written.clone()
+            } else {
+                full_names
+                    .resolve(f.name.start, f.words[0])
+                    .unwrap_or_else(|| written.clone())
+            };
+            Mention {
+                range: f.range,
+                name_range: f.name,
+                written,
+                name,
+                office: f.office,
+            }
+        })
+        .collect()
+}
+
+/// Mentions around an office word: "Foreign Minister Amir Karim Haidari",
+/// "Pavel Orlik, the Valdorian ambassador to Tiran".
+fn titled<'t>(text: &'t str, toks: &[Token<'t>], found: &mut Vec<Found<'t>>) {
     for h in 0..toks.len() {
         if !heads_office(&toks[h]) {
             continue;
@@ -568,8 +657,8 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         {
             continue;
         }
-        let (start, office) = title_before(text, &toks, h);
-        let end = attachment_after(text, &toks, h);
+        let (start, office) = title_before(text, toks, h);
+        let end = attachment_after(text, toks, h);
         let after = end + 1;
         let before_name = toks.get(after).and_then(|next| {
             let direct = adjacent(text, &toks[end], next);
@@ -577,7 +666,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             if !(direct || comma) {
                 return None;
             }
-            let name = name_after(text, &toks, after)?;
+            let name = name_after(text, toks, after)?;
             // "the foreign minister, Valdoria said": after a comma a lone
             // word is a name only as a back-reference (checked below).
             Some((name, comma))
@@ -586,7 +675,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             found.push(Found {
                 range: toks[start].range.start..toks[name.end - 1].range.end,
                 name: toks[name.start].range.start..toks[name.end - 1].range.end,
-                name_tokens: name,
+                words: words_of(toks, &name),
                 office: Some(office),
             });
             continue;
@@ -615,7 +704,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         if first == 0 || !comma_between(text, &toks[first - 1], &toks[first]) {
             continue;
         }
-        let Some(name) = name_before(text, &toks, first) else {
+        let Some(name) = name_before(text, toks, first) else {
             continue;
         };
         // "In New York, the foreign minister said": a place, not a name.
@@ -626,12 +715,15 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             found.push(Found {
                 range: toks[name.start].range.start..toks[end].range.end,
                 name: toks[name.start].range.start..toks[name.end - 1].range.end,
-                name_tokens: name,
+                words: words_of(toks, &name),
                 office: Some(office),
             });
         }
     }
-    // Honorifics: "Mr Orlik", "Dr. Leila Murtazayeva".
+}
+
+/// Honorifics: "Mr Orlik", "Dr. Leila Murtazayeva".
+fn honorific<'t>(text: &'t str, toks: &[Token<'t>], found: &mut Vec<Found<'t>>) {
     for i in 0..toks.len() {
         if !HONORIFICS.contains(&toks[i].lower().as_str()) || !toks[i].capitalised() {
             continue;
@@ -642,45 +734,85 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         if !adjacent(text, &toks[i], next) {
             continue;
         }
-        if let Some(name) = name_after(text, &toks, i + 1) {
+        if let Some(name) = name_after(text, toks, i + 1) {
             found.push(Found {
                 range: toks[i].range.start..toks[name.end - 1].range.end,
                 name: toks[name.start].range.start..toks[name.end - 1].range.end,
-                name_tokens: name,
+                words: words_of(toks, &name),
                 office: None,
             });
         }
     }
-    let full_names: Vec<(usize, Vec<&str>)> = found
+}
+
+/// Office words, their abbreviations and honorifics: what a title or an
+/// honorific mention must hold.
+static ANCHORS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let words: Vec<&str> = OFFICE_WORDS
         .iter()
-        .filter(|f| f.name_tokens.len() >= 2)
-        .map(|f| {
-            (
-                f.name.start,
-                toks[f.name_tokens.clone()].iter().map(|t| t.word).collect(),
-            )
-        })
+        .copied()
+        .chain(HONORIFICS.iter().copied())
         .collect();
-    // Distinct surnames, and each word's answer once: a long text names
-    // the same people again and again.
-    let mut surnames: Vec<&str> = full_names
-        .iter()
-        .filter_map(|(_, n)| n.last().copied())
-        .collect();
-    surnames.sort_unstable();
-    surnames.dedup();
-    let answers: std::cell::RefCell<std::collections::HashMap<String, bool>> = Default::default();
-    let known_surname = |word: &str| -> bool {
-        if let Some(&known) = answers.borrow().get(word) {
-            return known;
+    regex::RegexBuilder::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", words.join("|")))
+        .case_insensitive(true)
+        .unicode(false)
+        .build()
+        .expect("the anchor pattern is valid")
+});
+
+/// How far from an anchor a window reaches on a long line, in bytes: far
+/// more than the dozen words a title, a name and an attachment can take.
+const WINDOW_REACH: usize = 400;
+
+/// The stretches of `text` to tokenize for titled and honorific
+/// mentions: the line around each anchor (at most [`WINDOW_REACH`] bytes
+/// either side, cut at a space), merged where they meet.
+fn anchor_windows(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for m in ANCHORS.find_iter(text) {
+        if windows.last().is_some_and(|w| m.end() <= w.end) {
+            continue;
         }
-        let known = surnames.iter().any(|s| same_name_word(s, word));
-        answers.borrow_mut().insert(word.to_string(), known);
-        known
-    };
-    // A lone word is a name only as a back-reference.
-    found.retain(|f| f.name_tokens.len() >= 2 || known_surname(toks[f.name_tokens.start].word));
-    // Bare back-references: "Haidari said".
+        let floor = m.start().saturating_sub(WINDOW_REACH);
+        let start = match bytes[floor..m.start()].iter().rposition(|&b| b == b'\n') {
+            Some(i) => floor + i + 1,
+            None if floor == 0 => 0,
+            // Cut at a space, so the window starts between tokens.
+            None => match bytes[floor..m.start()].iter().position(|&b| b == b' ') {
+                Some(i) => floor + i + 1,
+                None => m.start(),
+            },
+        };
+        let ceiling = (m.end() + WINDOW_REACH).min(text.len());
+        let end = match bytes[m.end()..ceiling].iter().position(|&b| b == b'\n') {
+            Some(i) => m.end() + i,
+            None if ceiling == text.len() => ceiling,
+            None => match bytes[m.end()..ceiling].iter().rposition(|&b| b == b' ') {
+                Some(i) => m.end() + i,
+                None => ceiling,
+            },
+        };
+        // A cut inside a long token: widen to the token's end.
+        let mut end = end;
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        match windows.last_mut() {
+            Some(w) if start <= w.end => w.end = w.end.max(end),
+            _ => windows.push(start..end),
+        }
+    }
+    windows
+}
+
+/// Bare back-references ("Haidari said"): a lone capitalised word that
+/// spells a family name of the text, outside any other mention.
+fn back_references<'t>(
+    text: &'t str,
+    found: &[Found<'t>],
+    full_names: &FullNames<'t>,
+) -> Vec<Found<'t>> {
     let mut covered: Vec<Range<usize>> = Vec::new();
     let mut ranges: Vec<Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
     ranges.sort_by_key(|r| r.start);
@@ -691,61 +823,136 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         }
     }
     let mut bare = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        if !name_word(t) || !known_surname(t.word) {
+    // Every name word holds a capital letter ("al-Sisi" after its
+    // particle): look only at the tokens that hold one.
+    let mut done = 0;
+    for (at, c) in text.char_indices() {
+        if at < done || !c.is_uppercase() {
+            continue;
+        }
+        let t = token_at(text, token_start(text, at));
+        done = t.range.end;
+        let may_be_name = t.capitalised() || t.word.contains('-');
+        if !may_be_name || !full_names.knows(t.word) || !name_word(&t) {
             continue;
         }
         let at = covered.partition_point(|c| c.end < t.range.end);
         let inside = covered.get(at).is_some_and(|c| c.start <= t.range.start);
-        let joined_after = toks
-            .get(i + 1)
-            .is_some_and(|n| adjacent(text, t, n) && name_word(n));
-        let joined_before = i > 0 && adjacent(text, &toks[i - 1], t) && name_word(&toks[i - 1]);
-        let alone = !joined_after && !joined_before;
-        if !inside && alone {
+        let joined_after = next_token(text, &t).is_some_and(|n| name_word(&n));
+        let joined_before = previous_token(text, &t).is_some_and(|p| name_word(&p));
+        if !inside && !joined_after && !joined_before {
             bare.push(Found {
                 range: t.range.clone(),
                 name: t.range.clone(),
-                name_tokens: i..i + 1,
+                words: vec![t.word],
                 office: None,
             });
         }
     }
-    found.extend(bare);
-    found.sort_by_key(|f| (f.range.start, f.range.end));
-    found.dedup_by(|b, a| a.range == b.range);
-    found
-        .into_iter()
-        .map(|f| {
-            let words: Vec<&str> = toks[f.name_tokens.clone()].iter().map(|t| t.word).collect();
-            let written = words.join(" ");
-            let name = if words.len() >= 2 {
-                written.clone()
-            } else {
-                resolve(&full_names, f.name.start, &words).unwrap_or_else(|| written.clone())
-            };
-            Mention {
-                range: f.range,
-                name_range: f.name,
-                written,
-                name,
-                office: f.office,
-            }
-        })
-        .collect()
+    bare
 }
 
-/// The full name a one-word mention at `at` refers to: the nearest full
-/// name before it with that surname, else the first after it.
-fn resolve(full_names: &[(usize, Vec<&str>)], at: usize, words: &[&str]) -> Option<String> {
-    let word = words.first()?;
-    let matching = |(_, n): &&(usize, Vec<&str>)| n.last().is_some_and(|s| same_name_word(s, word));
-    full_names
-        .iter()
-        .filter(|(p, _)| *p < at)
-        .rfind(matching)
-        .or_else(|| full_names.iter().find(matching))
-        .map(|(_, n)| n.join(" "))
+/// Spaces only, no line break: what [`adjacent`] accepts between tokens.
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{a0}'
+}
+
+/// The token after `t` when only spaces stand between them.
+fn next_token<'t>(text: &'t str, t: &Token<'t>) -> Option<Token<'t>> {
+    let rest = &text[t.range.end..];
+    let next = rest.trim_start_matches(is_space);
+    let gap = rest.len() - next.len();
+    (gap > 0 && next.starts_with(char::is_alphanumeric)).then(|| token_at(text, t.range.end + gap))
+}
+
+/// The token before `t` when only spaces stand between them.
+fn previous_token<'t>(text: &'t str, t: &Token<'t>) -> Option<Token<'t>> {
+    let before = &text[..t.range.start];
+    let trimmed = before.trim_end_matches(is_space);
+    let gap = before.len() - trimmed.len();
+    let last = trimmed.chars().next_back()?;
+    if gap == 0 || !(last.is_alphanumeric() || last == '.') {
+        return None;
+    }
+    // A period ends a token only after an initial or an abbreviation.
+    let probe = if last == '.' {
+        trimmed.len() - 1
+    } else {
+        trimmed.len()
+    };
+    let before_probe = text[..probe].chars().next_back()?;
+    if !before_probe.is_alphanumeric() {
+        return None;
+    }
+    let p = token_at(text, token_start(text, probe - before_probe.len_utf8()));
+    (p.range.end == trimmed.len()).then_some(p)
+}
+
+/// The full names of a text, indexed by family name: a long text names the
+/// same few people again and again, so each word is compared with each
+/// distinct family name once, not with every full name before it.
+struct FullNames<'t> {
+    /// Each full name's words, in text order of where it stands.
+    names: Vec<Vec<&'t str>>,
+    /// Distinct family names, and the full names (position, index into
+    /// `names`) that end in each, in text order.
+    surnames: Vec<(&'t str, Vec<(usize, usize)>)>,
+    /// Which family names a word is a spelling of, once per word.
+    answers: std::cell::RefCell<std::collections::HashMap<&'t str, Vec<usize>>>,
+}
+
+impl<'t> FullNames<'t> {
+    fn new(mut found: Vec<(usize, Vec<&'t str>)>) -> Self {
+        found.sort_by_key(|(at, _)| *at);
+        let mut by_surname: std::collections::BTreeMap<&str, Vec<(usize, usize)>> =
+            Default::default();
+        for (i, (at, words)) in found.iter().enumerate() {
+            if let Some(last) = words.last() {
+                by_surname.entry(last).or_default().push((*at, i));
+            }
+        }
+        FullNames {
+            names: found.into_iter().map(|(_, words)| words).collect(),
+            surnames: by_surname.into_iter().collect(),
+            answers: Default::default(),
+        }
+    }
+
+    /// Indices into `surnames` of the family names `word` can spell.
+    fn surnames_like(&self, word: &'t str) -> std::cell::Ref<'_, Vec<usize>> {
+        if !self.answers.borrow().contains_key(word) {
+            let like = (0..self.surnames.len())
+                .filter(|&i| same_name_word(self.surnames[i].0, word))
+                .collect();
+            self.answers.borrow_mut().insert(word, like);
+        }
+        std::cell::Ref::map(self.answers.borrow(), |a| &a[word])
+    }
+
+    fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// True when `word` spells one of the family names.
+    fn knows(&self, word: &'t str) -> bool {
+        !self.surnames_like(word).is_empty()
+    }
+
+    /// The full name a one-word mention at `at` refers to: the nearest
+    /// full name before it with that family name, else the first after it.
+    fn resolve(&self, at: usize, word: &'t str) -> Option<String> {
+        let like = self.surnames_like(word);
+        let lists = like.iter().map(|&i| &self.surnames[i].1);
+        let before = lists
+            .clone()
+            .filter_map(|list| {
+                let k = list.partition_point(|(p, _)| *p < at);
+                k.checked_sub(1).map(|k| list[k])
+            })
+            .max();
+        let after = || lists.filter_map(|list| list.first().copied()).min();
+        before.or_else(after).map(|(_, i)| self.names[i].join(" "))
+    }
 }
 
 /// A rough consonant skeleton, so transliterations meet: "Haidari" and
@@ -888,6 +1095,34 @@ pub fn extract(source: &Source, mentions: &[Mention], out: &mut Vec<Claim>) {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The back-reference scan finds tokens from any letter inside
+        /// them; it must find the very tokens the tokenizer makes.
+        #[test]
+        fn a_token_is_found_from_any_letter_in_it(text in "[aB’'.\\- \n\u{a0}É1]{0,30}") {
+            for t in tokens_in(&text, 0..text.len()) {
+                for (i, c) in text[t.range.clone()].char_indices() {
+                    if c.is_alphanumeric() {
+                        let start = token_start(&text, t.range.start + i);
+                        proptest::prop_assert_eq!(start, t.range.start);
+                    }
+                }
+                let again = token_at(&text, t.range.start);
+                proptest::prop_assert_eq!(again.range, t.range.clone());
+                proptest::prop_assert_eq!(again.word, t.word);
+            }
+            let toks = tokens_in(&text, 0..text.len());
+            for pair in toks.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                let joined = adjacent(&text, a, b);
+                let next = next_token(&text, a).map(|n| n.range);
+                let previous = previous_token(&text, b).map(|p| p.range);
+                proptest::prop_assert_eq!(next, joined.then(|| b.range.clone()));
+                proptest::prop_assert_eq!(previous, joined.then(|| a.range.clone()));
+            }
+        }
+    }
+
     #[test]
     fn every_office_word_fits_the_quick_test() {
         for word in super::OFFICES

@@ -10,11 +10,12 @@ use super::{Amount, Expr, Part, Shift, Unit, YearPart};
 use crate::source::DocumentDate;
 use crate::value::date::{days_between, weekday_name, DateSet, DateValue, MONTHS};
 
-/// What a date is resolved against.
-struct Context {
+/// What a date is resolved against. The tense is read from the sentence
+/// only when a form needs it: most dates are complete without it.
+struct Context<'a> {
     anchor: Option<Date>,
     basis: String,
-    tense: Tense,
+    tense: std::cell::LazyCell<Tense, Box<dyn FnOnce() -> Tense + 'a>>,
 }
 
 fn ymd(d: Date) -> String {
@@ -63,14 +64,14 @@ fn on_day(timex: Option<String>, day: Date, why: String) -> DateValue {
 pub(super) fn resolve(
     expr: &Expr,
     doc: Option<&DocumentDate>,
-    tense: Tense,
+    tense: impl FnOnce() -> Tense,
 ) -> (DateValue, Option<String>) {
     let ctx = Context {
         anchor: doc.map(|d| d.date),
         basis: doc
             .map(|d| format!("the document date {} ({})", d.date, d.basis.describe()))
             .unwrap_or_default(),
-        tense,
+        tense: std::cell::LazyCell::new(Box::new(tense)),
     };
     resolve_in(expr, &ctx)
 }
@@ -257,7 +258,7 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
                 (None, None, Some(Shift::Last | Shift::Past), Some(d)) => pick(false, false, d),
                 (None, None, Some(Shift::Next | Shift::Coming), Some(d)) => pick(true, false, d),
                 (None, None, Some(Shift::This), Some(d)) => in_year(d.year()),
-                (None, None, None, Some(d)) => match ctx.tense {
+                (None, None, None, Some(d)) => match *ctx.tense {
                     Tense::Past => pick(false, true, d),
                     Tense::Future => pick(true, true, d),
                     Tense::Open => in_year(d.year()),
@@ -288,7 +289,7 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
         } => {
             let month_and_year = match (month, month_offset, ctx.anchor) {
                 (Some(m), _, _) if year.is_some() => year.map(|y| (y, *m)),
-                (Some(m), _, Some(d)) => Some((pick_year_for_month(*m, d, ctx.tense), *m)),
+                (Some(m), _, Some(d)) => Some((pick_year_for_month(*m, d, *ctx.tense), *m)),
                 (None, Some(off), Some(d)) => {
                     add_months(d.first_of_month(), *off).map(|f| (f.year(), f.month()))
                 }
@@ -359,7 +360,7 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
             let Some(d) = ctx.anchor else {
                 return (unresolved(timex, set), None);
             };
-            let forward = ctx.tense == Tense::Future;
+            let forward = *ctx.tense == Tense::Future;
             let found = (0..28).find_map(|i| {
                 let first = add_months(d.first_of_month(), if forward { i } else { -i })?;
                 let date = Date::new(first.year(), first.month(), *day).ok()?;
@@ -639,7 +640,7 @@ fn resolve_weekday(weekday: Weekday, shift: Option<Shift>, ctx: &Context) -> Dat
             strictly_before,
         ),
         None if d.weekday() == weekday => (Some(d), format!("the {name} that is"), None),
-        None if ctx.tense == Tense::Future => {
+        None if *ctx.tense == Tense::Future => {
             (strictly_after, format!("the first {name} after"), None)
         }
         None => (
@@ -805,7 +806,8 @@ fn resolve_calendar(
         }
         (None, _, _) => {
             if let Some(anchor) = ctx.anchor {
-                if let Some((date_set, text, how)) = fill_from_anchor(month, day, anchor, ctx.tense)
+                if let Some((date_set, text, how)) =
+                    fill_from_anchor(month, day, anchor, *ctx.tense)
                 {
                     set = date_set;
                     let both = if set.lo == set.hi
@@ -996,7 +998,7 @@ fn resolve_year_part(
         }
         (None, Some(Shift::This)) => current,
         (None, Some(Shift::Next | Shift::Coming)) => current + 1,
-        (None, None) => match ctx.tense {
+        (None, None) => match *ctx.tense {
             Tense::Past => {
                 if started(d.year()) {
                     d.year()

@@ -70,9 +70,8 @@ pub fn show_markup(
         .collect()
 }
 
-/// [`claims_of`], one source at a time so that `done` can be called after
-/// each (for a progress bar), optionally with the rule engine's reasons for
-/// every claim (`--explain`; otherwise the reasons are empty). The claims are
+/// [`claims_of`], optionally with the rule engine's reasons for every
+/// claim (`--explain`; otherwise the reasons are empty). The claims are
 /// exactly [`claims_of`]'s: the reasons come from a traced second run
 /// ([`rules::assign_explained`]) and are matched to the claims by span.
 pub fn claims_with(
@@ -81,16 +80,46 @@ pub fn claims_with(
     explain: bool,
     done: &(dyn Fn() + Sync),
 ) -> (Vec<Vec<extract::Claim>>, Vec<rules::explain::Explanations>) {
-    let (mut claims, reasons): (Vec<_>, Vec<_>) = sources
+    assign_all(rules, sources, extract_all(sources, done), explain)
+}
+
+/// Every source's claims, before any rule has seen them: this needs no
+/// rules, so it can run while they load. `done` is called after each
+/// source (for a progress bar). Sources are processed in parallel; the
+/// indexed collect keeps source order, so the result is the same whatever
+/// the thread count.
+pub fn extract_all(
+    sources: &[source::Source],
+    done: &(dyn Fn() + Sync),
+) -> Vec<Vec<extract::Claim>> {
+    sources
         .par_iter()
         .map(|s| {
-            let claims = rules::claims_of_source(rules, s);
+            let claims = extract::extract(s);
+            done();
+            claims
+        })
+        .collect()
+}
+
+/// Assigns each source's extracted claims to the rules' facts, then gives
+/// subjects one name across sources; with `explain`, the reasons too.
+pub fn assign_all(
+    rules: &rules::RuleSet,
+    sources: &[source::Source],
+    extracted: Vec<Vec<extract::Claim>>,
+    explain: bool,
+) -> (Vec<Vec<extract::Claim>>, Vec<rules::explain::Explanations>) {
+    let (mut claims, reasons): (Vec<_>, Vec<_>) = sources
+        .par_iter()
+        .zip(extracted)
+        .map(|(s, extracted)| {
+            let claims = rules::assign_source(rules, s, extracted);
             let reasons = if explain {
                 explain_claims(rules, s, &claims)
             } else {
                 Vec::new()
             };
-            done();
             (claims, reasons)
         })
         .unzip();

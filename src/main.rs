@@ -229,6 +229,9 @@ fn print_diagnostic(diag: &dyn Diagnostic) {
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -316,15 +319,6 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
     } else {
         input.rules.clone()
     };
-    let mut rules = load_rules(&rule_paths)?;
-    for rule in &mut rules.rules {
-        if let Some(severity) = config.severity.get(&rule.id) {
-            rule.severity = *severity;
-        }
-        if let Some(tolerance) = config.tolerance.get(&rule.id) {
-            rule.tolerance = *tolerance;
-        }
-    }
     let mut inputs: Vec<String> = if input.sources.is_empty() {
         config
             .sources
@@ -334,21 +328,8 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
     } else {
         input.sources.clone()
     };
-    if inputs.is_empty() {
-        let _ = writeln!(
-            std::io::stderr(),
-            "error: no sources given (name files or folders, or set `sources` in crosscheck.toml)"
-        );
-        return Err(Failed);
-    }
+    let no_sources = inputs.is_empty();
     if let Some(d) = draft {
-        if std::path::Path::new(d).is_dir() {
-            let _ = writeln!(
-                std::io::stderr(),
-                "error: --draft {d}: a folder, not a file (give the draft's file; its sources go after it)"
-            );
-            return Err(Failed);
-        }
         inputs.insert(0, d.to_string());
     }
     let options = LoadOptions {
@@ -360,33 +341,84 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
         },
         document_dates: input.document_dates.clone(),
     };
-    let mut loaded = source::load(&inputs, &options).map_err(|e| {
+    // Extraction needs no rules: the rules compile on one worker while the
+    // sources load and their claims are extracted on the other (which
+    // takes the whole pool once the rules are done). Errors are printed
+    // afterwards, rules first, as a run that did one then the other would.
+    let (rules, extracted) = rayon::join(
+        || RuleSet::load(&rule_dirs(&rule_paths)),
+        || {
+            if no_sources {
+                return Err(NotLoaded::NoSources);
+            }
+            if let Some(d) = draft.filter(|d| std::path::Path::new(d).is_dir()) {
+                return Err(NotLoaded::DraftIsFolder(d.to_string()));
+            }
+            let mut loaded = source::load(&inputs, &options).map_err(NotLoaded::Error)?;
+            if let Some(d) = draft {
+                mark_draft(&mut loaded.sources, d);
+            }
+            let progress = progress_bar(loaded.sources.len(), input.quiet);
+            let tick = || {
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+            };
+            let claims = crosscheck::extract_all(&loaded.sources, &tick);
+            if let Some(bar) = progress {
+                bar.finish_and_clear();
+            }
+            Ok((loaded, claims))
+        },
+    );
+    let mut rules = rules.map_err(|e| {
         print_diagnostic(&e);
         Failed
     })?;
-    if let Some(d) = draft {
-        mark_draft(&mut loaded.sources, d);
+    let (loaded, extracted) = extracted.map_err(|e| {
+        match e {
+            NotLoaded::NoSources => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: no sources given (name files or folders, or set `sources` in crosscheck.toml)"
+                );
+            }
+            NotLoaded::DraftIsFolder(d) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: --draft {d}: a folder, not a file (give the draft's file; its sources go after it)"
+                );
+            }
+            NotLoaded::Error(e) => print_diagnostic(&e),
+        }
+        Failed
+    })?;
+    for rule in &mut rules.rules {
+        if let Some(severity) = config.severity.get(&rule.id) {
+            rule.severity = *severity;
+        }
+        if let Some(tolerance) = config.tolerance.get(&rule.id) {
+            rule.tolerance = *tolerance;
+        }
     }
     for skipped in &loaded.skipped {
         let _ = writeln!(std::io::stderr(), "warning: skipped {skipped}");
     }
-    let progress = progress_bar(loaded.sources.len(), input.quiet);
-    let tick = || {
-        if let Some(bar) = &progress {
-            bar.inc(1);
-        }
-    };
     let (claims, explanations) =
-        crosscheck::claims_with(&rules, &loaded.sources, input.explain, &tick);
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
+        crosscheck::assign_all(&rules, &loaded.sources, extracted, input.explain);
     Ok(Prepared {
         sources: loaded.sources,
         claims,
         rules,
         explanations,
     })
+}
+
+/// Why a run's sources were not loaded, told after any rule error.
+enum NotLoaded {
+    NoSources,
+    DraftIsFolder(String),
+    Error(source::SourceError),
 }
 
 /// Marks the draft (loaded first) and drops any copy of it found again

@@ -16,6 +16,7 @@
 //! regex engine fall back to a slow path at the first curly quote, and news
 //! is full of them.
 
+mod forms;
 mod parse;
 mod pattern;
 mod resolve;

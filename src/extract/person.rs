@@ -747,17 +747,13 @@ fn honorific<'t>(text: &'t str, toks: &[Token<'t>], found: &mut Vec<Found<'t>>) 
 
 /// Office words, their abbreviations and honorifics: what a title or an
 /// honorific mention must hold.
-static ANCHORS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+static ANCHORS: std::sync::LazyLock<regex_automata::meta::Regex> = std::sync::LazyLock::new(|| {
     let words: Vec<&str> = OFFICE_WORDS
         .iter()
         .copied()
         .chain(HONORIFICS.iter().copied())
         .collect();
-    regex::RegexBuilder::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", words.join("|")))
-        .case_insensitive(true)
-        .unicode(false)
-        .build()
-        .expect("the anchor pattern is valid")
+    super::word_finder(&format!(r"\b(?:{})\b", words.join("|")))
 });
 
 /// How far from an anchor a window reaches on a long line, in bytes: far

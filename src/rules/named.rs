@@ -158,7 +158,7 @@ impl NamedOptions {
 /// Words that make a statement unsure or deny it.
 static HEDGES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:not|never|no\s+longer|yet\s+to|whether|expected\s+to|likely\s+to|set\s+to|plans?\s+to|planned|hopes?\s+to|may|might|could|would|reportedly|denied|denies|rejected|unconfirmed|rumou?red)(?-u:\b)|n[’']t(?-u:\b)",
+        r"(?i-u)\b(?:not|never|no(?u:\s)+longer|yet(?u:\s)+to|whether|expected(?u:\s)+to|likely(?u:\s)+to|set(?u:\s)+to|plans?(?u:\s)+to|planned|hopes?(?u:\s)+to|may|might|could|would|reportedly|denied|denies|rejected|unconfirmed|rumou?red)\b|n(?:'|(?u:’))t\b",
     )
     .expect("the hedge pattern is valid")
 });

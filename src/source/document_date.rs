@@ -103,9 +103,12 @@ static DATELINE_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern is valid")
 });
 
+/// A byline with its date: "By Ana Ruiz | July 4, 2025". The names run
+/// at most [`LONGEST_BYLINE`] characters, checked after matching (a
+/// bounded repeat of a Unicode class is slow to compile).
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\ \t\u{{a0}}]*By[\ \t\u{{a0}}]+[^\n|]{{1,80}}?(?:\||,|·|-|—)[\ \t\u{{a0}}]*(?:(?:Published|Updated)[\ \t\u{{a0}}]*:?[\ \t\u{{a0}}]*)?(?P<date>{FULL_DATE})"
+        r"^[\ \t\u{{a0}}]*By[\ \t\u{{a0}}]+(?P<by>[^\n|]+?)(?:\||,|·|-|—)[\ \t\u{{a0}}]*(?:(?:Published|Updated)[\ \t\u{{a0}}]*:?[\ \t\u{{a0}}]*)?(?P<date>{FULL_DATE})"
     ))
     .expect("byline pattern is valid")
 });
@@ -116,6 +119,48 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("stamp pattern is valid")
 });
+
+const LONGEST_BYLINE: usize = 80;
+
+/// What a line's opening allows it to be: conditions each pattern needs
+/// (every one needs a digit, for the date).
+struct Openings {
+    /// An upper-case place: "KABUL / MOSCOW, July 4, 2025".
+    dateline: bool,
+    /// "By Ana Ruiz | July 4, 2025".
+    byline: bool,
+    /// A keyword ("Published", "Updated on"), a time, or the date itself.
+    stamp: bool,
+}
+
+impl Openings {
+    fn of(line: &str) -> Openings {
+        let opening = line.trim_start_matches([' ', '\t', '\u{a0}']);
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            return Openings {
+                dateline: false,
+                byline: false,
+                stamp: false,
+            };
+        }
+        let mut chars = opening.chars();
+        let (first, second) = (chars.next(), chars.next());
+        let place = first.is_some_and(|c| c.is_ascii_uppercase())
+            && second.is_some_and(|c| c.is_ascii_uppercase() || ".'’-".contains(c));
+        let by = opening
+            .strip_prefix("By")
+            .is_some_and(|rest| rest.starts_with([' ', '\t', '\u{a0}']));
+        // Stamp keywords, weekdays and months start with these letters,
+        // numeric dates and times with a digit.
+        let stamp =
+            first.is_some_and(|c| c.is_ascii_digit() || "ofpudlmOFPUDLMTWSJAND".contains(c));
+        Openings {
+            dateline: place,
+            byline: by,
+            stamp,
+        }
+    }
+}
 
 /// Datelines and stamps at the top of a text, strongest evidence first.
 pub fn detect(text: &str) -> Vec<DocumentDate> {
@@ -128,7 +173,10 @@ pub fn detect(text: &str) -> Vec<DocumentDate> {
         }
         let content = line.trim_end_matches(['\n', '\r']);
         let line_range = offset..offset + content.len();
-        if yearless.is_none() && !DATELINE.is_match(content) {
+        // Most lines can be ruled out by their first letters, before any
+        // pattern is compiled or run.
+        let can_be = Openings::of(content);
+        if yearless.is_none() && can_be.dateline && !DATELINE.is_match(content) {
             if let Some(caps) = DATELINE_NO_YEAR.captures(content) {
                 let month = caps.name("m").and_then(|m| month_number(m.as_str()));
                 let day = caps.name("d").and_then(|d| d.as_str().parse::<i8>().ok());
@@ -138,13 +186,20 @@ pub fn detect(text: &str) -> Vec<DocumentDate> {
                 }
             }
         }
-        for (pattern, basis) in [
-            (&*DATELINE, DateBasis::Dateline),
-            (&*BYLINE, DateBasis::Byline),
-            (&*STAMP, DateBasis::PageStamp),
+        for (pattern, basis, possible) in [
+            (&DATELINE, DateBasis::Dateline, can_be.dateline),
+            (&BYLINE, DateBasis::Byline, can_be.byline),
+            (&STAMP, DateBasis::PageStamp, can_be.stamp),
         ] {
+            if !possible {
+                continue;
+            }
             if let Some(caps) = pattern.captures(content) {
                 let Some(m) = caps.name("date") else { continue };
+                let by = caps.name("by").map_or(0, |by| by.as_str().chars().count());
+                if by > LONGEST_BYLINE {
+                    continue;
+                }
                 if let Some(date) = parse_full_date(m.as_str()) {
                     found.push(DocumentDate {
                         date,

@@ -2,13 +2,16 @@
 //! the match ("may" the verb, "Sunday Times", "2000 people") and the
 //! reading of numeric dates by the source's date order.
 
+use super::pattern::{Groups, Piece};
 use jiff::civil::Weekday;
-use regex::Captures;
 
 use super::words::{self, Tense};
 use super::{Amount, Expr, Found, Part, Shift, Unit, YearPart};
 use crate::source::DateOrder;
 use crate::value::date::{month_number, weekday_of};
+
+/// Capture groups, from a date form or the pattern for a range's end.
+type Captures<'a> = dyn Groups + 'a;
 
 fn num<T: std::str::FromStr>(caps: &Captures, name: &str) -> Option<T> {
     caps.name(name).and_then(|m| m.as_str().parse().ok())
@@ -265,7 +268,7 @@ fn date_expected_before(text: &str, at: usize) -> bool {
 /// a date after all.
 pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Found> {
     let group = |name: &str| caps.name(name);
-    let found = |m: regex::Match, expr: Expr| {
+    let found = |m: Piece<'_>, expr: Expr| {
         Some(Found {
             range: m.range(),
             expr,
@@ -1066,7 +1069,7 @@ fn numeric_order(
 }
 
 /// "July 1-5, 2025" and "1 to 5 July": a range of days in one month.
-fn day_range(caps: &Captures, m: regex::Match, p: &str, month: i8) -> Option<Found> {
+fn day_range(caps: &Captures, m: Piece<'_>, p: &str, month: i8) -> Option<Found> {
     let a: i8 = num(caps, &format!("{p}_a"))?;
     let b: i8 = num(caps, &format!("{p}_b"))?;
     if a >= b {
@@ -1087,7 +1090,7 @@ fn day_range(caps: &Captures, m: regex::Match, p: &str, month: i8) -> Option<Fou
     })
 }
 
-fn season(caps: &Captures, text: &str, m: regex::Match) -> Option<Found> {
+fn season(caps: &Captures, text: &str, m: Piece<'_>) -> Option<Found> {
     let word = caps.name("sea")?.as_str().to_ascii_lowercase();
     let shift = caps.name("sea_shift").map(|s| shift_of(s.as_str()));
     let year = match (caps.name("sea_y"), caps.name("sea_yw")) {

@@ -388,8 +388,8 @@ fn counted_noun(tokens: &[Token], end: usize) -> Option<String> {
         .take(3);
     let mut first = None;
     for (n, t) in words.enumerate() {
-        if COUNTED.contains(&t.lower.as_str()) {
-            return Some(t.lower.clone());
+        if COUNTED.contains(&t.lower.as_ref()) {
+            return Some(t.lower.to_string());
         }
         if n == 0 {
             first = Some(t);
@@ -397,7 +397,7 @@ fn counted_noun(tokens: &[Token], end: usize) -> Option<String> {
         if [
             "of", "in", "at", "on", "were", "was", "are", "is", "had", "have", "has",
         ]
-        .contains(&t.lower.as_str())
+        .contains(&t.lower.as_ref())
         {
             break;
         }
@@ -410,7 +410,7 @@ fn counted_noun(tokens: &[Token], end: usize) -> Option<String> {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_lowercase());
-    plural.then(|| t.lower.clone())
+    plural.then(|| t.lower.to_string())
 }
 
 fn event_of(t: &Token) -> Option<&'static str> {
@@ -419,12 +419,12 @@ fn event_of(t: &Token) -> Option<&'static str> {
     }
     EVENTS
         .iter()
-        .find(|(_, words)| words.contains(&t.lower.as_str()))
+        .find(|(_, words)| words.contains(&t.lower.as_ref()))
         .map(|(event, _)| *event)
 }
 
 fn breaks_clause(t: &Token) -> bool {
-    (t.kind == Kind::Word && CLAUSE_BREAKS.contains(&t.lower.as_str())) || t.is_mark(CLAUSE_MARKS)
+    (t.kind == Kind::Word && CLAUSE_BREAKS.contains(&t.lower.as_ref())) || t.is_mark(CLAUSE_MARKS)
 }
 
 /// The event nearest the figure in its clause, looking a few words either
@@ -456,7 +456,7 @@ fn event_near(tokens: &[Token], first: usize, end: usize) -> (Option<&'static st
         if t.is_mark(&[","]) {
             let opens_aside = tokens
                 .get(k + 1)
-                .is_some_and(|n| n.kind == Kind::Word && ASIDES.contains(&n.lower.as_str()));
+                .is_some_and(|n| n.kind == Kind::Word && ASIDES.contains(&n.lower.as_ref()));
             if aside || opens_aside {
                 aside = !aside;
                 continue;

@@ -3,6 +3,7 @@
 //! "dozens", "2.48×10−5". A reading keeps the qualifier as a bound and the
 //! unit it is measured in; what it counts is found by the caller.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::token::{touching, Kind, Token};
@@ -10,95 +11,103 @@ use crate::value::number::{NumberValue, Qualifier};
 
 /// Words and marks that qualify a figure, longest first so that "less
 /// than or equal to" wins over "less than".
-static QUALIFIERS: LazyLock<Vec<(Vec<&'static str>, Qualifier)>> = LazyLock::new(|| {
-    use Qualifier::*;
-    let table: &[(&str, Qualifier)] = &[
-        ("greater than or equal to", AtLeast),
-        ("more than or equal to", AtLeast),
-        ("greater or equal than", AtLeast),
-        ("bigger or equal than", AtLeast),
-        ("higher or equal than", AtLeast),
-        ("larger or equal than", AtLeast),
-        ("equal to or more than", AtLeast),
-        ("equal to or greater than", AtLeast),
-        ("at least or equal to", AtLeast),
-        ("at least", AtLeast),
-        ("no less than", AtLeast),
-        ("no fewer than", AtLeast),
-        ("not less than", AtLeast),
-        ("a minimum of", AtLeast),
-        ("> =", AtLeast),
-        (">=", AtLeast),
-        ("≥", AtLeast),
-        ("less than or equal to", AtMost),
-        ("fewer than or equal to", AtMost),
-        ("smaller or equal than", AtMost),
-        ("less or equal than", AtMost),
-        ("lower or equal than", AtMost),
-        ("equal to or less than", AtMost),
-        ("equal to or fewer than", AtMost),
-        ("up to", AtMost),
-        ("at most", AtMost),
-        ("no more than", AtMost),
-        ("not more than", AtMost),
-        ("a maximum of", AtMost),
-        ("as many as", AtMost),
-        ("< =", AtMost),
-        ("<=", AtMost),
-        ("≤", AtMost),
-        ("just over", Above),
-        ("more than", Above),
-        ("greater than", Above),
-        ("larger than", Above),
-        ("bigger than", Above),
-        ("higher than", Above),
-        ("in excess of", Above),
-        ("upwards of", Above),
-        ("over", Above),
-        ("above", Above),
-        ("exceeding", Above),
-        ("exceeds", Above),
-        ("exceeded", Above),
-        ("exceed", Above),
-        ("surpassing", Above),
-        ("surpass", Above),
-        (">", Above),
-        ("just under", Below),
-        ("fewer than", Below),
-        ("less than", Below),
-        ("lower than", Below),
-        ("smaller than", Below),
-        ("under", Below),
-        ("below", Below),
-        ("<", Below),
-        ("an estimated", About),
-        ("estimated", About),
-        ("around", About),
-        ("about", About),
-        ("nearly", About),
-        ("almost", About),
-        ("some", About),
-        ("roughly", About),
-        ("approximately", About),
-        ("approx", About),
-        ("close to", About),
-        ("circa", About),
-        ("~", About),
-        ("≈", About),
-        ("equal to", Exact),
-        ("equals to", Exact),
-        ("equaling to", Exact),
-        ("equals", Exact),
-        ("exactly", Exact),
-        ("precisely", Exact),
-    ];
-    let mut out: Vec<(Vec<&str>, Qualifier)> = table
-        .iter()
-        .map(|(p, q)| (p.split(' ').collect(), *q))
-        .collect();
-    out.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-    out
-});
+/// Indexed by first word: a reader tries the qualifiers at every word, and
+/// only those that start with that word can match there.
+static QUALIFIERS: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, Qualifier)>>> =
+    LazyLock::new(|| {
+        use Qualifier::*;
+        let table: &[(&str, Qualifier)] = &[
+            ("greater than or equal to", AtLeast),
+            ("more than or equal to", AtLeast),
+            ("greater or equal than", AtLeast),
+            ("bigger or equal than", AtLeast),
+            ("higher or equal than", AtLeast),
+            ("larger or equal than", AtLeast),
+            ("equal to or more than", AtLeast),
+            ("equal to or greater than", AtLeast),
+            ("at least or equal to", AtLeast),
+            ("at least", AtLeast),
+            ("no less than", AtLeast),
+            ("no fewer than", AtLeast),
+            ("not less than", AtLeast),
+            ("a minimum of", AtLeast),
+            ("> =", AtLeast),
+            (">=", AtLeast),
+            ("≥", AtLeast),
+            ("less than or equal to", AtMost),
+            ("fewer than or equal to", AtMost),
+            ("smaller or equal than", AtMost),
+            ("less or equal than", AtMost),
+            ("lower or equal than", AtMost),
+            ("equal to or less than", AtMost),
+            ("equal to or fewer than", AtMost),
+            ("up to", AtMost),
+            ("at most", AtMost),
+            ("no more than", AtMost),
+            ("not more than", AtMost),
+            ("a maximum of", AtMost),
+            ("as many as", AtMost),
+            ("< =", AtMost),
+            ("<=", AtMost),
+            ("≤", AtMost),
+            ("just over", Above),
+            ("more than", Above),
+            ("greater than", Above),
+            ("larger than", Above),
+            ("bigger than", Above),
+            ("higher than", Above),
+            ("in excess of", Above),
+            ("upwards of", Above),
+            ("over", Above),
+            ("above", Above),
+            ("exceeding", Above),
+            ("exceeds", Above),
+            ("exceeded", Above),
+            ("exceed", Above),
+            ("surpassing", Above),
+            ("surpass", Above),
+            (">", Above),
+            ("just under", Below),
+            ("fewer than", Below),
+            ("less than", Below),
+            ("lower than", Below),
+            ("smaller than", Below),
+            ("under", Below),
+            ("below", Below),
+            ("<", Below),
+            ("an estimated", About),
+            ("estimated", About),
+            ("around", About),
+            ("about", About),
+            ("nearly", About),
+            ("almost", About),
+            ("some", About),
+            ("roughly", About),
+            ("approximately", About),
+            ("approx", About),
+            ("close to", About),
+            ("circa", About),
+            ("~", About),
+            ("≈", About),
+            ("equal to", Exact),
+            ("equals to", Exact),
+            ("equaling to", Exact),
+            ("equals", Exact),
+            ("exactly", Exact),
+            ("precisely", Exact),
+        ];
+        let mut out: Vec<(Vec<&str>, Qualifier)> = table
+            .iter()
+            .map(|(p, q)| (p.split(' ').collect(), *q))
+            .collect();
+        out.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        // The order within one first word stays: longest first.
+        let mut by_first: HashMap<&str, Vec<(Vec<&str>, Qualifier)>> = HashMap::new();
+        for (words, q) in out {
+            by_first.entry(words[0]).or_default().push((words, q));
+        }
+        by_first
+    });
 
 fn ones(w: &str) -> Option<f64> {
     let words = [
@@ -211,6 +220,14 @@ fn vague_floor(w: &str) -> Option<f64> {
 
 /// Units written after a figure, as (words, normalised unit). Words are
 /// matched lower-cased; the single letters only when glued to the figure.
+/// [`UNITS`] split into words, once.
+static UNIT_WORDS: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = LazyLock::new(|| {
+    UNITS
+        .iter()
+        .map(|(words, unit)| (words.split(' ').collect(), *unit))
+        .collect()
+});
+
 const UNITS: &[(&str, &str)] = &[
     ("square kilometres", "km2"),
     ("square kilometers", "km2"),
@@ -375,7 +392,7 @@ impl Reader<'_, '_> {
         self.tokens
             .get(i)
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -394,6 +411,17 @@ impl Reader<'_, '_> {
     }
 
     /// Matches a sequence of words and marks at `i`; the index past it.
+    /// What [`Self::phrase`] compares token `i` with: a word lower-cased,
+    /// a mark as written.
+    fn key(&self, i: usize) -> Option<&str> {
+        let t = self.tokens.get(i)?;
+        match t.kind {
+            Kind::Word => Some(&t.lower),
+            Kind::Mark => Some(t.text),
+            Kind::Numeral => None,
+        }
+    }
+
     fn phrase(&self, i: usize, words: &[&str]) -> Option<usize> {
         for (k, w) in words.iter().enumerate() {
             let t = self.tokens.get(i + k)?;
@@ -420,9 +448,14 @@ impl Reader<'_, '_> {
             // "How about 2 in 5?" proposes a figure; it does not hedge it.
             return None;
         }
-        let (qualifier, j) = QUALIFIERS
-            .iter()
-            .find_map(|(words, q)| self.phrase(i, words).map(|end| (Some(*q), end)))
+        let (qualifier, j) = self
+            .key(i)
+            .and_then(|key| QUALIFIERS.get(key))
+            .and_then(|candidates| {
+                candidates
+                    .iter()
+                    .find_map(|(words, q)| self.phrase(i, words).map(|end| (Some(*q), end)))
+            })
             .unwrap_or((None, i));
         let between = self.is_word(j, "between");
         let from = self.is_word(j, "from");
@@ -914,7 +947,7 @@ impl Reader<'_, '_> {
             .get(j + 1)
             .filter(|a| self.touch(j, j + 1) && a.kind == Kind::Word)
         {
-            if ["st", "nd", "rd", "th", "s"].contains(&after.lower.as_str()) {
+            if ["st", "nd", "rd", "th", "s"].contains(&after.lower.as_ref()) {
                 return true;
             }
             // "8x2^10", "1.3x10^6" are products, not codes.
@@ -938,7 +971,7 @@ impl Reader<'_, '_> {
             return;
         }
         let glued = self.touch(k - 1, k);
-        let mut scale = match t.lower.as_str() {
+        let mut scale = match t.lower.as_ref() {
             "hundred" => Some(100.0),
             "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => Some(12.0),
             "k" if t.text == "k" || money => Some(1e3),
@@ -982,9 +1015,8 @@ impl Reader<'_, '_> {
         } else {
             (k, false)
         };
-        for (words, unit) in UNITS {
-            let parts: Vec<&str> = words.split(' ').collect();
-            if let Some(end) = self.phrase(start, &parts) {
+        for (parts, unit) in UNIT_WORDS.iter() {
+            if let Some(end) = self.phrase(start, parts) {
                 if hyphen && parts.len() > 1 {
                     continue;
                 }
@@ -1244,7 +1276,7 @@ impl Reader<'_, '_> {
             if t.kind != Kind::Word {
                 break;
             }
-            let w = t.lower.as_str();
+            let w = t.lower.as_ref();
             let open = matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And);
             if let Some(v) = ones(w) {
                 if !(open || (last == Last::Tens && (1.0..10.0).contains(&v))) {

@@ -431,19 +431,20 @@ fn ends_in_office_word(token: &Token) -> bool {
 }
 
 /// Office words and their abbreviations, for [`ends_in_office_word`].
-static OFFICE_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        OFFICES
-            .iter()
-            .copied()
-            .chain(
-                ABBREVIATED
-                    .iter()
-                    .filter(|(_, full)| OFFICES.contains(full))
-                    .map(|(a, _)| *a),
-            )
-            .collect()
-    });
+static OFFICE_WORDS: std::sync::LazyLock<
+    std::collections::HashSet<&'static str, super::WordBuild>,
+> = std::sync::LazyLock::new(|| {
+    OFFICES
+        .iter()
+        .copied()
+        .chain(
+            ABBREVIATED
+                .iter()
+                .filter(|(_, full)| OFFICES.contains(full))
+                .map(|(a, _)| *a),
+        )
+        .collect()
+});
 
 /// A word that can be part of a name: capitalised with lower-case letters
 /// ("Orlik", not "UN" or "U.S."), or an initial ("E.").
@@ -822,18 +823,29 @@ fn back_references<'t>(
     // Every name word holds a capital letter ("al-Sisi" after its
     // particle): look only at the tokens that hold one.
     let mut done = 0;
-    for (at, c) in text.char_indices() {
-        if at < done || !c.is_uppercase() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // ASCII capitals by their byte; other capitals ("Ö") decoded.
+        let capital = if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            b >= 0xC0 && text[at..].chars().next().is_some_and(char::is_uppercase)
+        };
+        if !capital || at < done {
+            at += 1;
             continue;
         }
         let t = token_at(text, token_start(text, at));
         done = t.range.end;
+        at = done.max(at + 1);
         let may_be_name = t.capitalised() || t.word.contains('-');
         if !may_be_name || !full_names.knows(t.word) || !name_word(&t) {
             continue;
         }
-        let at = covered.partition_point(|c| c.end < t.range.end);
-        let inside = covered.get(at).is_some_and(|c| c.start <= t.range.start);
+        let slot = covered.partition_point(|c| c.end < t.range.end);
+        let inside = covered.get(slot).is_some_and(|c| c.start <= t.range.start);
         let joined_after = next_token(text, &t).is_some_and(|n| name_word(&n));
         let joined_before = previous_token(text, &t).is_some_and(|p| name_word(&p));
         if !inside && !joined_after && !joined_before {
@@ -894,7 +906,7 @@ struct FullNames<'t> {
     /// `names`) that end in each, in text order.
     surnames: Vec<(&'t str, Vec<(usize, usize)>)>,
     /// Which family names a word is a spelling of, once per word.
-    answers: std::cell::RefCell<std::collections::HashMap<&'t str, Vec<usize>>>,
+    answers: std::cell::RefCell<std::collections::HashMap<&'t str, Vec<usize>, super::WordBuild>>,
 }
 
 impl<'t> FullNames<'t> {

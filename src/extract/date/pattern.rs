@@ -70,6 +70,10 @@ fn finder_tables() -> (Dfa, Dfa) {
 struct FormReader {
     engine: BoundedBacktracker,
     caches: Pool<backtrack::Cache, CacheMaker>,
+    /// The form's group names and indices, sorted by name: the date
+    /// parser asks for many names a form does not have, and a binary
+    /// search answers that faster than the engine's hashed lookup.
+    groups: Vec<(String, usize)>,
 }
 
 type CacheMaker = Box<dyn Fn() -> backtrack::Cache + Send + Sync>;
@@ -87,10 +91,19 @@ fn form_reader(form: usize) -> Option<&'static FormReader> {
             .build(pattern)
             .expect("a date form is valid");
         let engine = BoundedBacktracker::new_from_nfa(nfa).expect("a date form is valid");
+        let mut groups: Vec<(String, usize)> = engine
+            .get_nfa()
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
+            .enumerate()
+            .filter_map(|(i, name)| Some((name?.to_string(), i)))
+            .collect();
+        groups.sort();
         let maker = engine.clone();
         FormReader {
             engine,
             caches: Pool::new(Box::new(move || maker.create_cache())),
+            groups,
         }
     }))
 }
@@ -110,13 +123,21 @@ pub(super) fn next_candidate(text: &str, at: usize) -> Option<(usize, Option<For
         .engine
         .try_search(&mut reader.caches.get(), &input, &mut caps);
     let read = searched.is_ok() && caps.get_match().is_some_and(|m| m.range() == found.range());
-    Some((found.start(), read.then_some(FormCaptures { text, caps })))
+    Some((
+        found.start(),
+        read.then_some(FormCaptures {
+            text,
+            caps,
+            groups: &reader.groups,
+        }),
+    ))
 }
 
 /// A form's capture groups over the text it matched.
 pub(super) struct FormCaptures<'t> {
     text: &'t str,
     caps: Captures,
+    groups: &'static [(String, usize)],
 }
 
 /// A matched group: what it says and where it starts.
@@ -162,7 +183,11 @@ impl FormCaptures<'_> {
 
 impl Groups for FormCaptures<'_> {
     fn name(&self, name: &str) -> Option<Piece<'_>> {
-        self.piece(self.caps.get_group_by_name(name)?)
+        let at = self
+            .groups
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()?;
+        self.piece(self.caps.get_group(self.groups[at].1)?)
     }
 
     fn get(&self, index: usize) -> Option<Piece<'_>> {

@@ -208,18 +208,26 @@ const ASIDES: &[&str] = &[
 const EVENT_REACH: usize = 10;
 
 /// Web addresses and e-mail: digits there are not figures.
-static ADDRESSES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:https?://|www\.)[^\s<>\x22]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
-    )
-    .expect("address pattern is valid")
+static WEB_ADDRESSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:https?://|www\.)[^\s<>\x22]+").expect("address pattern is valid")
+});
+
+/// E-mail addresses: searched only in texts with an `@`, since the
+/// pattern has no literal start to skip ahead to.
+static EMAIL_ADDRESSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("address pattern is valid")
 });
 
 /// Appends the source's number claims to `out`, skipping figures that
 /// overlap `dates` (the year of "April 2025" is the date's).
 pub fn extract(source: &Source, mut dates: Vec<Range<usize>>, out: &mut Vec<Claim>) {
     let text = &source.text;
-    let addresses: Vec<Range<usize>> = ADDRESSES.find_iter(text).map(|m| m.range()).collect();
+    let mut addresses: Vec<Range<usize>> =
+        WEB_ADDRESSES.find_iter(text).map(|m| m.range()).collect();
+    if text.contains('@') {
+        addresses.extend(EMAIL_ADDRESSES.find_iter(text).map(|m| m.range()));
+        addresses.sort_by_key(|r| r.start);
+    }
     dates.sort_by_key(|r| r.start);
     let blocked = Blocked {
         dates: &dates,

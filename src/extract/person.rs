@@ -262,7 +262,19 @@ impl Token<'_> {
     }
 
     fn function_word(&self) -> bool {
-        FUNCTION_WORDS.contains(&self.lower().as_str())
+        self.is_one_of(FUNCTION_WORDS)
+    }
+
+    /// True when the word, lower-cased and without a final period, is in
+    /// `words` (lower-case). Without allocating for ASCII words, the
+    /// common case: this runs for most words near an office word.
+    fn is_one_of(&self, words: &[&str]) -> bool {
+        let word = self.word.trim_end_matches('.');
+        if word.is_ascii() {
+            words.iter().any(|w| w.eq_ignore_ascii_case(word))
+        } else {
+            words.contains(&word.to_lowercase().as_str())
+        }
     }
 }
 
@@ -403,6 +415,29 @@ fn vocabulary(token: &Token) -> Option<Vec<(Role, String)>> {
     Some(out)
 }
 
+/// `vocabulary(token).is_some()`, without allocating for ASCII words.
+fn in_vocabulary(token: &Token) -> bool {
+    let word = token.word.trim_end_matches('.');
+    if !word.is_ascii() {
+        return vocabulary(token).is_some();
+    }
+    let listed = |w: &str| {
+        [OFFICES, QUALIFIERS, MODIFIERS]
+            .iter()
+            .any(|list| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    };
+    word.split('-').all(|part| {
+        match ABBREVIATED
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(part))
+        {
+            Some((_, full)) => listed(full),
+            None if part.eq_ignore_ascii_case("ex") => listed("former"),
+            None => listed(part),
+        }
+    })
+}
+
 fn heads_office(token: &Token) -> bool {
     !token.possessive
         && ends_in_office_word(token)
@@ -462,8 +497,8 @@ fn name_word(token: &Token) -> bool {
     token.capitalised()
         && token.word.chars().any(char::is_lowercase)
         && !token.function_word()
-        && vocabulary(token).is_none()
-        && !HONORIFICS.contains(&token.lower().as_str())
+        && !in_vocabulary(token)
+        && !token.is_one_of(HONORIFICS)
 }
 
 /// Small words inside names: "Ursula von der Leyen", "Abu Bakr al Baghdadi".
@@ -523,7 +558,7 @@ fn title_before(text: &str, toks: &[Token], h: usize) -> (usize, Vec<String>) {
 fn attachment_after(text: &str, toks: &[Token], h: usize) -> usize {
     let mut i = h + 1;
     let Some(prep) = toks.get(i) else { return h };
-    if !adjacent(text, &toks[h], prep) || !ATTACHMENTS.contains(&prep.lower().as_str()) {
+    if !adjacent(text, &toks[h], prep) || !prep.is_one_of(ATTACHMENTS) {
         return h;
     }
     i += 1;
@@ -695,7 +730,7 @@ fn titled<'t>(text: &'t str, toks: &[Token<'t>], found: &mut Vec<Found<'t>>) {
             first -= 1;
         }
         if first > 0
-            && matches!(toks[first - 1].lower().as_str(), "the" | "a" | "an")
+            && toks[first - 1].is_one_of(&["the", "a", "an"])
             && adjacent(text, &toks[first - 1], &toks[first])
         {
             first -= 1;
@@ -711,7 +746,7 @@ fn titled<'t>(text: &'t str, toks: &[Token<'t>], found: &mut Vec<Found<'t>>) {
         // "In New York, the foreign minister said": a place, not a name.
         let after_preposition = name.start > 0
             && adjacent(text, &toks[name.start - 1], &toks[name.start])
-            && PLACE_PREPOSITIONS.contains(&toks[name.start - 1].lower().as_str());
+            && toks[name.start - 1].is_one_of(PLACE_PREPOSITIONS);
         if !after_preposition {
             found.push(Found {
                 range: toks[name.start].range.start..toks[end].range.end,
@@ -726,7 +761,7 @@ fn titled<'t>(text: &'t str, toks: &[Token<'t>], found: &mut Vec<Found<'t>>) {
 /// Honorifics: "Mr Orlik", "Dr. Leila Murtazayeva".
 fn honorific<'t>(text: &'t str, toks: &[Token<'t>], found: &mut Vec<Found<'t>>) {
     for i in 0..toks.len() {
-        if !HONORIFICS.contains(&toks[i].lower().as_str()) || !toks[i].capitalised() {
+        if !toks[i].capitalised() || !toks[i].is_one_of(HONORIFICS) {
             continue;
         }
         let Some(next) = toks.get(i + 1) else {
@@ -1128,6 +1163,18 @@ mod tests {
                 proptest::prop_assert_eq!(next, joined.then(|| b.range.clone()));
                 proptest::prop_assert_eq!(previous, joined.then(|| a.range.clone()));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The allocation-free tests answer as the plain ones do.
+        #[test]
+        fn quick_word_tests_agree(word in "(ex|vice|Gov|lt|acting|MINISTER|the|Mr|é|K|[a-zA-Z]{1,4})(-(ex|general|former|Sec|x)){0,2}\\.?") {
+            let token = Token { range: 0..word.len(), word: &word, possessive: false };
+            proptest::prop_assert_eq!(in_vocabulary(&token), vocabulary(&token).is_some());
+            let lower = token.lower();
+            proptest::prop_assert_eq!(token.is_one_of(HONORIFICS), HONORIFICS.contains(&lower.as_str()));
+            proptest::prop_assert_eq!(token.function_word(), FUNCTION_WORDS.contains(&lower.as_str()));
         }
     }
 

@@ -331,7 +331,10 @@ fn token_at(text: &str, start: usize) -> Token<'_> {
     }
     // A period closing an initial or an abbreviation belongs to it.
     let word = &text[start..end];
-    let short = word.chars().count() <= 4 && word.chars().next().is_some_and(char::is_uppercase);
+    // At most four characters (a byte count of 16 or more cannot be).
+    let short = word.len() <= 16
+        && word.chars().nth(4).is_none()
+        && word.chars().next().is_some_and(char::is_uppercase);
     if short && text[end..].starts_with('.') {
         let lower = word.to_lowercase();
         let known = lower.chars().count() == 1
@@ -451,8 +454,11 @@ const LONGEST_OFFICE: usize = 24;
 /// office word: most tokens are not, and `vocabulary` is costly.
 fn ends_in_office_word(token: &Token) -> bool {
     let word = token.word.trim_end_matches('.');
-    let last = word.rsplit('-').next().unwrap_or(word);
-    if last.len() > LONGEST_OFFICE || !last.is_ascii() {
+    let last = match word.rfind('-') {
+        Some(i) => &word[i + 1..],
+        None => word,
+    };
+    if last.len() < 2 || last.len() > LONGEST_OFFICE || !last.is_ascii() {
         return false;
     }
     let mut buf = [0u8; LONGEST_OFFICE];
@@ -484,7 +490,8 @@ static OFFICE_WORDS: std::sync::LazyLock<
 /// A word that can be part of a name: capitalised with lower-case letters
 /// ("Orlik", not "UN" or "U.S."), or an initial ("E.").
 fn name_word(token: &Token) -> bool {
-    let initial = token.word.chars().count() == 2 && token.word.ends_with('.');
+    let initial =
+        token.word.ends_with('.') && token.word.len() <= 5 && token.word.chars().count() == 2;
     if initial {
         return token.capitalised();
     }
@@ -1185,7 +1192,7 @@ mod tests {
             .chain(super::ABBREVIATED.iter().map(|(a, _)| a))
         {
             assert!(
-                word.len() <= super::LONGEST_OFFICE && word.is_ascii(),
+                (2..=super::LONGEST_OFFICE).contains(&word.len()) && word.is_ascii(),
                 "{word}"
             );
         }

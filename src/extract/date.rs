@@ -5,7 +5,8 @@
 //! weekdays ("on Thursday") and relative forms ("yesterday", "last week",
 //! "two years ago", "next Tuesday", "three weeks after Christmas").
 //!
-//! Reading runs in three steps: one compiled pattern finds every candidate
+//! Reading runs in three steps: one automaton, built from the forms in
+//! [`forms`] by `build.rs`, finds every candidate and its form
 //! ([`pattern`]); each candidate is parsed into an [`Expr`] as written
 //! ([`parse`]); neighbouring expressions that make one date are joined
 //! ("two weeks before" + "Christmas", "from 2001" + "to 2004"); then each is

@@ -1,6 +1,7 @@
 //! Claims: the checkable statements in a source, each with its exact byte
-//! span and a typed value. One module per claim kind; each scans the whole
-//! text with one compiled pattern and parses only what matched.
+//! span and a typed value. One module per claim kind; each looks only near
+//! what can start its kind of claim (a date form, a digit or number word,
+//! an office word or honorific, a quote mark) and reads only there.
 
 pub mod date;
 pub mod number;

@@ -188,8 +188,12 @@ fn quotes_over<'q>(quotes: &'q [Range<usize>], range: &Range<usize>) -> &'q [Ran
 /// Every quotation in `text`, with the speaker when one is named.
 pub fn quotations(text: &str, mentions: &[Mention]) -> Vec<Quotation> {
     let mentions = Mentions::new(mentions);
-    let all_sentences = sentences(text);
     let found = quoted_passages(text);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // Sentences only for texts that quote anyone.
+    let all_sentences = sentences(text);
     let inside: Vec<Range<usize>> = found.iter().map(|(w, _)| w.clone()).collect();
     let mut out: Vec<Quotation> = Vec::new();
     // The sentence of the last quote and its speaker: speech that goes on

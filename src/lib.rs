@@ -21,6 +21,7 @@
 pub mod compare;
 pub mod config;
 pub mod extract;
+mod fnv;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -343,10 +343,11 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
     };
     // Extraction needs no rules: the rules compile on one worker while the
     // sources load and their claims are extracted on the other (which
-    // takes the whole pool once the rules are done). Errors are printed
-    // afterwards, rules first, as a run that did one then the other would.
+    // takes the whole pool once the rules are done). A rule error is
+    // printed where it arises; source errors wait until both are done, so
+    // that rules come first, as in a run that did one then the other.
     let (rules, extracted) = rayon::join(
-        || RuleSet::load(&rule_dirs(&rule_paths)),
+        || load_rules(&rule_paths),
         || {
             if no_sources {
                 return Err(NotLoaded::NoSources);
@@ -371,10 +372,7 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
             Ok((loaded, claims))
         },
     );
-    let mut rules = rules.map_err(|e| {
-        print_diagnostic(&e);
-        Failed
-    })?;
+    let mut rules = rules?;
     let (loaded, extracted) = extracted.map_err(|e| {
         match e {
             NotLoaded::NoSources => {

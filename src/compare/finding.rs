@@ -61,14 +61,8 @@ pub struct Finding {
     pub involves_draft: bool,
 }
 
-/// FNV-1a: a tiny stable hash (std's hasher may change between releases).
 fn fnv1a(text: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    crate::fnv::extend(crate::fnv::OFFSET, text.bytes())
 }
 
 pub fn finding_id(fact: &str, subject: Option<&str>, values: &[String]) -> String {

@@ -19,15 +19,14 @@ const SAMPLE_EVERY: u64 = 4;
 /// Shingles shared by this many sources are boilerplate, not evidence.
 const COMMON_SHINGLE: usize = 64;
 
+/// A shingle's hash: its words lower-cased, each followed by a space.
 fn fnv1a(words: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for word in words {
-        for byte in word.bytes().chain([b' ']) {
-            hash ^= u64::from(byte.to_ascii_lowercase());
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
+    words.iter().fold(crate::fnv::OFFSET, |hash, word| {
+        crate::fnv::extend(
+            hash,
+            word.bytes().chain([b' ']).map(|b| b.to_ascii_lowercase()),
+        )
+    })
 }
 
 fn sample(text: &str) -> BTreeSet<u64> {

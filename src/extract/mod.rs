@@ -107,35 +107,6 @@ impl Claim {
     }
 }
 
-/// FNV-1a, for the word sets and caches extraction looks words up in
-/// millions of times: short keys, no untrusted-input concern (the keys are
-/// bounded by the text itself), and several times faster than std's
-/// SipHash on them.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-/// A hash map or set keyed by words, hashed with [`WordHasher`].
-pub(crate) type WordBuild = std::hash::BuildHasherDefault<WordHasher>;
-
 /// A pattern that finds many listed words ("minister", "dozen"), built
 /// without a literal prefilter: for a long list of case-insensitive words
 /// the prefilter takes a millisecond to build and saves nothing, since

@@ -377,13 +377,13 @@ fn token_start(text: &str, mut at: usize) -> usize {
 /// True when only spaces (no line break) separate the two tokens.
 fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.range.end..b.range.start)
-        .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
+        .is_some_and(|gap| !gap.is_empty() && gap.chars().all(is_space))
 }
 
 /// True when a comma (and spaces) separate the two tokens.
 fn comma_between(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.range.end..b.range.start)
-        .is_some_and(|gap| gap.trim_matches(|c: char| c == ' ' || c == '\u{a0}') == ",")
+        .is_some_and(|gap| gap.trim_matches(is_space) == ",")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -473,7 +473,7 @@ fn ends_in_office_word(token: &Token) -> bool {
 
 /// Office words and their abbreviations, for [`ends_in_office_word`].
 static OFFICE_WORDS: std::sync::LazyLock<
-    std::collections::HashSet<&'static str, super::WordBuild>,
+    std::collections::HashSet<&'static str, crate::fnv::WordBuild>,
 > = std::sync::LazyLock::new(|| {
     OFFICES
         .iter()
@@ -948,7 +948,8 @@ struct FullNames<'t> {
     /// `names`) that end in each, in text order.
     surnames: Vec<(&'t str, Vec<(usize, usize)>)>,
     /// Which family names a word is a spelling of, once per word.
-    answers: std::cell::RefCell<std::collections::HashMap<&'t str, Vec<usize>, super::WordBuild>>,
+    answers:
+        std::cell::RefCell<std::collections::HashMap<&'t str, Vec<usize>, crate::fnv::WordBuild>>,
 }
 
 impl<'t> FullNames<'t> {
@@ -970,12 +971,11 @@ impl<'t> FullNames<'t> {
 
     /// Indices into `surnames` of the family names `word` can spell.
     fn surnames_like(&self, word: &'t str) -> std::cell::Ref<'_, Vec<usize>> {
-        if !self.answers.borrow().contains_key(word) {
-            let like = (0..self.surnames.len())
+        self.answers.borrow_mut().entry(word).or_insert_with(|| {
+            (0..self.surnames.len())
                 .filter(|&i| same_name_word(self.surnames[i].0, word))
-                .collect();
-            self.answers.borrow_mut().insert(word, like);
-        }
+                .collect()
+        });
         std::cell::Ref::map(self.answers.borrow(), |a| &a[word])
     }
 

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::token::{touching, Kind, Token};
+use crate::fnv::WordBuild;
 use crate::value::number::{NumberValue, Qualifier};
 
 /// Words and marks that qualify a figure, longest first so that "less
@@ -16,7 +17,7 @@ type Phrase = (Vec<&'static str>, Qualifier);
 
 /// Indexed by first word: a reader tries the qualifiers at every word, and
 /// only those that start with that word can match there.
-static QUALIFIERS: LazyLock<HashMap<&'static str, Vec<Phrase>>> = LazyLock::new(|| {
+static QUALIFIERS: LazyLock<HashMap<&'static str, Vec<Phrase>, WordBuild>> = LazyLock::new(|| {
     use Qualifier::*;
     let table: &[(&str, Qualifier)] = &[
         ("greater than or equal to", AtLeast),
@@ -104,7 +105,7 @@ static QUALIFIERS: LazyLock<HashMap<&'static str, Vec<Phrase>>> = LazyLock::new(
         .collect();
     out.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     // The order within one first word stays: longest first.
-    let mut by_first: HashMap<&str, Vec<(Vec<&str>, Qualifier)>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<Phrase>, WordBuild> = HashMap::default();
     for (words, q) in out {
         by_first.entry(words[0]).or_default().push((words, q));
     }

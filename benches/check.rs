@@ -8,6 +8,10 @@ use crosscheck::rules::RuleSet;
 use crosscheck::source::{DateOrder, Source, SourceId, SourceMeta};
 use divan::Bencher;
 
+/// The allocator the binary ships with, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -15,6 +15,10 @@ const CORPUS_BYTES: usize = 10 * 1024 * 1024;
 
 static CORPUS: LazyLock<String> = LazyLock::new(|| corpus::news_corpus(CORPUS_BYTES));
 
+/// The allocator the binary ships with, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
@@ -68,16 +72,27 @@ mod stage {
     }
 
     #[divan::bench(sample_count = 5)]
+    fn anchors(bencher: Bencher) {
+        bencher.counter(BytesCount::new(CORPUS.len())).bench(|| {
+            crosscheck::extract::Anchors::find(divan::black_box(&CORPUS))
+                .numbers
+                .len()
+        });
+    }
+
+    #[divan::bench(sample_count = 5)]
     fn numbers(bencher: Bencher) {
         let source = source(&CORPUS);
         let mut dates = Vec::new();
         crosscheck::extract::date::extract(&source, &mut dates);
         let spans: Vec<_> = dates.iter().map(|c| c.span.range.clone()).collect();
+        let anchors = crosscheck::extract::Anchors::find(&CORPUS);
         bencher.counter(BytesCount::new(CORPUS.len())).bench(|| {
             let mut out = Vec::new();
             crosscheck::extract::number::extract(
                 divan::black_box(&source),
                 spans.clone(),
+                &anchors.numbers,
                 &mut out,
             );
             out.len()
@@ -86,14 +101,16 @@ mod stage {
 
     #[divan::bench(sample_count = 5)]
     fn people(bencher: Bencher) {
-        bencher
-            .counter(BytesCount::new(CORPUS.len()))
-            .bench(|| crosscheck::extract::person::mentions(divan::black_box(&CORPUS)).len());
+        let anchors = crosscheck::extract::Anchors::find(&CORPUS);
+        bencher.counter(BytesCount::new(CORPUS.len())).bench(|| {
+            crosscheck::extract::person::mentions(divan::black_box(&CORPUS), &anchors.people).len()
+        });
     }
 
     #[divan::bench(sample_count = 5)]
     fn quotes(bencher: Bencher) {
-        let people = crosscheck::extract::person::mentions(&CORPUS);
+        let anchors = crosscheck::extract::Anchors::find(&CORPUS);
+        let people = crosscheck::extract::person::mentions(&CORPUS, &anchors.people);
         bencher.counter(BytesCount::new(CORPUS.len())).bench(|| {
             crosscheck::extract::quote::quotations(divan::black_box(&CORPUS), &people).len()
         });

@@ -304,38 +304,16 @@ fn is_joiner(c: char) -> bool {
 /// The token that starts at `start`, an alphanumeric character at a token
 /// start (see [`token_start`]).
 fn token_at(text: &str, start: usize) -> Token<'_> {
-    let mut chars = text[start..].char_indices().map(|(i, c)| (start + i, c));
-    let mut end = start;
-    let mut chars = {
-        if let Some((_, c)) = chars.next() {
-            end = start + c.len_utf8();
-        }
-        chars.peekable()
-    };
-    while let Some(&(i, c)) = chars.peek() {
-        if c.is_alphanumeric() {
-            end = i + c.len_utf8();
-            chars.next();
-            continue;
-        }
-        let joins = is_joiner(c)
-            && text[i + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-        if !joins {
-            break;
-        }
-        end = i + c.len_utf8();
-        chars.next();
-    }
+    let mut end = token_end(text, start);
     // A period closing an initial or an abbreviation belongs to it.
     let word = &text[start..end];
     // At most four characters (a byte count of 16 or more cannot be).
-    let short = word.len() <= 16
-        && word.chars().nth(4).is_none()
-        && word.chars().next().is_some_and(char::is_uppercase);
-    if short && text[end..].starts_with('.') {
+    let short = || {
+        word.len() <= 16
+            && word.chars().nth(4).is_none()
+            && word.chars().next().is_some_and(char::is_uppercase)
+    };
+    if text[end..].starts_with('.') && short() {
         let lower = word.to_lowercase();
         let known = lower.chars().count() == 1
             || HONORIFICS.contains(&lower.as_str())
@@ -357,10 +335,52 @@ fn token_at(text: &str, start: usize) -> Token<'_> {
     }
 }
 
+/// Where the token that starts at `start` ends: letters and digits, joined
+/// across `-`, `'`, `’` and `.` when a letter or digit follows. Byte by
+/// byte for ASCII, as news mostly is; other characters are decoded.
+fn token_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| text.get(i..).and_then(|rest| rest.chars().next());
+    let alphanumeric_at = |i: usize| match bytes.get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(i).is_some_and(char::is_alphanumeric),
+        None => false,
+    };
+    // The first character is alphanumeric (the caller's promise).
+    let mut at = start + char_at(start).map_or(0, char::len_utf8);
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let (c, len) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            match char_at(at) {
+                Some(c) => (c, c.len_utf8()),
+                None => return at,
+            }
+        };
+        let joins = is_joiner(c) && alphanumeric_at(at + len);
+        if !(c.is_alphanumeric() || joins) {
+            return at;
+        }
+        at += len;
+    }
+    at
+}
+
 /// Where the token holding the alphanumeric character at `at` starts: the
 /// tokenizer joins letters across `-`, `'`, `’` and `.` when a letter or
 /// digit stands on both sides.
 fn token_start(text: &str, mut at: usize) -> usize {
+    // Most tokens follow a space or an ASCII mark.
+    if at > 0 {
+        let b = text.as_bytes()[at - 1];
+        if b.is_ascii() && !b.is_ascii_alphanumeric() && !matches!(b, b'-' | b'\'' | b'.') {
+            return at;
+        }
+    }
     loop {
         let mut before = text[..at].chars().rev();
         match before.next() {
@@ -638,16 +658,30 @@ fn name_before(text: &str, toks: &[Token], to: usize) -> Option<Range<usize>> {
 }
 
 /// Every person mention in `text`, in text order, with back-references
-/// resolved to the nearest full name of the same person.
-pub fn mentions(text: &str) -> Vec<Mention> {
+/// resolved to the nearest full name of the same person. `anchors` are
+/// the text's office words and honorifics ([`super::Anchors::people`]).
+pub fn mentions(text: &str, anchors: &[Range<usize>]) -> Vec<Mention> {
     let mut found: Vec<Found> = Vec::new();
     // Titles and honorifics are found on the lines that hold an office
     // word or an honorific: no mention crosses a line break, and most
     // lines hold neither.
-    for window in anchor_windows(text) {
-        let toks = tokens_in(text, window);
-        titled(text, &toks, &mut found);
-        honorific(text, &toks, &mut found);
+    let mut rest = anchors;
+    for window in anchor_windows(text, anchors) {
+        let toks = tokens_in(text, window.clone());
+        // The tokens that hold an anchor: only they can head a title or
+        // be an honorific.
+        let inside = rest.partition_point(|a| a.start < window.end);
+        let mut heads: Vec<usize> = rest[..inside]
+            .iter()
+            .filter_map(|a| {
+                let i = toks.partition_point(|t| t.range.end <= a.start);
+                toks.get(i).filter(|t| t.range.start <= a.start).map(|_| i)
+            })
+            .collect();
+        heads.dedup();
+        rest = &rest[inside..];
+        titled(text, &toks, &heads, &mut found);
+        honorific(text, &toks, &heads, &mut found);
     }
     let full_names = FullNames::new(
         found
@@ -688,8 +722,9 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 
 /// Mentions around an office word: "Foreign Minister Amir Karim Haidari",
 /// "Pavel Orlik, the Valdorian ambassador to Tiran".
-fn titled<'t>(text: &'t str, toks: &[Token<'t>], found: &mut Vec<Found<'t>>) {
-    for h in 0..toks.len() {
+/// `anchored` lists the tokens that hold an office word, in order.
+fn titled<'t>(text: &'t str, toks: &[Token<'t>], anchored: &[usize], found: &mut Vec<Found<'t>>) {
+    for &h in anchored {
         if !heads_office(&toks[h]) {
             continue;
         }
@@ -766,8 +801,14 @@ fn titled<'t>(text: &'t str, toks: &[Token<'t>], found: &mut Vec<Found<'t>>) {
 }
 
 /// Honorifics: "Mr Orlik", "Dr. Leila Murtazayeva".
-fn honorific<'t>(text: &'t str, toks: &[Token<'t>], found: &mut Vec<Found<'t>>) {
-    for i in 0..toks.len() {
+/// `anchored` lists the tokens that may be an honorific, in order.
+fn honorific<'t>(
+    text: &'t str,
+    toks: &[Token<'t>],
+    anchored: &[usize],
+    found: &mut Vec<Found<'t>>,
+) {
+    for &i in anchored {
         if !toks[i].capitalised() || !toks[i].is_one_of(HONORIFICS) {
             continue;
         }
@@ -789,15 +830,18 @@ fn honorific<'t>(text: &'t str, toks: &[Token<'t>], found: &mut Vec<Found<'t>>) 
 }
 
 /// Office words, their abbreviations and honorifics: what a title or an
-/// honorific mention must hold.
-static ANCHORS: std::sync::LazyLock<regex_automata::meta::Regex> = std::sync::LazyLock::new(|| {
-    let words: Vec<&str> = OFFICE_WORDS
+/// honorific mention must hold. Found with the other anchors, in
+/// [`super::Anchors`].
+pub(super) fn anchor_pattern() -> String {
+    let mut words: Vec<&str> = OFFICE_WORDS
         .iter()
         .copied()
         .chain(HONORIFICS.iter().copied())
         .collect();
-    super::word_finder(&format!(r"\b(?:{})\b", words.join("|")))
-});
+    // The same pattern whatever order the set hands its words out in.
+    words.sort_unstable();
+    format!(r"\b(?:{})\b", words.join("|"))
+}
 
 /// How far from an anchor a window reaches on a long line, in bytes: far
 /// more than the dozen words a title, a name and an attachment can take.
@@ -806,29 +850,29 @@ const WINDOW_REACH: usize = 400;
 /// The stretches of `text` to tokenize for titled and honorific
 /// mentions: the line around each anchor (at most [`WINDOW_REACH`] bytes
 /// either side, cut at a space), merged where they meet.
-fn anchor_windows(text: &str) -> Vec<Range<usize>> {
+fn anchor_windows(text: &str, anchors: &[Range<usize>]) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut windows: Vec<Range<usize>> = Vec::new();
-    for m in ANCHORS.find_iter(text) {
-        if windows.last().is_some_and(|w| m.end() <= w.end) {
+    for m in anchors {
+        if windows.last().is_some_and(|w| m.end <= w.end) {
             continue;
         }
-        let floor = m.start().saturating_sub(WINDOW_REACH);
-        let start = match bytes[floor..m.start()].iter().rposition(|&b| b == b'\n') {
+        let floor = m.start.saturating_sub(WINDOW_REACH);
+        let start = match bytes[floor..m.start].iter().rposition(|&b| b == b'\n') {
             Some(i) => floor + i + 1,
             None if floor == 0 => 0,
             // Cut at a space, so the window starts between tokens.
-            None => match bytes[floor..m.start()].iter().position(|&b| b == b' ') {
+            None => match bytes[floor..m.start].iter().position(|&b| b == b' ') {
                 Some(i) => floor + i + 1,
-                None => m.start(),
+                None => m.start,
             },
         };
-        let ceiling = (m.end() + WINDOW_REACH).min(text.len());
-        let end = match bytes[m.end()..ceiling].iter().position(|&b| b == b'\n') {
-            Some(i) => m.end() + i,
+        let ceiling = (m.end + WINDOW_REACH).min(text.len());
+        let end = match bytes[m.end..ceiling].iter().position(|&b| b == b'\n') {
+            Some(i) => m.end + i,
             None if ceiling == text.len() => ceiling,
-            None => match bytes[m.end()..ceiling].iter().rposition(|&b| b == b' ') {
-                Some(i) => m.end() + i,
+            None => match bytes[m.end..ceiling].iter().rposition(|&b| b == b' ') {
+                Some(i) => m.end + i,
                 None => ceiling,
             },
         };
@@ -971,11 +1015,12 @@ impl<'t> FullNames<'t> {
 
     /// Indices into `surnames` of the family names `word` can spell.
     fn surnames_like(&self, word: &'t str) -> std::cell::Ref<'_, Vec<usize>> {
-        self.answers.borrow_mut().entry(word).or_insert_with(|| {
-            (0..self.surnames.len())
+        if !self.answers.borrow().contains_key(word) {
+            let like = (0..self.surnames.len())
                 .filter(|&i| same_name_word(self.surnames[i].0, word))
-                .collect()
-        });
+                .collect();
+            self.answers.borrow_mut().insert(word, like);
+        }
         std::cell::Ref::map(self.answers.borrow(), |a| &a[word])
     }
 
@@ -985,6 +1030,10 @@ impl<'t> FullNames<'t> {
 
     /// True when `word` spells one of the family names.
     fn knows(&self, word: &'t str) -> bool {
+        // One lookup for a word seen before, as most are.
+        if let Some(like) = self.answers.borrow().get(word) {
+            return !like.is_empty();
+        }
         !self.surnames_like(word).is_empty()
     }
 
@@ -1173,6 +1222,31 @@ mod tests {
         }
     }
 
+    /// [`token_end`] as first written, by characters throughout.
+    fn token_end_reference(text: &str, start: usize) -> usize {
+        let mut at = start + text[start..].chars().next().map_or(0, char::len_utf8);
+        let mut chars = text[at..].chars().peekable();
+        while let Some(c) = chars.next() {
+            let joins = is_joiner(c) && chars.peek().is_some_and(|n| n.is_alphanumeric());
+            if !(c.is_alphanumeric() || joins) {
+                break;
+            }
+            at += c.len_utf8();
+        }
+        at
+    }
+
+    proptest::proptest! {
+        /// The byte-wise fast path ends tokens where the rule by
+        /// characters does, from any character.
+        #[test]
+        fn token_ends_agree(text in "[aB9’'.\\- \n\u{a0}Éé—1]{1,30}") {
+            for (i, _) in text.char_indices() {
+                proptest::prop_assert_eq!(token_end(&text, i), token_end_reference(&text, i));
+            }
+        }
+    }
+
     proptest::proptest! {
         /// The allocation-free tests answer as the plain ones do.
         #[test]
@@ -1201,7 +1275,7 @@ mod tests {
     use super::*;
 
     fn titles(text: &str) -> Vec<(String, String, String)> {
-        mentions(text)
+        mentions(text, &crate::extract::Anchors::find(text).people)
             .into_iter()
             .filter_map(|m| {
                 let office = m.office?.join(" ");
@@ -1273,7 +1347,7 @@ mod tests {
     #[test]
     fn back_references_resolve_to_the_nearest_full_name() {
         let text = "Analyst Farid Haidari spoke first. Then Foreign Minister Amir Karim Haidari arrived. Mr Haidari said yes.";
-        let m = mentions(text);
+        let m = mentions(text, &crate::extract::Anchors::find(text).people);
         let last = m.last().unwrap();
         assert_eq!(&text[last.range.clone()], "Mr Haidari");
         assert_eq!(last.name, "Amir Karim Haidari");
@@ -1301,7 +1375,7 @@ mod tests {
             "Ambassador to the",
             "’s ’s Minister’s Minister",
         ] {
-            let _ = mentions(text);
+            let _ = mentions(text, &crate::extract::Anchors::find(text).people);
         }
     }
 

@@ -492,10 +492,13 @@ mod tests {
     }
 
     fn quotes(text: &str) -> Vec<(String, Option<String>)> {
-        quotations(text, &mentions(text))
-            .into_iter()
-            .map(|q| (q.words, q.speaker))
-            .collect()
+        quotations(
+            text,
+            &mentions(text, &crate::extract::Anchors::find(text).people),
+        )
+        .into_iter()
+        .map(|q| (q.words, q.speaker))
+        .collect()
     }
 
     #[test]
@@ -545,7 +548,10 @@ mod tests {
             "“é ü ö” 😀 “😀 😀 😀”",
             ", said “a b c”",
         ] {
-            let _ = quotations(text, &mentions(text));
+            let _ = quotations(
+                text,
+                &mentions(text, &crate::extract::Anchors::find(text).people),
+            );
         }
     }
 

@@ -219,8 +219,14 @@ static EMAIL_ADDRESSES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Appends the source's number claims to `out`, skipping figures that
-/// overlap `dates` (the year of "April 2025" is the date's).
-pub fn extract(source: &Source, mut dates: Vec<Range<usize>>, out: &mut Vec<Claim>) {
+/// overlap `dates` (the year of "April 2025" is the date's). `anchors`
+/// are the source's number anchors ([`super::Anchors::numbers`]).
+pub fn extract(
+    source: &Source,
+    mut dates: Vec<Range<usize>>,
+    anchors: &[Range<usize>],
+    out: &mut Vec<Claim>,
+) {
     let text = &source.text;
     let mut addresses: Vec<Range<usize>> =
         WEB_ADDRESSES.find_iter(text).map(|m| m.range()).collect();
@@ -236,7 +242,7 @@ pub fn extract(source: &Source, mut dates: Vec<Range<usize>>, out: &mut Vec<Clai
     // Reading every word of a long text is the slow part; a figure needs
     // a digit or a number word, so only the stretches around those are
     // tokenised and read.
-    for window in windows(text) {
+    for window in windows(text, anchors) {
         extract_window(source, window, &blocked, out);
     }
 }
@@ -262,11 +268,8 @@ impl Blocked<'_> {
 }
 
 /// A digit, a fraction character or a number word: where a figure can be.
-static ANCHORS: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
-    crate::extract::word_finder(
-        r"[0-9]|(?u:[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\b(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|lakhs?|millions?|mn|mln|mil|crores?|billions?|bn|bln|trillions?|tn|tln|dozens?|dz|dzs|doz|dozs|tens|scores|halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?)\b",
-    )
-});
+/// Found with the other anchors, in [`super::Anchors`].
+pub(super) const ANCHOR_PATTERN: &str = r"[0-9]|(?u:[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\b(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|lakhs?|millions?|mn|mln|mil|crores?|billions?|bn|bln|trillions?|tn|tln|dozens?|dz|dzs|doz|dozs|tens|scores|halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?)\b";
 
 /// How far before an anchor qualifiers and ranges may start ("an
 /// estimated", "between ... and"), and how far after it units, counted
@@ -276,15 +279,15 @@ const WINDOW_ON: usize = 240;
 
 /// Merged stretches of `text` around every anchor, cut at sentence ends
 /// where there is one in reach, else at white space.
-fn windows(text: &str) -> Vec<Range<usize>> {
+fn windows(text: &str, anchors: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut covered = 0;
-    for m in ANCHORS.find_iter(text) {
-        if m.start() < covered {
+    for m in anchors {
+        if m.start < covered {
             continue;
         }
-        let start = window_start(text, m.start());
-        let end = window_end(text, m.end());
+        let start = window_start(text, m.start);
+        let end = window_end(text, m.end);
         match out.last_mut() {
             Some(last) if start <= last.end => last.end = last.end.max(end),
             _ => out.push(start..end),

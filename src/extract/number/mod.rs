@@ -344,8 +344,33 @@ fn extract_window(source: &Source, window: Range<usize>, blocked: &Blocked, out:
         text,
         tokens: &tokens,
     };
+    // Where the next figure opens, from each token: a reading starts at
+    // most `LEAD` tokens before it, so tokens further off are not read.
+    let mut opens_next = vec![usize::MAX; tokens.len() + 1];
+    for k in (0..tokens.len()).rev() {
+        opens_next[k] = if reader.opens_figure(k) {
+            k
+        } else {
+            opens_next[k + 1]
+        };
+    }
     let mut i = 0;
     while i < tokens.len() {
+        let from = match opens_next[i] {
+            usize::MAX => tokens.len(),
+            opens => opens.saturating_sub(reading::LEAD),
+        };
+        if from > i {
+            #[cfg(debug_assertions)]
+            for k in i..from {
+                debug_assert!(
+                    reader.read(k).is_none(),
+                    "a reading too far from its figure"
+                );
+            }
+            i = from;
+            continue;
+        }
         let Some(reading) = reader.read(i) else {
             i += 1;
             continue;

@@ -387,6 +387,102 @@ pub struct Reading {
     pub end: usize,
 }
 
+/// A word that opens a figure in words ("fifteen", "dozens", "a third").
+fn opens_figure_in_words(w: &str) -> bool {
+    ones(w).is_some()
+        || tens(w).is_some()
+        || scale_word(w).is_some()
+        || vague_floor(w).is_some()
+        || denominator(w).is_some()
+        || matches!(w, "hundred" | "dozen" | "half" | "quarter")
+}
+
+/// The words [`opens_figure_in_words`] accepts, as a set: asked of every
+/// word near a figure, and the lists are searched one by one.
+static FIGURE_WORDS: LazyLock<std::collections::HashSet<String, WordBuild>> = LazyLock::new(|| {
+    let stems = [
+        "zero",
+        "nought",
+        "naught",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "lakh",
+        "million",
+        "mn",
+        "mln",
+        "mil",
+        "crore",
+        "billion",
+        "bn",
+        "bln",
+        "trillion",
+        "tn",
+        "tln",
+        "dozen",
+        "tens",
+        "dozens",
+        "scores",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "half",
+        "halve",
+        "third",
+        "quarter",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "hundredth",
+        "thousandth",
+        "millionth",
+        "billionth",
+        "trillionth",
+    ];
+    stems
+        .iter()
+        .flat_map(|w| [w.to_string(), format!("{w}s")])
+        .filter(|w| opens_figure_in_words(w))
+        .collect()
+});
+
+/// How far, in tokens, a reading's start can stand before the token that
+/// opens its figure ([`Reader::opens_figure`]): a qualifier of up to five
+/// words ("greater than or equal to"), "between" or "from", a currency of
+/// up to two tokens ("US $") and a minus, then "a few" before "hundred".
+pub const LEAD: usize = 5 + 1 + 3 + 2;
+
 const DASHES: &[&str] = &["-", "–", "—", "~"];
 const MINUS: &[&str] = &["-", "−", "–"];
 
@@ -438,6 +534,20 @@ impl Reader<'_, '_> {
             }
         }
         Some(i + words.len())
+    }
+
+    /// True when a figure can begin at token `i`: a numeral, a fraction
+    /// character, or a word that opens a figure in words. Every reading
+    /// holds one within [`LEAD`] tokens of its start.
+    pub fn opens_figure(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        match t.kind {
+            Kind::Numeral => true,
+            Kind::Mark => vulgar(t.text).is_some(),
+            Kind::Word => FIGURE_WORDS.contains(t.lower.as_ref()),
+        }
     }
 
     /// The figure that starts at token `i`, if one does.
@@ -1341,5 +1451,22 @@ fn currency_code(mark: &str) -> &'static str {
         "€" => "EUR",
         "¥" => "JPY",
         _ => "INR",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The set answers as the word lists do, for any word.
+        #[test]
+        fn figure_words_are_the_lists_words(
+            stem in "(one|ten|tens|nine|nineteen|ninety|hundred|thousand|lakh|crore|mil|mn|bn|tn|dozen|score|half|halve|third|quarter|fourth|tenth|trillionth|[a-z]{1,8})",
+            suffix in "(|s|es|th|ths|ty)",
+        ) {
+            let word = format!("{stem}{suffix}");
+            proptest::prop_assert_eq!(FIGURE_WORDS.contains(&word), opens_figure_in_words(&word));
+        }
     }
 }

@@ -45,8 +45,11 @@ pub fn touching(a: &Token, b: &Token) -> bool {
 
 /// Parses a numeral's text; `None` when it does not fit in an `f64`.
 fn numeral_value(text: &str) -> Option<f64> {
-    let cleaned: String = text.chars().filter(|&c| c != ',').collect();
-    let n: f64 = cleaned.parse().ok()?;
+    let n: f64 = if text.contains(',') {
+        text.replace(',', "").parse().ok()?
+    } else {
+        text.parse().ok()?
+    };
     n.is_finite().then_some(n)
 }
 
@@ -83,7 +86,8 @@ fn token(text: &str, kind: Kind, start: usize, end: usize) -> Token<'_> {
 /// pattern and checks the two agree.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
-    let mut out: Vec<Token> = Vec::new();
+    // About one token in five bytes of news text.
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];

@@ -34,8 +34,7 @@ const LONGEST_QUOTE: usize = 2000;
 fn quoted_passages(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(offset) = text[at..].find(['“', '"', '«']) {
-        let open = at + offset;
+    while let Some(open) = next_open_mark(text, at) {
         let mark = text[open..].chars().next().map_or(1, char::len_utf8);
         let inner = open + mark;
         let close = match &text[open..inner] {
@@ -58,6 +57,24 @@ fn quoted_passages(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
         }
     }
     out
+}
+
+/// Where the next `“`, `"` or `«` at or after `at` starts. By their first
+/// bytes (`“` is E2 80 9C, `«` is C2 AB), found with SIMD; an E2 or C2
+/// that starts another character (`’`, `—`, a no-break space) is passed.
+fn next_open_mark(text: &str, mut at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    loop {
+        let i = at + memchr::memchr3(b'"', 0xE2, 0xC2, bytes.get(at..)?)?;
+        let rest = &bytes[i..];
+        if rest.starts_with(b"\"")
+            || rest.starts_with("“".as_bytes())
+            || rest.starts_with("«".as_bytes())
+        {
+            return Some(i);
+        }
+        at = i + 1;
+    }
 }
 
 /// Where the words that start at `from` end, and where the closing mark
@@ -192,42 +209,36 @@ pub fn quotations(text: &str, mentions: &[Mention]) -> Vec<Quotation> {
     if found.is_empty() {
         return Vec::new();
     }
-    // Sentences only for texts that quote anyone.
-    let all_sentences = sentences(text);
+    // Sentences only in the paragraphs that quote anyone.
+    let mut paragraphs = Paragraphs::new(text);
     let inside: Vec<Range<usize>> = found.iter().map(|(w, _)| w.clone()).collect();
     let mut out: Vec<Quotation> = Vec::new();
     // The sentence of the last quote and its speaker: speech that goes on
     // in the next sentence is the same speaker's.
-    let mut last: Option<(usize, Option<String>)> = None;
+    let mut last: Option<(Range<usize>, Option<String>)> = None;
     for (whole, inner) in &found {
         // A closing comma or period belongs to the sentence, not the words.
         let words = text[inner.clone()].trim().trim_end_matches([',', '.']);
         if words.split_whitespace().count() < 3 {
             continue;
         }
-        let index = all_sentences.partition_point(|s| s.end <= whole.start);
-        if all_sentences
-            .get(index)
-            .is_none_or(|s| s.start > whole.start)
-        {
+        let Some((sentence, previous)) = paragraphs.sentence_at(whole.start) else {
             continue;
-        }
-        let sentence = all_sentences[index].clone();
+        };
         let mut speaker = speaker_in(text, sentence.clone(), whole, &inside, mentions);
-        if speaker.is_none() && index > 0 {
+        if let (None, Some(previous)) = (&speaker, previous) {
             let opens = text[sentence.start..whole.start].trim().is_empty();
-            let previous = all_sentences[index - 1].clone();
             let leads_in = text[previous.clone()].trim_end().ends_with([':', ',']);
             if opens && leads_in {
-                speaker = speaker_in(text, previous, whole, &inside, mentions);
+                speaker = speaker_in(text, previous.clone(), whole, &inside, mentions);
             }
             if let (true, None, Some((at, said))) = (opens, &speaker, &last) {
-                if *at == index - 1 {
+                if *at == previous {
                     speaker = said.clone();
                 }
             }
         }
-        last = Some((index, speaker.clone()));
+        last = Some((sentence, speaker.clone()));
         out.push(Quotation {
             range: whole.clone(),
             words: words.to_string(),
@@ -235,6 +246,69 @@ pub fn quotations(text: &str, mentions: &[Mention]) -> Vec<Quotation> {
         });
     }
     out
+}
+
+/// The sentences of a text, split a paragraph at a time as quotes ask for
+/// them: most paragraphs quote no one.
+///
+/// A paragraph ends after the first of two line breaks in a row. A
+/// sentence always ends there, and [`sentences`] decides each end from
+/// the text up to the next one, so splitting each paragraph on its own
+/// finds the sentences splitting the whole text finds.
+struct Paragraphs<'t> {
+    text: &'t str,
+    /// The last paragraph split, and its sentences.
+    split: Option<(Range<usize>, Vec<Range<usize>>)>,
+}
+
+impl<'t> Paragraphs<'t> {
+    fn new(text: &'t str) -> Self {
+        Paragraphs { text, split: None }
+    }
+
+    /// The paragraph that holds byte `at`.
+    fn paragraph_at(&self, at: usize) -> Range<usize> {
+        let bytes = self.text.as_bytes();
+        let before = &bytes[..(at + 1).min(bytes.len())];
+        let start = memchr::memmem::rfind(before, b"\n\n").map_or(0, |k| k + 1);
+        let end = memchr::memmem::find(&bytes[at.min(bytes.len())..], b"\n\n")
+            .map_or(bytes.len(), |k| at + k + 1);
+        start..end
+    }
+
+    fn sentences_of(&mut self, paragraph: Range<usize>) -> &[Range<usize>] {
+        if self.split.as_ref().is_none_or(|(p, _)| *p != paragraph) {
+            let found = sentences(&self.text[paragraph.clone()])
+                .into_iter()
+                .map(|s| paragraph.start + s.start..paragraph.start + s.end)
+                .collect();
+            self.split = Some((paragraph, found));
+        }
+        self.split.as_ref().map_or(&[], |(_, found)| found)
+    }
+
+    /// The sentence that holds byte `at`, and the sentence before it.
+    fn sentence_at(&mut self, at: usize) -> Option<(Range<usize>, Option<Range<usize>>)> {
+        let paragraph = self.paragraph_at(at);
+        let start = paragraph.start;
+        let found = self.sentences_of(paragraph);
+        let index = found.partition_point(|s| s.end <= at);
+        let sentence = found.get(index).filter(|s| s.start <= at)?.clone();
+        if index > 0 {
+            return Some((sentence, Some(found[index - 1].clone())));
+        }
+        // The first of its paragraph: the last sentence of the paragraphs
+        // before, if any holds one.
+        let mut end = start;
+        while end > 0 {
+            let before = self.paragraph_at(end - 1);
+            end = before.start;
+            if let Some(last) = self.sentences_of(before).last() {
+                return Some((sentence, Some(last.clone())));
+            }
+        }
+        Some((sentence, None))
+    }
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -464,6 +538,35 @@ mod tests {
     use crate::extract::person::mentions;
 
     proptest::proptest! {
+        /// Sentences found a paragraph at a time are the sentences of the
+        /// whole text, each with the one before it.
+        #[test]
+        fn paragraph_sentences_are_the_texts(text in "[aB. \n!“”\u{a0}]{0,40}") {
+            let all = sentences(&text);
+            let mut paragraphs = Paragraphs::new(&text);
+            for (at, _) in text.char_indices() {
+                let index = all.partition_point(|s| s.end <= at);
+                let expected = all
+                    .get(index)
+                    .filter(|s| s.start <= at)
+                    .map(|s| (s.clone(), index.checked_sub(1).map(|k| all[k].clone())));
+                proptest::prop_assert_eq!(paragraphs.sentence_at(at), expected);
+            }
+        }
+
+        /// The byte search finds the marks a search by characters finds.
+        #[test]
+        fn open_marks_are_found_as_characters_are(text in "[a“”\"«»’—\u{a0}]{0,20}") {
+            let mut by_bytes = Vec::new();
+            let mut at = 0;
+            while let Some(i) = next_open_mark(&text, at) {
+                by_bytes.push(i);
+                at = i + 1;
+            }
+            let by_chars: Vec<usize> = text.match_indices(['“', '"', '«']).map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(by_bytes, by_chars);
+        }
+
         /// The hand-written scanner finds what the plain pattern would
         /// (the pattern is too slow to compile to ship).
         #[test]

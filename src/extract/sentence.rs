@@ -119,7 +119,9 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial
     }
-    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    !ABBREVIATIONS
+        .iter()
+        .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {

@@ -908,24 +908,10 @@ fn back_references<'t>(
     let mut bare = Vec::new();
     // Every name word holds a capital letter ("al-Sisi" after its
     // particle): look only at the tokens that hold one.
-    let mut done = 0;
-    let bytes = text.as_bytes();
     let mut at = 0;
-    while at < bytes.len() {
-        let b = bytes[at];
-        // ASCII capitals by their byte; other capitals ("Ö") decoded.
-        let capital = if b.is_ascii() {
-            b.is_ascii_uppercase()
-        } else {
-            b >= 0xC0 && text[at..].chars().next().is_some_and(char::is_uppercase)
-        };
-        if !capital || at < done {
-            at += 1;
-            continue;
-        }
-        let t = token_at(text, token_start(text, at));
-        done = t.range.end;
-        at = done.max(at + 1);
+    while let Some(capital) = next_capital(text, at) {
+        let t = token_at(text, token_start(text, capital));
+        at = t.range.end.max(capital + 1);
         let may_be_name = t.capitalised() || t.word.contains('-');
         if !may_be_name || !full_names.knows(t.word) || !name_word(&t) {
             continue;
@@ -944,6 +930,53 @@ fn back_references<'t>(
         }
     }
     bare
+}
+
+/// Where the next capital letter at or after `from` starts. Eight bytes
+/// at a time: most bytes are neither an ASCII capital nor the lead byte
+/// of another character, and a word of eight is checked for both at once.
+fn next_capital(text: &str, from: usize) -> Option<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let each = |b: u8| u64::from_ne_bytes([b; 8]);
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let word = u64::from_ne_bytes(chunk.try_into().ok()?);
+            // Bytes 0x41..=0x5A ('A'..='Z') among the seven-bit values;
+            // the additions cannot carry out of a byte.
+            let low = word & LOW7;
+            let upper = (low + each(0x80 - b'A')) & !(low + each(0x80 - b'Z' - 1)) & HIGH;
+            if upper | (word & HIGH) == 0 {
+                at += 8;
+                continue;
+            }
+        }
+        // Something in these eight bytes (or the text's last few): look
+        // byte by byte up to the end of them.
+        let stop = (at + 8).min(bytes.len());
+        while at < stop {
+            let b = bytes[at];
+            let capital = match b {
+                0..=0x7f => b.is_ascii_uppercase(),
+                // Continuation bytes; U+0080..U+00BF (the no-break space);
+                // U+2000..U+207F (curly quotes, dashes): no capitals.
+                0x80..=0xc2 => false,
+                0xe2 if matches!(bytes.get(at + 1), Some(0x80 | 0x81)) => false,
+                _ => text
+                    .get(at..)
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase)),
+            };
+            if capital {
+                return Some(at);
+            }
+            at += 1;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+    }
 }
 
 /// Spaces only, no line break: what [`adjacent`] accepts between tokens.
@@ -991,6 +1024,9 @@ struct FullNames<'t> {
     /// Distinct family names, and the full names (position, index into
     /// `names`) that end in each, in text order.
     surnames: Vec<(&'t str, Vec<(usize, usize)>)>,
+    /// What an ASCII word must have to spell a family name: see
+    /// [`Initials::may_spell`].
+    initials: Initials,
     /// Which family names a word is a spelling of, once per word.
     answers:
         std::cell::RefCell<std::collections::HashMap<&'t str, Vec<usize>, crate::fnv::WordBuild>>,
@@ -1006,9 +1042,11 @@ impl<'t> FullNames<'t> {
                 by_surname.entry(last).or_default().push((*at, i));
             }
         }
+        let initials = Initials::of(by_surname.keys().copied());
         FullNames {
             names: found.into_iter().map(|(_, words)| words).collect(),
             surnames: by_surname.into_iter().collect(),
+            initials,
             answers: Default::default(),
         }
     }
@@ -1030,6 +1068,9 @@ impl<'t> FullNames<'t> {
 
     /// True when `word` spells one of the family names.
     fn knows(&self, word: &'t str) -> bool {
+        if !self.initials.may_spell(word) {
+            return false;
+        }
         // One lookup for a word seen before, as most are.
         if let Some(like) = self.answers.borrow().get(word) {
             return !like.is_empty();
@@ -1051,6 +1092,53 @@ impl<'t> FullNames<'t> {
             .max();
         let after = || lists.filter_map(|list| list.first().copied()).min();
         before.or_else(after).map(|(_, i)| self.names[i].join(" "))
+    }
+}
+
+/// A quick test that rules most words out as spellings of a text's family
+/// names without comparing them ([`same_name_word`]): two spellings of one
+/// name start their skeletons alike, unless they are long enough for one
+/// edit at the start to pass (both of six letters or more).
+#[derive(Debug, Default)]
+struct Initials {
+    /// Skeleton initials of the family names, `a` to `z` as bits.
+    letters: u32,
+    /// The longest family name, in characters.
+    longest: usize,
+}
+
+impl Initials {
+    fn of<'a>(surnames: impl Iterator<Item = &'a str>) -> Self {
+        let mut initials = Initials::default();
+        for surname in surnames {
+            let folded = folded(surname);
+            initials.longest = initials.longest.max(folded.chars().count());
+            if let Some(c) = skeleton(&folded)
+                .chars()
+                .next()
+                .filter(char::is_ascii_lowercase)
+            {
+                initials.letters |= 1 << (c as u8 - b'a');
+            }
+        }
+        initials
+    }
+
+    /// False only when `word` cannot spell any of the family names. Only
+    /// ASCII words that open with a letter are ruled out.
+    fn may_spell(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return true;
+        };
+        if !word.is_ascii() || !first.is_ascii_alphabetic() {
+            return true;
+        }
+        // As `skeleton` spells it.
+        let initial = match first.to_ascii_lowercase() {
+            b'c' | b'q' => b'k',
+            other => other,
+        };
+        self.letters & (1 << (initial - b'a')) != 0 || (word.len() >= 6 && self.longest >= 6)
     }
 }
 
@@ -1244,6 +1332,59 @@ mod tests {
             for (i, _) in text.char_indices() {
                 proptest::prop_assert_eq!(token_end(&text, i), token_end_reference(&text, i));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A word the initials rule out spells none of the names: random
+        /// words, and words one edit at the start away from a name.
+        #[test]
+        fn initials_rule_out_only_other_names(
+            names in proptest::collection::vec("[A-Z’ÖC][a-zöyq]{0,8}", 1..4),
+            word in "[A-Za-z’Ö][a-zöy]{0,8}",
+            edit in 0..4usize,
+            letter in "[A-Zq]",
+        ) {
+            let name = &names[0];
+            let rest: String = name.chars().skip(1).collect();
+            let edited = match edit {
+                0 => format!("{letter}{rest}"),
+                1 => format!("{letter}{}", name.to_lowercase()),
+                2 => rest.clone(),
+                _ => {
+                    let mut chars: Vec<char> = name.chars().collect();
+                    if chars.len() > 1 {
+                        chars.swap(0, 1);
+                    }
+                    chars.into_iter().collect()
+                }
+            };
+            let initials = Initials::of(names.iter().map(String::as_str));
+            for word in [word, edited] {
+                if !initials.may_spell(&word) {
+                    for name in &names {
+                        proptest::prop_assert!(!same_name_word(name, &word), "{} ~ {}", name, word);
+                    }
+                }
+            }
+        }
+
+        /// The eight-at-a-time scan finds every capital a scan by
+        /// characters finds.
+        #[test]
+        fn capitals_are_found_as_characters_are(text in "[aAZz@\\[`{ 9’ÖöΣ\u{a0}—]{0,40}") {
+            let mut found = Vec::new();
+            let mut at = 0;
+            while let Some(i) = next_capital(&text, at) {
+                found.push(i);
+                at = i + 1;
+            }
+            let expected: Vec<usize> = text
+                .char_indices()
+                .filter(|(_, c)| c.is_uppercase())
+                .map(|(i, _)| i)
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
         }
     }
 

@@ -110,8 +110,8 @@ impl Claim {
     }
 }
 
-/// Where a figure or a titled mention can be: digits and number words
-/// ([`number::ANCHOR_PATTERN`]), office words and honorifics
+/// Where a figure or a titled mention can be: runs of digits and number
+/// words ([`number::ANCHOR_PATTERN`]), office words and honorifics
 /// ([`person::anchor_pattern`]), each list in text order.
 #[derive(Clone, Debug, Default)]
 pub struct Anchors {

@@ -257,17 +257,28 @@ pub fn quotations(text: &str, mentions: &[Mention]) -> Vec<Quotation> {
 /// finds the sentences splitting the whole text finds.
 struct Paragraphs<'t> {
     text: &'t str,
-    /// The last paragraph split, and its sentences.
-    split: Option<(Range<usize>, Vec<Range<usize>>)>,
+    /// The last two paragraphs split, and their sentences: a quote's
+    /// paragraph and the one before it.
+    split: [Option<Split>; 2],
 }
+
+/// A paragraph and its sentences.
+type Split = (Range<usize>, Vec<Range<usize>>);
 
 impl<'t> Paragraphs<'t> {
     fn new(text: &'t str) -> Self {
-        Paragraphs { text, split: None }
+        Paragraphs {
+            text,
+            split: [None, None],
+        }
     }
 
     /// The paragraph that holds byte `at`.
     fn paragraph_at(&self, at: usize) -> Range<usize> {
+        let known = self.split.iter().flatten().map(|(p, _)| p);
+        if let Some(p) = known.into_iter().find(|p| p.contains(&at)) {
+            return p.clone();
+        }
         let bytes = self.text.as_bytes();
         let before = &bytes[..(at + 1).min(bytes.len())];
         let start = memchr::memmem::rfind(before, b"\n\n").map_or(0, |k| k + 1);
@@ -277,14 +288,22 @@ impl<'t> Paragraphs<'t> {
     }
 
     fn sentences_of(&mut self, paragraph: Range<usize>) -> &[Range<usize>] {
-        if self.split.as_ref().is_none_or(|(p, _)| *p != paragraph) {
-            let found = sentences(&self.text[paragraph.clone()])
-                .into_iter()
-                .map(|s| paragraph.start + s.start..paragraph.start + s.end)
-                .collect();
-            self.split = Some((paragraph, found));
-        }
-        self.split.as_ref().map_or(&[], |(_, found)| found)
+        let known =
+            |slot: &Option<(Range<usize>, _)>| slot.as_ref().is_some_and(|(p, _)| *p == paragraph);
+        let slot = match self.split.iter().position(known) {
+            Some(slot) => slot,
+            None => {
+                let found = sentences(&self.text[paragraph.clone()])
+                    .into_iter()
+                    .map(|s| paragraph.start + s.start..paragraph.start + s.end)
+                    .collect();
+                // The older of the two makes way.
+                self.split.swap(0, 1);
+                self.split[1] = Some((paragraph, found));
+                1
+            }
+        };
+        self.split[slot].as_ref().map_or(&[], |(_, found)| found)
     }
 
     /// The sentence that holds byte `at`, and the sentence before it.

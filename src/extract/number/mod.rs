@@ -269,7 +269,7 @@ impl Blocked<'_> {
 
 /// A digit, a fraction character or a number word: where a figure can be.
 /// Found with the other anchors, in [`super::Anchors`].
-pub(super) const ANCHOR_PATTERN: &str = r"[0-9]|(?u:[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\b(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|lakhs?|millions?|mn|mln|mil|crores?|billions?|bn|bln|trillions?|tn|tln|dozens?|dz|dzs|doz|dozs|tens|scores|halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?)\b";
+pub(super) const ANCHOR_PATTERN: &str = r"[0-9]+|(?u:[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\b(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|lakhs?|millions?|mn|mln|mil|crores?|billions?|bn|bln|trillions?|tn|tln|dozens?|dz|dzs|doz|dozs|tens|scores|halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?)\b";
 
 /// How far before an anchor qualifiers and ranges may start ("an
 /// estimated", "between ... and"), and how far after it units, counted
@@ -283,16 +283,22 @@ fn windows(text: &str, anchors: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut covered = 0;
     for m in anchors {
-        if m.start < covered {
-            continue;
+        // A run of digits is found as one anchor, but each digit anchors
+        // a window of its own where no window covers it yet (a run longer
+        // than a window).
+        let digits = text.as_bytes().get(m.start).is_some_and(u8::is_ascii_digit);
+        let mut at = m.start.max(covered);
+        while at < m.end && (at == m.start || digits) {
+            let anchor_end = if digits { at + 1 } else { m.end };
+            let start = window_start(text, at);
+            let end = window_end(text, anchor_end);
+            match out.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => out.push(start..end),
+            }
+            covered = end;
+            at = (at + 1).max(covered);
         }
-        let start = window_start(text, m.start);
-        let end = window_end(text, m.end);
-        match out.last_mut() {
-            Some(last) if start <= last.end => last.end = last.end.max(end),
-            _ => out.push(start..end),
-        }
-        covered = end;
     }
     out
 }
@@ -521,6 +527,22 @@ fn event_near(tokens: &[Token], first: usize, end: usize) -> (Option<&'static st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A run of digits found as one anchor makes the windows its
+        /// digits make one by one, runs longer than a window included.
+        #[test]
+        fn digit_runs_window_as_their_digits(text in "([0-9]{1,300}|[ a.\n]{1,30}){0,6}") {
+            let runs: Vec<Range<usize>> = crate::extract::Anchors::find(&text).numbers;
+            let digits: Vec<Range<usize>> = text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| b.is_ascii_digit())
+                .map(|(i, _)| i..i + 1)
+                .collect();
+            proptest::prop_assert_eq!(windows(&text, &runs), windows(&text, &digits));
+        }
+    }
     use crate::source::{DateOrder, SourceId, SourceMeta};
 
     fn numbers(text: &str) -> Vec<(String, Option<String>)> {

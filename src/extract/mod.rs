@@ -163,12 +163,8 @@ pub fn extract(source: &Source) -> Vec<Claim> {
     quote::extract(source, &people, &mut claims);
     // Markdown front matter, code and link targets hold no story claims.
     claims.retain(|c| !source.is_masked(&c.span.range));
-    claims.sort_by(|a, b| {
-        (a.span.range.start, a.span.range.end, a.kind).cmp(&(
-            b.span.range.start,
-            b.span.range.end,
-            b.kind,
-        ))
-    });
+    // By key and index, then moved once each: a claim is a few hundred
+    // bytes, and a sort that moves claims moves them many times.
+    claims.sort_by_cached_key(|c| (c.span.range.start, c.span.range.end, c.kind));
     claims
 }

@@ -271,7 +271,10 @@ impl Token<'_> {
     fn is_one_of(&self, words: &[&str]) -> bool {
         let word = self.word.trim_end_matches('.');
         if word.is_ascii() {
-            words.iter().any(|w| w.eq_ignore_ascii_case(word))
+            // Lengths first: most words differ in length from most listed.
+            words
+                .iter()
+                .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
         } else {
             words.contains(&word.to_lowercase().as_str())
         }
@@ -444,21 +447,19 @@ fn in_vocabulary(token: &Token) -> bool {
     if !word.is_ascii() {
         return vocabulary(token).is_some();
     }
+    let same = |a: &str, b: &str| a.len() == b.len() && a.eq_ignore_ascii_case(b);
     let listed = |w: &str| {
         [OFFICES, QUALIFIERS, MODIFIERS]
             .iter()
-            .any(|list| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+            .any(|list| list.iter().any(|l| same(l, w)))
     };
-    word.split('-').all(|part| {
-        match ABBREVIATED
-            .iter()
-            .find(|(a, _)| a.eq_ignore_ascii_case(part))
-        {
+    word.split('-').all(
+        |part| match ABBREVIATED.iter().find(|(a, _)| same(a, part)) {
             Some((_, full)) => listed(full),
-            None if part.eq_ignore_ascii_case("ex") => listed("former"),
+            None if same(part, "ex") => listed("former"),
             None => listed(part),
-        }
-    })
+        },
+    )
 }
 
 fn heads_office(token: &Token) -> bool {
@@ -567,7 +568,9 @@ fn title_before(text: &str, toks: &[Token], h: usize) -> (usize, Vec<String>) {
             start -= 1;
             break;
         }
-        match vocabulary(prev) {
+        // Most words before an office are not office words: ask the
+        // allocation-free test first.
+        match in_vocabulary(prev).then(|| vocabulary(prev)).flatten() {
             Some(v) => {
                 let mut v: Vec<String> = v.into_iter().map(|(_, w)| w).collect();
                 v.append(&mut words);

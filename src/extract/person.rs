@@ -913,7 +913,12 @@ fn back_references<'t>(
     // particle): look only at the tokens that hold one.
     let mut at = 0;
     while let Some(capital) = next_capital(text, at) {
-        let t = token_at(text, token_start(text, capital));
+        let start = token_start(text, capital);
+        if let Some(end) = full_names.initials.rules_out_word_at(text, start) {
+            at = end;
+            continue;
+        }
+        let t = token_at(text, start);
         at = t.range.end.max(capital + 1);
         let may_be_name = t.capitalised() || t.word.contains('-');
         if !may_be_name || !full_names.knows(t.word) || !name_word(&t) {
@@ -1143,6 +1148,27 @@ impl Initials {
         };
         self.letters & (1 << (initial - b'a')) != 0 || (word.len() >= 6 && self.longest >= 6)
     }
+
+    /// Where the token at `start` ends, when it is a short ASCII word that
+    /// [`Self::may_spell`] rules out: read without tokenizing, as most
+    /// capitalised words are ("The", "In", "But").
+    fn rules_out_word_at(&self, text: &str, start: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let first = *bytes.get(start)?;
+        if !first.is_ascii_alphabetic() {
+            return None;
+        }
+        for end in start + 1..start + 6 {
+            match bytes.get(end) {
+                Some(b) if b.is_ascii_alphanumeric() => continue,
+                // A joiner or another character: the tokenizer decides.
+                Some(b'-' | b'\'' | b'.') => return None,
+                Some(b) if !b.is_ascii() => return None,
+                _ => return (!self.may_spell(&text[start..end])).then_some(end),
+            }
+        }
+        None
+    }
 }
 
 /// A rough consonant skeleton, so transliterations meet: "Haidari" and
@@ -1368,6 +1394,26 @@ mod tests {
                     for name in &names {
                         proptest::prop_assert!(!same_name_word(name, &word), "{} ~ {}", name, word);
                     }
+                }
+            }
+        }
+
+        /// A word ruled out before tokenizing is a token the initials
+        /// rule out, and it ends where the tokenizer ends it.
+        #[test]
+        fn words_ruled_out_early_are_ruled_out_tokens(
+            names in proptest::collection::vec("[A-ZÖ][a-z]{2,8}", 1..3),
+            text in "[A-Za-z’'.\\- ,Ö1]{1,12}",
+        ) {
+            let initials = Initials::of(names.iter().map(String::as_str));
+            for (start, c) in text.char_indices() {
+                if !c.is_alphanumeric() || token_start(&text, start) != start {
+                    continue;
+                }
+                if let Some(end) = initials.rules_out_word_at(&text, start) {
+                    let t = token_at(&text, start);
+                    proptest::prop_assert_eq!(t.range.end, end);
+                    proptest::prop_assert!(!initials.may_spell(t.word));
                 }
             }
         }

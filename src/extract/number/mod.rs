@@ -345,7 +345,8 @@ fn window_end(text: &str, at: usize) -> usize {
 fn extract_window(source: &Source, window: Range<usize>, blocked: &Blocked, out: &mut Vec<Claim>) {
     let base = window.start;
     let text = &source.text[window];
-    let tokens = token::tokens(text);
+    let lowered = text.to_ascii_lowercase();
+    let tokens = token::tokens(text, &lowered);
     let reader = Reader {
         text,
         tokens: &tokens,
@@ -430,7 +431,7 @@ fn counted_noun(tokens: &[Token], end: usize) -> Option<String> {
         .take(3);
     let mut first = None;
     for (n, t) in words.enumerate() {
-        if COUNTED.contains(&t.lower.as_ref()) {
+        if COUNTED.contains(&t.lower) {
             return Some(t.lower.to_string());
         }
         if n == 0 {
@@ -439,7 +440,7 @@ fn counted_noun(tokens: &[Token], end: usize) -> Option<String> {
         if [
             "of", "in", "at", "on", "were", "was", "are", "is", "had", "have", "has",
         ]
-        .contains(&t.lower.as_ref())
+        .contains(&t.lower)
         {
             break;
         }
@@ -461,12 +462,12 @@ fn event_of(t: &Token) -> Option<&'static str> {
     }
     EVENTS
         .iter()
-        .find(|(_, words)| words.contains(&t.lower.as_ref()))
+        .find(|(_, words)| words.contains(&t.lower))
         .map(|(event, _)| *event)
 }
 
 fn breaks_clause(t: &Token) -> bool {
-    (t.kind == Kind::Word && CLAUSE_BREAKS.contains(&t.lower.as_ref())) || t.is_mark(CLAUSE_MARKS)
+    (t.kind == Kind::Word && CLAUSE_BREAKS.contains(&t.lower)) || t.is_mark(CLAUSE_MARKS)
 }
 
 /// The event nearest the figure in its clause, looking a few words either
@@ -498,7 +499,7 @@ fn event_near(tokens: &[Token], first: usize, end: usize) -> (Option<&'static st
         if t.is_mark(&[","]) {
             let opens_aside = tokens
                 .get(k + 1)
-                .is_some_and(|n| n.kind == Kind::Word && ASIDES.contains(&n.lower.as_ref()));
+                .is_some_and(|n| n.kind == Kind::Word && ASIDES.contains(&n.lower));
             if aside || opens_aside {
                 aside = !aside;
                 continue;

@@ -491,7 +491,7 @@ impl Reader<'_, '_> {
         self.tokens
             .get(i)
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.lower.as_ref())
+            .map(|t| t.lower)
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -515,7 +515,7 @@ impl Reader<'_, '_> {
     fn key(&self, i: usize) -> Option<&str> {
         let t = self.tokens.get(i)?;
         match t.kind {
-            Kind::Word => Some(&t.lower),
+            Kind::Word => Some(t.lower),
             Kind::Mark => Some(t.text),
             Kind::Numeral => None,
         }
@@ -546,7 +546,7 @@ impl Reader<'_, '_> {
         match t.kind {
             Kind::Numeral => true,
             Kind::Mark => vulgar(t.text).is_some(),
-            Kind::Word => FIGURE_WORDS.contains(t.lower.as_ref()),
+            Kind::Word => FIGURE_WORDS.contains(t.lower),
         }
     }
 
@@ -1060,7 +1060,7 @@ impl Reader<'_, '_> {
             .get(j + 1)
             .filter(|a| self.touch(j, j + 1) && a.kind == Kind::Word)
         {
-            if ["st", "nd", "rd", "th", "s"].contains(&after.lower.as_ref()) {
+            if ["st", "nd", "rd", "th", "s"].contains(&after.lower) {
                 return true;
             }
             // "8x2^10", "1.3x10^6" are products, not codes.
@@ -1084,7 +1084,7 @@ impl Reader<'_, '_> {
             return;
         }
         let glued = self.touch(k - 1, k);
-        let mut scale = match t.lower.as_ref() {
+        let mut scale = match t.lower {
             "hundred" => Some(100.0),
             "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => Some(12.0),
             "k" if t.text == "k" || money => Some(1e3),
@@ -1389,7 +1389,7 @@ impl Reader<'_, '_> {
             if t.kind != Kind::Word {
                 break;
             }
-            let w = t.lower.as_ref();
+            let w = t.lower;
             let open = matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And);
             if let Some(v) = ones(w) {
                 if !(open || (last == Last::Tens && (1.0..10.0).contains(&v))) {

@@ -3,8 +3,6 @@
 //! "8- to 16-meter" is easier over tokens than in one pattern, and knowing
 //! what touches what ("10k", "F-16", "06F6") tells figures from codes.
 
-use std::borrow::Cow;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// Digits, with thousands separators, decimals or an exponent.
@@ -19,8 +17,8 @@ pub enum Kind {
 pub struct Token<'a> {
     pub kind: Kind,
     pub text: &'a str,
-    /// `text` lower-cased, for words (borrowed when it already is).
-    pub lower: Cow<'a, str>,
+    /// `text` lower-cased, for words; empty for the others.
+    pub lower: &'a str,
     pub start: usize,
     pub end: usize,
     /// The numeral's value; 0 for words and marks.
@@ -53,17 +51,15 @@ fn numeral_value(text: &str) -> Option<f64> {
     n.is_finite().then_some(n)
 }
 
-fn token(text: &str, kind: Kind, start: usize, end: usize) -> Token<'_> {
+fn token<'a>(text: &'a str, lowered: &'a str, kind: Kind, start: usize, end: usize) -> Token<'a> {
     let part = &text[start..end];
     Token {
         kind,
         text: part,
-        lower: if kind == Kind::Word && part.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(part.to_ascii_lowercase())
-        } else if kind == Kind::Word {
-            Cow::Borrowed(part)
+        lower: if kind == Kind::Word {
+            &lowered[start..end]
         } else {
-            Cow::Borrowed("")
+            ""
         },
         start,
         end,
@@ -84,7 +80,11 @@ fn token(text: &str, kind: Kind, start: usize, end: usize) -> Token<'_> {
 /// Hand-written: a pattern with these alternatives, run token by token,
 /// was the slowest part of reading numbers. The test module keeps that
 /// pattern and checks the two agree.
-pub fn tokens(text: &str) -> Vec<Token<'_>> {
+///
+/// `lowered` is `text` lower-cased (ASCII), which words borrow from: one
+/// copy of the text rather than one string per capitalised word.
+pub fn tokens<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), lowered.len());
     let bytes = text.as_bytes();
     // About one token in five bytes of news text.
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4);
@@ -98,9 +98,9 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 let mut at = i;
                 while at < end {
                     let part = digits(bytes, at);
-                    out.push(token(text, Kind::Numeral, at, part));
+                    out.push(token(text, lowered, Kind::Numeral, at, part));
                     if part < end {
-                        out.push(token(text, Kind::Mark, part, part + 1));
+                        out.push(token(text, lowered, Kind::Mark, part, part + 1));
                     }
                     at = part + 1;
                 }
@@ -108,24 +108,24 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 continue;
             }
             let end = numeral_end(bytes, i, run);
-            out.push(token(text, Kind::Numeral, i, end));
+            out.push(token(text, lowered, Kind::Numeral, i, end));
             i = end;
         } else if b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
             let end = exponent_end(bytes, digits(bytes, i + 1));
-            out.push(token(text, Kind::Numeral, i, end));
+            out.push(token(text, lowered, Kind::Numeral, i, end));
             i = end;
         } else if b.is_ascii_alphabetic() {
             let end = i + bytes[i..]
                 .iter()
                 .position(|b| !b.is_ascii_alphabetic())
                 .unwrap_or(bytes.len() - i);
-            out.push(token(text, Kind::Word, i, end));
+            out.push(token(text, lowered, Kind::Word, i, end));
             i = end;
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             let end = i + c.len_utf8();
             if !c.is_whitespace() {
-                out.push(token(text, Kind::Mark, i, end));
+                out.push(token(text, lowered, Kind::Mark, i, end));
             }
             i = end;
         }
@@ -230,14 +230,17 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_tokenizer_cuts_as_the_pattern_did(text in "[0-9.,eE+\\-aZ \u{a0}’½]{0,24}") {
-            let ours: Vec<(Kind, &str)> = tokens(&text).iter().map(|t| (t.kind, t.text)).collect();
+            let lowered = text.to_ascii_lowercase();
+            let ours: Vec<(Kind, &str)> = tokens(&text, &lowered).iter().map(|t| (t.kind, t.text)).collect();
             proptest::prop_assert_eq!(ours, by_pattern(&text));
         }
     }
 
     #[test]
     fn numerals_words_and_marks() {
-        let t = tokens("over 15,000 people; $48.2m, 192.168.1.2 and 1e10");
+        let text = "over 15,000 people; $48.2m, 192.168.1.2 and 1e10";
+        let lowered = text.to_ascii_lowercase();
+        let t = tokens(text, &lowered);
         let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
         assert_eq!(
             texts,
@@ -253,9 +256,9 @@ mod tests {
     #[test]
     fn a_numeral_too_large_is_not_a_number() {
         let nines = "9".repeat(400);
-        let t = tokens(&nines);
+        let t = tokens(&nines, &nines);
         assert!(t[0].value.is_nan());
-        let t = tokens("1e999999");
+        let t = tokens("1e999999", "1e999999");
         assert!(t[0].value.is_nan() || t[0].text == "1");
     }
 }

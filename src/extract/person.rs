@@ -1449,6 +1449,18 @@ mod tests {
         }
     }
 
+    /// One scan finds both anchor lists only if no word is in both: an
+    /// office word or honorific must come out as a person anchor.
+    #[test]
+    fn office_words_are_person_anchors_only() {
+        for word in OFFICE_WORDS.iter().chain(HONORIFICS) {
+            let found = crate::extract::Anchors::find(word);
+            assert_eq!(found.people.len(), 1, "{word}");
+            assert_eq!(found.people[0], 0..word.len(), "{word}");
+            assert!(found.numbers.is_empty(), "{word}");
+        }
+    }
+
     #[test]
     fn every_office_word_fits_the_quick_test() {
         for word in super::OFFICES

@@ -262,7 +262,13 @@ impl Token<'_> {
     }
 
     fn function_word(&self) -> bool {
-        self.is_one_of(FUNCTION_WORDS)
+        let word = self.word.trim_end_matches('.');
+        let mut buf = [0; LONGEST_LISTED];
+        match ascii_lower(word, &mut buf) {
+            Some(lower) => FUNCTION_SET.contains(lower),
+            None if word.is_ascii() => false,
+            None => self.is_one_of(FUNCTION_WORDS),
+        }
     }
 
     /// True when the word, lower-cased and without a final period, is in
@@ -289,7 +295,7 @@ fn tokens_in(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         let Some(c) = text[at..].chars().next() else {
             break;
         };
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             at += c.len_utf8();
             continue;
         }
@@ -298,6 +304,17 @@ fn tokens_in(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         out.push(token);
     }
     out
+}
+
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII
+/// and for the no-break space and general punctuation (curly quotes,
+/// dashes), which news is full of and which hold no letter or digit.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{a0}' | '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn is_joiner(c: char) -> bool {
@@ -346,7 +363,7 @@ fn token_end(text: &str, start: usize) -> usize {
     let char_at = |i: usize| text.get(i..).and_then(|rest| rest.chars().next());
     let alphanumeric_at = |i: usize| match bytes.get(i) {
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => char_at(i).is_some_and(char::is_alphanumeric),
+        Some(_) => char_at(i).is_some_and(is_alphanumeric),
         None => false,
     };
     // The first character is alphanumeric (the caller's promise).
@@ -365,7 +382,7 @@ fn token_end(text: &str, start: usize) -> usize {
             }
         };
         let joins = is_joiner(c) && alphanumeric_at(at + len);
-        if !(c.is_alphanumeric() || joins) {
+        if !(is_alphanumeric(c) || joins) {
             return at;
         }
         at += len;
@@ -387,9 +404,9 @@ fn token_start(text: &str, mut at: usize) -> usize {
     loop {
         let mut before = text[..at].chars().rev();
         match before.next() {
-            Some(c) if c.is_alphanumeric() => at -= c.len_utf8(),
+            Some(c) if is_alphanumeric(c) => at -= c.len_utf8(),
             Some(j) if is_joiner(j) => match before.next() {
-                Some(c) if c.is_alphanumeric() => at -= j.len_utf8() + c.len_utf8(),
+                Some(c) if is_alphanumeric(c) => at -= j.len_utf8() + c.len_utf8(),
                 _ => return at,
             },
             _ => return at,
@@ -447,20 +464,49 @@ fn in_vocabulary(token: &Token) -> bool {
     if !word.is_ascii() {
         return vocabulary(token).is_some();
     }
-    let same = |a: &str, b: &str| a.len() == b.len() && a.eq_ignore_ascii_case(b);
-    let listed = |w: &str| {
-        [OFFICES, QUALIFIERS, MODIFIERS]
-            .iter()
-            .any(|list| list.iter().any(|l| same(l, w)))
-    };
-    word.split('-').all(
-        |part| match ABBREVIATED.iter().find(|(a, _)| same(a, part)) {
-            Some((_, full)) => listed(full),
-            None if same(part, "ex") => listed("former"),
-            None => listed(part),
-        },
-    )
+    word.split('-').all(|part| {
+        let mut buf = [0; LONGEST_LISTED];
+        // Longer than any listed word or abbreviation: not listed.
+        let Some(part) = ascii_lower(part, &mut buf) else {
+            return false;
+        };
+        match ABBREVIATION_SET.get(part) {
+            Some(full) => VOCABULARY_SET.contains(full),
+            None if part == "ex" => VOCABULARY_SET.contains("former"),
+            None => VOCABULARY_SET.contains(part),
+        }
+    })
 }
+
+/// Longer than every word in the lists below, in bytes.
+const LONGEST_LISTED: usize = 24;
+
+/// `word` lower-cased into `buf`, when it is ASCII and fits: for looking
+/// words up in the sets below without allocating.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; LONGEST_LISTED]) -> Option<&'b str> {
+    if !word.is_ascii() || word.len() > LONGEST_LISTED {
+        return None;
+    }
+    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).ok()
+}
+
+type WordSet = std::collections::HashSet<&'static str, crate::fnv::WordBuild>;
+
+/// The lists, as sets: names are tested against them word by word.
+static FUNCTION_SET: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+static VOCABULARY_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    [OFFICES, QUALIFIERS, MODIFIERS]
+        .iter()
+        .flat_map(|list| list.iter().copied())
+        .collect()
+});
+static ABBREVIATION_SET: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, &'static str, crate::fnv::WordBuild>,
+> = std::sync::LazyLock::new(|| ABBREVIATED.iter().copied().collect());
 
 fn heads_office(token: &Token) -> bool {
     !token.possessive
@@ -1458,6 +1504,23 @@ mod tests {
             assert_eq!(found.people.len(), 1, "{word}");
             assert_eq!(found.people[0], 0..word.len(), "{word}");
             assert!(found.numbers.is_empty(), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_lists_fit_the_sets() {
+        let lists = [FUNCTION_WORDS, OFFICES, QUALIFIERS, MODIFIERS, HONORIFICS];
+        for word in lists.iter().flat_map(|l| l.iter()) {
+            assert!(word.len() <= LONGEST_LISTED, "{word}");
+            assert_eq!(word.to_lowercase(), *word, "{word}");
+        }
+        for (short, full) in ABBREVIATED {
+            assert!(short.len() <= LONGEST_LISTED && full.len() <= LONGEST_LISTED);
+            assert_eq!(short.to_lowercase(), *short, "{short}");
+        }
+        // Punctuation and the no-break space hold no letter or digit.
+        for c in ('\u{2000}'..='\u{206f}').chain(['\u{a0}']) {
+            assert!(!c.is_alphanumeric(), "{c:?}");
         }
     }
 

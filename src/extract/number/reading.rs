@@ -112,33 +112,40 @@ static QUALIFIERS: LazyLock<HashMap<&'static str, Vec<Phrase>, WordBuild>> = Laz
     by_first
 });
 
+/// Cardinals below twenty, in order of value.
+const ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Twenty to ninety, in order of value.
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 fn ones(w: &str) -> Option<f64> {
-    let words = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
     if matches!(w, "nought" | "naught") {
         return Some(0.0);
     }
-    words.iter().position(|x| *x == w).map(|i| i as f64)
+    ONES.iter().position(|x| *x == w).map(|i| i as f64)
 }
 
 /// "½", "¾": fractions written as one character.
@@ -164,11 +171,7 @@ fn vulgar(mark: &str) -> Option<f64> {
 }
 
 fn tens(w: &str) -> Option<f64> {
-    let words = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    words
-        .iter()
+    TENS.iter()
         .position(|x| *x == w)
         .map(|i| (i as f64 + 2.0) * 10.0)
 }
@@ -400,37 +403,9 @@ fn opens_figure_in_words(w: &str) -> bool {
 /// The words [`opens_figure_in_words`] accepts, as a set: asked of every
 /// word near a figure, and the lists are searched one by one.
 static FIGURE_WORDS: LazyLock<std::collections::HashSet<String, WordBuild>> = LazyLock::new(|| {
-    let stems = [
-        "zero",
-        "nought",
-        "naught",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
+    // The cardinals from their lists; the other words as `scale_word`,
+    // `vague_floor` and `denominator` name them.
+    let others = [
         "hundred",
         "thousand",
         "lakh",
@@ -470,8 +445,10 @@ static FIGURE_WORDS: LazyLock<std::collections::HashSet<String, WordBuild>> = La
         "billionth",
         "trillionth",
     ];
-    stems
-        .iter()
+    ONES.iter()
+        .chain(&["nought", "naught"])
+        .chain(&TENS)
+        .chain(&others)
         .flat_map(|w| [w.to_string(), format!("{w}s")])
         .filter(|w| opens_figure_in_words(w))
         .collect()

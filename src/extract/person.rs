@@ -514,9 +514,6 @@ fn heads_office(token: &Token) -> bool {
         && vocabulary(token).is_some_and(|v| v.last().is_some_and(|(r, _)| *r == Role::Office))
 }
 
-/// The longest office word or abbreviation, in bytes.
-const LONGEST_OFFICE: usize = 24;
-
 /// A quick test, without allocating, that the token's last part is an
 /// office word: most tokens are not, and `vocabulary` is costly.
 fn ends_in_office_word(token: &Token) -> bool {
@@ -525,17 +522,11 @@ fn ends_in_office_word(token: &Token) -> bool {
         Some(i) => &word[i + 1..],
         None => word,
     };
-    if last.len() < 2 || last.len() > LONGEST_OFFICE || !last.is_ascii() {
+    if last.len() < 2 {
         return false;
     }
-    let mut buf = [0u8; LONGEST_OFFICE];
-    for (slot, b) in buf.iter_mut().zip(last.bytes()) {
-        *slot = b.to_ascii_lowercase();
-    }
-    let Ok(lower) = std::str::from_utf8(&buf[..last.len()]) else {
-        return false;
-    };
-    OFFICE_WORDS.contains(lower)
+    let mut buf = [0; LONGEST_LISTED];
+    ascii_lower(last, &mut buf).is_some_and(|lower| OFFICE_WORDS.contains(lower))
 }
 
 /// Office words and their abbreviations, for [`ends_in_office_word`].
@@ -1531,7 +1522,7 @@ mod tests {
             .chain(super::ABBREVIATED.iter().map(|(a, _)| a))
         {
             assert!(
-                (2..=super::LONGEST_OFFICE).contains(&word.len()) && word.is_ascii(),
+                (2..=super::LONGEST_LISTED).contains(&word.len()) && word.is_ascii(),
                 "{word}"
             );
         }

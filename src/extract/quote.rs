@@ -275,8 +275,8 @@ impl<'t> Paragraphs<'t> {
 
     /// The paragraph that holds byte `at`.
     fn paragraph_at(&self, at: usize) -> Range<usize> {
-        let known = self.split.iter().flatten().map(|(p, _)| p);
-        if let Some(p) = known.into_iter().find(|p| p.contains(&at)) {
+        let mut known = self.split.iter().flatten().map(|(p, _)| p);
+        if let Some(p) = known.find(|p| p.contains(&at)) {
             return p.clone();
         }
         let bytes = self.text.as_bytes();
@@ -288,8 +288,7 @@ impl<'t> Paragraphs<'t> {
     }
 
     fn sentences_of(&mut self, paragraph: Range<usize>) -> &[Range<usize>] {
-        let known =
-            |slot: &Option<(Range<usize>, _)>| slot.as_ref().is_some_and(|(p, _)| *p == paragraph);
+        let known = |slot: &Option<Split>| slot.as_ref().is_some_and(|(p, _)| *p == paragraph);
         let slot = match self.split.iter().position(known) {
             Some(slot) => slot,
             None => {

@@ -10,13 +10,13 @@ use super::token::{touching, Kind, Token};
 use crate::fnv::WordBuild;
 use crate::value::number::{NumberValue, Qualifier};
 
-/// Words and marks that qualify a figure, longest first so that "less
-/// than or equal to" wins over "less than".
 /// A qualifying phrase in words, and what it says of the figure.
 type Phrase = (Vec<&'static str>, Qualifier);
 
-/// Indexed by first word: a reader tries the qualifiers at every word, and
-/// only those that start with that word can match there.
+/// Words and marks that qualify a figure, longest first so that "less
+/// than or equal to" wins over "less than". Indexed by first word: a
+/// reader tries the qualifiers at every word, and only those that start
+/// with that word can match there.
 static QUALIFIERS: LazyLock<HashMap<&'static str, Vec<Phrase>, WordBuild>> = LazyLock::new(|| {
     use Qualifier::*;
     let table: &[(&str, Qualifier)] = &[
@@ -1434,6 +1434,17 @@ fn currency_code(mark: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `LEAD` counts five words for the longest qualifier.
+    #[test]
+    fn no_qualifier_is_longer_than_lead_allows() {
+        let longest = QUALIFIERS
+            .values()
+            .flatten()
+            .map(|(words, _)| words.len())
+            .max();
+        assert_eq!(longest, Some(5));
+    }
 
     proptest::proptest! {
         /// The set answers as the word lists do, for any word.

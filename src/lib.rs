@@ -30,17 +30,24 @@ pub mod value;
 
 use rayon::prelude::*;
 
-/// Extracts every source's claims and assigns them to the rules' facts.
-/// Sources are processed in parallel; the indexed collect keeps source
-/// order, so the result is the same whatever the thread count.
-/// Subjects then get one name per person or body across all sources.
+/// Extracts every source's claims and assigns them to the rules' facts,
+/// every text held in memory (tests, benchmarks, small tools; the binary
+/// reads sources one at a time through [`read_and_extract`] and
+/// [`finish`]). Sources are processed in parallel; the indexed collect
+/// keeps source order, so the result is the same whatever the thread
+/// count. Subjects then get one name per person or body across all sources.
 pub fn claims_of(rules: &rules::RuleSet, sources: &[source::Source]) -> Vec<Vec<extract::Claim>> {
-    claims_with(rules, sources, false, &|| {}).0
+    let mut claims: Vec<Vec<extract::Claim>> = sources
+        .par_iter()
+        .map(|s| rules::assign_source(rules, s, extract::extract(s)))
+        .collect();
+    unify_subjects(rules, &mut claims);
+    claims
 }
 
 /// Gives every subject one name per person or body across all sources
-/// ("Orlick" and "Orlik" are one minister).
-fn unify_subjects(rules: &rules::RuleSet, claims: &mut [Vec<extract::Claim>]) {
+/// ("Orlick" and "Orlik" are one minister). Needs claims only, no text.
+pub fn unify_subjects(rules: &rules::RuleSet, claims: &mut [Vec<extract::Claim>]) {
     let subjects = compare::person::Subjects::new(rules, claims);
     for claim in claims.iter_mut().flatten() {
         if claim.subject.is_some() {
@@ -71,61 +78,129 @@ pub fn show_markup(
         .collect()
 }
 
-/// [`claims_of`], optionally with the rule engine's reasons for every
-/// claim (`--explain`; otherwise the reasons are empty). The claims are
-/// exactly [`claims_of`]'s: the reasons come from a traced second run
-/// ([`rules::assign_explained`]) and are matched to the claims by span.
-pub fn claims_with(
-    rules: &rules::RuleSet,
-    sources: &[source::Source],
-    explain: bool,
-    done: &(dyn Fn() + Sync),
-) -> (Vec<Vec<extract::Claim>>, Vec<rules::explain::Explanations>) {
-    assign_all(rules, sources, extract_all(sources, done), explain)
+/// One source carried through extraction and the rule engine.
+#[derive(Debug)]
+pub struct Checked {
+    /// The source; its text is shed unless [`Pass::keep_texts`] or a
+    /// claim needs it (see [`finish`]).
+    pub source: source::Source,
+    pub claims: Vec<extract::Claim>,
+    /// With [`Pass::explain`]: the rule engine's reasons, per claim.
+    pub explanations: rules::explain::Explanations,
 }
 
-/// Every source's claims, before any rule has seen them: this needs no
-/// rules, so it can run while they load. `done` is called after each
-/// source (for a progress bar). Sources are processed in parallel; the
-/// indexed collect keeps source order, so the result is the same whatever
-/// the thread count.
-pub fn extract_all(
-    sources: &[source::Source],
+/// How each source goes through [`finish`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Pass {
+    /// Trace the rule engine's reasons for every claim (`--explain`).
+    pub explain: bool,
+    /// Keep every text in memory instead of shedding it.
+    pub keep_texts: bool,
+}
+
+/// Reads one listed source and extracts its claims: the part of the work
+/// that needs no rules, so it can start while they compile.
+pub fn read_and_extract(
+    pending: &source::Pending,
+    id: source::SourceId,
+    options: &source::LoadOptions,
+) -> Result<(source::Source, Vec<extract::Claim>), source::SourceError> {
+    let source = pending.read(id, options)?;
+    let claims = extract::extract(&source);
+    Ok((source, claims))
+}
+
+/// Assigns one source's extracted claims to the rules' facts (with the
+/// reasons, when explaining), then sheds its text: an archive run holds
+/// only the texts being worked on, and reads again the few its report
+/// shows ([`source::Source::reread`]). A source with a claim that carries a
+/// warning keeps its text: every warning is a finding quoting the claim.
+pub fn finish(
+    rules: &rules::RuleSet,
+    (mut source, extracted): (source::Source, Vec<extract::Claim>),
+    pass: Pass,
+) -> Checked {
+    let claims = rules::assign_source(rules, &source, extracted);
+    let explanations = if pass.explain {
+        explain_claims(rules, &source, &claims)
+    } else {
+        Vec::new()
+    };
+    if !pass.keep_texts && claims.iter().all(|c| c.warning.is_none()) {
+        source.shed_text();
+    }
+    Checked {
+        source,
+        claims,
+        explanations,
+    }
+}
+
+/// Every listed source read, extracted, assigned and shed, in parallel and
+/// in list order (the indexed collect keeps it, whatever the thread count),
+/// so each thread holds one text at a time. `head` is the first sources,
+/// already read and extracted while the rules compiled; `done` is called
+/// after each source (for a progress bar). Ids are list positions: renumber
+/// them with [`settle`] once failed sources are left out.
+pub fn check_sources(
+    rules: &rules::RuleSet,
+    pending: &[source::Pending],
+    head: Vec<Result<(source::Source, Vec<extract::Claim>), source::SourceError>>,
+    options: &source::LoadOptions,
+    pass: Pass,
     done: &(dyn Fn() + Sync),
-) -> Vec<Vec<extract::Claim>> {
-    sources
+) -> Vec<Result<Checked, source::SourceError>> {
+    let skip = head.len();
+    let rest: Vec<_> = pending
+        .get(skip..)
+        .unwrap_or_default()
         .par_iter()
-        .map(|s| {
-            let claims = extract::extract(s);
+        .enumerate()
+        .map(|(i, p)| {
+            let id = source::SourceId((i + skip) as u32);
+            let checked = read_and_extract(p, id, options).map(|e| finish(rules, e, pass));
             done();
-            claims
+            checked
         })
-        .collect()
+        .collect();
+    let head: Vec<_> = head
+        .into_par_iter()
+        .map(|h| {
+            let checked = h.map(|e| finish(rules, e, pass));
+            done();
+            checked
+        })
+        .collect();
+    head.into_iter().chain(rest).collect()
 }
 
-/// Assigns each source's extracted claims to the rules' facts, then gives
-/// subjects one name across sources; with `explain`, the reasons too.
-pub fn assign_all(
+/// Numbers the sources that were read by their position, as every later
+/// stage indexes them, and gives subjects one name across sources.
+pub fn settle(
     rules: &rules::RuleSet,
-    sources: &[source::Source],
-    extracted: Vec<Vec<extract::Claim>>,
-    explain: bool,
-) -> (Vec<Vec<extract::Claim>>, Vec<rules::explain::Explanations>) {
-    let (mut claims, reasons): (Vec<_>, Vec<_>) = sources
-        .par_iter()
-        .zip(extracted)
-        .map(|(s, extracted)| {
-            let claims = rules::assign_source(rules, s, extracted);
-            let reasons = if explain {
-                explain_claims(rules, s, &claims)
-            } else {
-                Vec::new()
-            };
-            (claims, reasons)
-        })
-        .unzip();
+    checked: Vec<Checked>,
+) -> (
+    Vec<source::Source>,
+    Vec<Vec<extract::Claim>>,
+    Vec<rules::explain::Explanations>,
+) {
+    let mut sources = Vec::with_capacity(checked.len());
+    let mut claims = Vec::with_capacity(checked.len());
+    let mut explanations = Vec::with_capacity(checked.len());
+    for (i, mut c) in checked.into_iter().enumerate() {
+        let id = source::SourceId(i as u32);
+        if c.source.id != id {
+            c.source.id = id;
+            for claim in &mut c.claims {
+                claim.span.source = id;
+            }
+        }
+        sources.push(c.source);
+        claims.push(c.claims);
+        explanations.push(c.explanations);
+    }
     unify_subjects(rules, &mut claims);
-    (claims, reasons)
+    (sources, claims, explanations)
 }
 
 /// The reasons for each of `claims`, found by a traced run of the rules.
@@ -150,4 +225,80 @@ fn explain_claims(
                 .unwrap_or_default()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The seeds through the binary's pipeline: texts are shed as each
+    /// source is done, and only those the report shows are read again.
+    #[test]
+    fn a_run_holds_only_the_texts_it_shows() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let rules = rules::RuleSet::load(&[root.join("rules")]).unwrap();
+        let options = source::LoadOptions::default();
+        let seeds = root.join("seeds").display().to_string();
+        let pending = source::list(&[seeds], &options).unwrap();
+        let checked: Vec<Checked> = check_sources(
+            &rules,
+            &pending,
+            Vec::new(),
+            &options,
+            Pass::default(),
+            &|| {},
+        )
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .unwrap();
+        for c in &checked {
+            // Only a claim with a warning (itself a finding) keeps a text.
+            let warned = c.claims.iter().any(|claim| claim.warning.is_some());
+            assert_eq!(c.source.holds_text(), warned, "{}", c.source.name);
+        }
+        let (mut sources, claims, _) = settle(&rules, checked);
+        let findings = compare::compare(&rules, &sources, &claims);
+        assert!(!findings.is_empty());
+        let shown = report::sources_shown(&findings, &claims, false);
+        for (source, shown) in sources.iter_mut().zip(&shown) {
+            if *shown {
+                source.reread().unwrap();
+                let on_disk = std::fs::read_to_string(&source.name).unwrap();
+                assert_eq!(source.text, on_disk);
+            }
+        }
+        // Every source a finding quotes holds its text again.
+        for finding in &findings {
+            for (_, r) in finding.claims_with_sides() {
+                assert!(sources[r.source.0 as usize].holds_text());
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_positions_among_the_sources_read() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let rules = rules::RuleSet::load(&[root.join("rules")]).unwrap();
+        let options = source::LoadOptions::default();
+        let seeds = root.join("seeds").display().to_string();
+        let pending = source::list(&[seeds], &options).unwrap();
+        // Leave the first source out, as --skip-unreadable would.
+        let checked: Vec<Checked> = check_sources(
+            &rules,
+            &pending,
+            Vec::new(),
+            &options,
+            Pass::default(),
+            &|| {},
+        )
+        .into_iter()
+        .skip(1)
+        .collect::<Result<_, _>>()
+        .unwrap();
+        let (sources, claims, _) = settle(&rules, checked);
+        for (i, (source, list)) in sources.iter().zip(&claims).enumerate() {
+            assert_eq!(source.id.0 as usize, i);
+            assert!(list.iter().all(|c| c.span.source == source.id));
+        }
+    }
 }

@@ -19,8 +19,10 @@ use crosscheck::extract::Claim;
 use crosscheck::report::{self, human::Style, Report};
 use crosscheck::rules::explain::Explanations;
 use crosscheck::rules::{self, RuleSet, Severity};
-use crosscheck::source::{self, DateOrder, LoadOptions, Source};
+use crosscheck::source::{self, DateOrder, LoadOptions, Pending, Source, SourceId};
+use crosscheck::Pass;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 
 #[derive(Parser)]
 #[command(
@@ -342,12 +344,18 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
         document_dates: input.document_dates.clone(),
     };
     // Extraction needs no rules: the rules compile on one worker while the
-    // sources load and their claims are extracted on the other (which
-    // takes the whole pool once the rules are done). A rule error is
-    // printed where it arises; source errors wait until both are done, so
-    // that rules come first, as in a run that did one then the other.
-    let (rules, extracted) = rayon::join(
-        || load_rules(&rule_paths),
+    // sources are listed, read and extracted on the other, until the rules
+    // are ready (so the texts held waiting for them are what one thread
+    // reads in that time). A rule error is printed where it arises; source
+    // errors wait until both are done, so that rules come first, as in a
+    // run that did one then the other.
+    let rules_ready = std::sync::atomic::AtomicBool::new(false);
+    let (rules, listed) = rayon::join(
+        || {
+            let rules = load_rules(&rule_paths);
+            rules_ready.store(true, std::sync::atomic::Ordering::Release);
+            rules
+        },
         || {
             if no_sources {
                 return Err(NotLoaded::NoSources);
@@ -355,25 +363,26 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
             if let Some(d) = draft.filter(|d| std::path::Path::new(d).is_dir()) {
                 return Err(NotLoaded::DraftIsFolder(d.to_string()));
             }
-            let mut loaded = source::load(&inputs, &options).map_err(NotLoaded::Error)?;
+            let mut pending = source::list(&inputs, &options).map_err(NotLoaded::Error)?;
             if let Some(d) = draft {
-                mark_draft(&mut loaded.sources, d);
+                mark_draft(&mut pending, d);
             }
-            let progress = progress_bar(loaded.sources.len(), input.quiet);
-            let tick = || {
-                if let Some(bar) = &progress {
-                    bar.inc(1);
+            let mut head = Vec::new();
+            for (i, p) in pending.iter().enumerate() {
+                if rules_ready.load(std::sync::atomic::Ordering::Acquire) {
+                    break;
                 }
-            };
-            let claims = crosscheck::extract_all(&loaded.sources, &tick);
-            if let Some(bar) = progress {
-                bar.finish_and_clear();
+                head.push(crosscheck::read_and_extract(
+                    p,
+                    SourceId(i as u32),
+                    &options,
+                ));
             }
-            Ok((loaded, claims))
+            Ok((pending, head))
         },
     );
     let mut rules = rules?;
-    let (loaded, extracted) = extracted.map_err(|e| {
+    let (pending, head) = listed.map_err(|e| {
         match e {
             NotLoaded::NoSources => {
                 let _ = writeln!(
@@ -399,13 +408,40 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
             rule.tolerance = *tolerance;
         }
     }
-    for skipped in &loaded.skipped {
+    let progress = progress_bar(pending.len(), input.quiet);
+    let tick = || {
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+    };
+    let pass = Pass {
+        explain: input.explain,
+        // `--explain` tells about every claim of every source: a rule
+        // author's look at a few sources, so their texts stay.
+        keep_texts: input.explain,
+    };
+    let results = crosscheck::check_sources(&rules, &pending, head, &options, pass, &tick);
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let mut checked = Vec::with_capacity(results.len());
+    let mut skipped = Vec::new();
+    for result in results {
+        match result {
+            Ok(c) => checked.push(c),
+            Err(e) if options.skip_unreadable && e.is_unreadable_source() => skipped.push(e),
+            Err(e) => {
+                print_diagnostic(&e);
+                return Err(Failed);
+            }
+        }
+    }
+    for skipped in &skipped {
         let _ = writeln!(std::io::stderr(), "warning: skipped {skipped}");
     }
-    let (claims, explanations) =
-        crosscheck::assign_all(&rules, &loaded.sources, extracted, input.explain);
+    let (sources, claims, explanations) = crosscheck::settle(&rules, checked);
     Ok(Prepared {
-        sources: loaded.sources,
+        sources,
         claims,
         rules,
         explanations,
@@ -419,22 +455,23 @@ enum NotLoaded {
     Error(source::SourceError),
 }
 
-/// Marks the draft (loaded first) and drops any copy of it found again
+/// Marks the draft (listed first) and drops any copy of it found again
 /// among the sources (a draft kept in the sources' folder).
-fn mark_draft(sources: &mut Vec<Source>, draft: &str) {
-    let Some(first) = sources.first_mut() else {
+fn mark_draft(pending: &mut Vec<Pending>, draft: &str) {
+    let Some(first) = pending.first_mut() else {
         return;
     };
     first.draft = true;
-    let draft_path = std::fs::canonicalize(draft).ok();
+    let Ok(draft_path) = std::fs::canonicalize(draft) else {
+        return;
+    };
     let mut index = 0;
-    sources.retain(|s| {
+    pending.retain(|p| {
         index += 1;
-        index == 1 || draft_path.is_none() || std::fs::canonicalize(&s.name).ok() != draft_path
+        index == 1
+            || p.path()
+                .is_none_or(|path| std::fs::canonicalize(path).ok().as_ref() != Some(&draft_path))
     });
-    for (i, s) in sources.iter_mut().enumerate() {
-        s.id = source::SourceId(i as u32);
-    }
 }
 
 /// Writes rendered output to the file (atomically) or standard output.
@@ -540,6 +577,10 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
         },
     };
     let (mut sources, mut claims) = (sources, claims);
+    // Texts were shed as claims were assigned: read again the ones the
+    // report shows (all of them are kept with --explain).
+    let shown = report::sources_shown(&findings, &claims, format == CheckFormat::Html);
+    reread(&mut sources, &shown)?;
     present(&mut sources, &mut claims, &mut explanations);
     let report = Report {
         sources: &sources,
@@ -630,32 +671,112 @@ fn read_baseline(path: &std::path::Path) -> Result<Baseline, Failed> {
     })
 }
 
+/// Reads again the shed texts of the sources marked, in parallel; the first
+/// failure (in source order) ends the run.
+fn reread(sources: &mut [Source], marked: &[bool]) -> Result<(), Failed> {
+    let results: Vec<Result<(), source::SourceError>> = sources
+        .par_iter_mut()
+        .zip(marked)
+        .map(|(s, &marked)| if marked { s.reread() } else { Ok(()) })
+        .collect();
+    match results.into_iter().find_map(Result::err) {
+        Some(e) => {
+            print_diagnostic(&e);
+            Err(Failed)
+        }
+        None => Ok(()),
+    }
+}
+
+/// One source's part of `extract`'s output.
+struct Rendered {
+    rows: Vec<u8>,
+    /// `--explain`'s account, for standard error.
+    reasons: Vec<u8>,
+}
+
+/// Renders one source's claims, reading its text again for the purpose.
+fn render_claims(
+    mut source: Source,
+    mut claims: Vec<Claim>,
+    mut explanations: Explanations,
+    format: ExtractFormat,
+    explain: bool,
+) -> Result<Rendered, source::SourceError> {
+    source.reread()?;
+    present(
+        std::slice::from_mut(&mut source),
+        std::slice::from_mut(&mut claims),
+        std::slice::from_mut(&mut explanations),
+    );
+    let report = Report {
+        sources: std::slice::from_ref(&source),
+        claims: std::slice::from_ref(&claims),
+        findings: &[],
+    };
+    let mut rows = Vec::new();
+    let mut reasons = Vec::new();
+    let written = match format {
+        ExtractFormat::Jsonl => report::json::claims(&report, &mut rows),
+        ExtractFormat::Csv => {
+            report::csv::claim_rows(&report, &mut rows).map_err(std::io::Error::other)
+        }
+    }
+    .and_then(|()| {
+        if explain {
+            report::explain::claims(&report, &[explanations], &mut reasons)
+        } else {
+            Ok(())
+        }
+    });
+    written.map_err(|e| source::SourceError::Unreadable {
+        path: source.name.clone(),
+        reason: format!("cannot render its claims: {e}"),
+    })?;
+    Ok(Rendered { rows, reasons })
+}
+
 fn extract_cmd(args: ExtractArgs) -> Result<u8, Failed> {
     let config = load_config()?;
     let Prepared {
-        mut sources,
-        mut claims,
-        mut explanations,
+        sources,
+        claims,
+        explanations,
         ..
     } = prepare(&args.input, &config, None)?;
-    present(&mut sources, &mut claims, &mut explanations);
-    let report = Report {
-        sources: &sources,
-        claims: &claims,
-        findings: &[],
-    };
-    if args.input.explain {
-        explain(&report, &explanations);
-    }
+    let (format, explain) = (args.format, args.input.explain);
+    // Each source on its own, one text at a time per thread: read again,
+    // shown as it is on disk, rendered, dropped. The indexed collect keeps
+    // source order whatever the thread count.
+    let rendered: Vec<Result<Rendered, source::SourceError>> = sources
+        .into_par_iter()
+        .zip(claims)
+        .zip(explanations)
+        .map(|((source, claims), explanations)| {
+            render_claims(source, claims, explanations, format, explain)
+        })
+        .collect();
     let mut buf = Vec::new();
-    let rendered = match args.format {
-        ExtractFormat::Jsonl => report::json::claims(&report, &mut buf),
-        ExtractFormat::Csv => report::csv::claims(&report, &mut buf).map_err(std::io::Error::other),
-    };
-    if let Err(e) = rendered {
-        let _ = writeln!(std::io::stderr(), "error: cannot render claims: {e}");
+    if format == ExtractFormat::Csv && report::csv::claim_header(&mut buf).is_err() {
+        let _ = writeln!(std::io::stderr(), "error: cannot render claims");
         return Err(Failed);
     }
+    let mut reasons = Vec::new();
+    for chunk in rendered {
+        match chunk {
+            Ok(chunk) => {
+                buf.extend_from_slice(&chunk.rows);
+                reasons.extend_from_slice(&chunk.reasons);
+            }
+            Err(e) => {
+                print_diagnostic(&e);
+                return Err(Failed);
+            }
+        }
+    }
+    // `--explain` goes to standard error, so standard output stays what
+    // the format promises.
+    let _ = std::io::stderr().write_all(&reasons);
     emit(&args.input.output, &buf)?;
     Ok(0)
 }

@@ -68,8 +68,22 @@ pub const CLAIM_COLUMNS: [&str; 13] = [
 
 /// `extract --format csv`: every claim.
 pub fn claims(report: &Report, out: &mut dyn Write) -> csv::Result<()> {
+    claim_header(&mut *out)?;
+    claim_rows(report, out)
+}
+
+/// The header line of [`claims`].
+pub fn claim_header(out: &mut dyn Write) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CLAIM_COLUMNS)?;
+    w.flush()?;
+    Ok(())
+}
+
+/// The rows of [`claims`] without the header: a run renders each source's
+/// rows on its own and joins them under one header.
+pub fn claim_rows(report: &Report, out: &mut dyn Write) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
     let lines = report.line_indexes();
     for (i, list) in report.claims.iter().enumerate() {
         let source = &report.sources[i];

@@ -15,7 +15,7 @@ use crate::source::{LineIndex, Source};
 /// page, the page's prose rather than its markup.
 fn shown<'a>(source: &'a Source, range: &Range<usize>) -> &'a str {
     let text = match &source.page {
-        Some(page) if source.text == page.markup => page
+        Some(page) if page.shown => page
             .text
             .get(page.offsets.to_text(range.clone()))
             .unwrap_or(""),

@@ -152,7 +152,7 @@ fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
 /// page, the page's prose rather than its markup.
 fn readable<'a>(source: &'a Source, claim: &Claim) -> (&'a str, Range<usize>) {
     match &source.page {
-        Some(page) if source.text == page.markup => (
+        Some(page) if page.shown => (
             page.text.as_str(),
             page.offsets.to_text(claim.span.range.clone()),
         ),

@@ -103,6 +103,25 @@ impl Report<'_> {
     }
 }
 
+/// Which sources' texts a findings report shows: those with a claim in a
+/// finding; with `every_fact`, also every source with a claim assigned to
+/// a fact (the HTML page's facts table quotes each one's words). The rest
+/// need not be in memory to render.
+pub fn sources_shown(findings: &[Finding], claims: &[Vec<Claim>], every_fact: bool) -> Vec<bool> {
+    let mut shown: Vec<bool> = claims
+        .iter()
+        .map(|list| every_fact && list.iter().any(|c| c.fact.is_some()))
+        .collect();
+    for finding in findings {
+        for (_, r) in finding.claims_with_sides() {
+            if let Some(s) = shown.get_mut(r.source.0 as usize) {
+                *s = true;
+            }
+        }
+    }
+    shown
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
 /// then a rename. A failure leaves any previous report untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {

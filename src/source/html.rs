@@ -35,6 +35,9 @@ pub struct Page {
     pub title: Option<String>,
     /// The outlet's name from `og:site_name` or `application-name`.
     pub site_name: Option<String>,
+    /// Whether the source shows the markup (spans refer to the file) rather
+    /// than the prose ([`super::Source::show_markup`]).
+    pub shown: bool,
 }
 
 /// One run of the extracted text and the bytes of the page it stands for.
@@ -460,6 +463,7 @@ pub fn read(markup: String) -> Page {
         offsets: OffsetMap { pieces },
         title: tidy(walk.title),
         site_name: tidy(walk.site_name),
+        shown: false,
     }
 }
 

@@ -10,7 +10,7 @@ use miette::Diagnostic;
 use thiserror::Error;
 
 use super::manifest::{self, ManifestEntry, MANIFEST_NAME};
-use super::{DateBasis, DateOrder, DocumentDate, Source, SourceId, SourceMeta};
+use super::{DateBasis, DateOrder, DocumentDate, Origin, Source, SourceId, SourceMeta};
 use crate::toml_file::TomlError;
 
 /// Extensions read from folders: plain text, Markdown, saved web pages.
@@ -76,6 +76,12 @@ pub enum SourceError {
     #[error("{manifest}: lists {file}, which does not exist")]
     #[diagnostic(code(crosscheck::source::manifest_missing_file))]
     ManifestMissingFile { manifest: String, file: String },
+    #[error("{path}: changed while crosscheck was reading it")]
+    #[diagnostic(
+        code(crosscheck::source::changed),
+        help("run again once the file is no longer being written")
+    )]
+    Changed { path: String },
     #[error("--document-date {given}: no source is called {name}")]
     #[diagnostic(code(crosscheck::source::unknown_source))]
     UnknownDocumentDateSource { given: String, name: String },
@@ -84,7 +90,7 @@ pub enum SourceError {
 impl SourceError {
     /// Errors that `--skip-unreadable` turns into warnings: a bad source,
     /// not a bad manifest or a bad command line.
-    fn is_unreadable_source(&self) -> bool {
+    pub fn is_unreadable_source(&self) -> bool {
         matches!(
             self,
             SourceError::Unreadable { .. }
@@ -95,15 +101,70 @@ impl SourceError {
     }
 }
 
-/// One text to load, before reading.
-struct Pending {
-    name: String,
+/// One source to read: where it is, what it is called, and what the
+/// manifest and the command line say about it. Listing every source before
+/// reading any lets a run read (and drop) one text at a time per thread.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    /// The path as given, or `<stdin>`.
+    pub name: String,
     path: Option<PathBuf>,
     entry: ManifestEntry,
+    /// `--document-date`: wins over the manifest and any dateline.
+    given_date: Option<Date>,
+    /// The draft being checked against the other sources (`--draft`).
+    pub draft: bool,
 }
 
-/// Loads every input (a file, a folder, or `-` for stdin) in order.
-pub fn load(inputs: &[String], options: &LoadOptions) -> Result<Loaded, SourceError> {
+impl Pending {
+    /// The file behind this source; `None` for standard input.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Reads the text and builds the source, with the id given.
+    pub fn read(&self, id: SourceId, options: &LoadOptions) -> Result<Source, SourceError> {
+        let text = match &self.path {
+            None => read_stdin(&self.name)?,
+            Some(path) => read_file(&self.name, path)?,
+        };
+        let locale = self.entry.locale.clone();
+        let date_order = locale.as_deref().map_or(options.date_order, |l| {
+            DateOrder::for_locale(l, options.date_order)
+        });
+        let given = match self.given_date {
+            Some(date) => Some(DocumentDate::given(date, DateBasis::CommandLine)),
+            None => self
+                .entry
+                .published
+                .map(|d| DocumentDate::given(d, DateBasis::Manifest)),
+        };
+        let meta = SourceMeta {
+            outlet: self.entry.outlet.clone(),
+            title: self.entry.title.clone(),
+            url: self.entry.url.clone(),
+            locale,
+        };
+        let name = self.name.clone();
+        let mut source = if super::html::is_html_name(&name) {
+            Source::from_page(id, name, text, meta, date_order, given)
+        } else {
+            Source::new(id, name, text, meta, date_order, given)
+        };
+        if Source::is_markdown_name(&self.name) {
+            source = source.as_markdown();
+        }
+        source.draft = self.draft;
+        Ok(source.read_from(match &self.path {
+            Some(path) => Origin::File(path.clone()),
+            None => Origin::Stdin,
+        }))
+    }
+}
+
+/// Lists every input (a file, a folder, or `-` for stdin) in order, with
+/// manifest entries and `--document-date`s, without reading any text.
+pub fn list(inputs: &[String], options: &LoadOptions) -> Result<Vec<Pending>, SourceError> {
     let mut pending = Vec::new();
     for input in inputs {
         if input == "-" {
@@ -111,6 +172,8 @@ pub fn load(inputs: &[String], options: &LoadOptions) -> Result<Loaded, SourceEr
                 name: "<stdin>".to_string(),
                 path: None,
                 entry: ManifestEntry::default(),
+                given_date: None,
+                draft: false,
             });
             continue;
         }
@@ -132,59 +195,37 @@ pub fn load(inputs: &[String], options: &LoadOptions) -> Result<Loaded, SourceEr
                 name: input.clone(),
                 path: Some(path),
                 entry,
+                given_date: None,
+                draft: false,
             });
         }
     }
-
-    let mut loaded = Loaded::default();
-    for p in pending {
-        match read_text(&p) {
-            Ok(text) => {
-                let id = SourceId(loaded.sources.len() as u32);
-                let locale = p.entry.locale.clone();
-                let date_order = locale.as_deref().map_or(options.date_order, |l| {
-                    DateOrder::for_locale(l, options.date_order)
-                });
-                let given = p
-                    .entry
-                    .published
-                    .map(|d| DocumentDate::given(d, DateBasis::Manifest));
-                let meta = SourceMeta {
-                    outlet: p.entry.outlet,
-                    title: p.entry.title,
-                    url: p.entry.url,
-                    locale,
-                };
-                let markdown = Source::is_markdown_name(&p.name);
-                let mut source = if super::html::is_html_name(&p.name) {
-                    Source::from_page(id, p.name, text, meta, date_order, given)
-                } else {
-                    Source::new(id, p.name, text, meta, date_order, given)
-                };
-                if markdown {
-                    source = source.as_markdown();
-                }
-                loaded.sources.push(source);
-            }
-            Err(e) if options.skip_unreadable && e.is_unreadable_source() => loaded.skipped.push(e),
-            Err(e) => return Err(e),
-        }
-    }
-
     for (name, date) in &options.document_dates {
-        let matching: Vec<&mut Source> = loaded
-            .sources
-            .iter_mut()
-            .filter(|s| names_source(name, &s.name))
-            .collect();
-        if matching.is_empty() {
+        let mut matched = false;
+        for p in pending.iter_mut().filter(|p| names_source(name, &p.name)) {
+            p.given_date = Some(*date);
+            matched = true;
+        }
+        if !matched {
             return Err(SourceError::UnknownDocumentDateSource {
                 given: format!("{name}={date}"),
                 name: name.clone(),
             });
         }
-        for source in matching {
-            source.document_date = Some(DocumentDate::given(*date, DateBasis::CommandLine));
+    }
+    Ok(pending)
+}
+
+/// Loads every input (a file, a folder, or `-` for stdin) in order, every
+/// text held in memory. `crosscheck` itself reads sources one by one from
+/// [`list`]; this is the whole job at once, for tests and small tools.
+pub fn load(inputs: &[String], options: &LoadOptions) -> Result<Loaded, SourceError> {
+    let mut loaded = Loaded::default();
+    for p in list(inputs, options)? {
+        match p.read(SourceId(loaded.sources.len() as u32), options) {
+            Ok(source) => loaded.sources.push(source),
+            Err(e) if options.skip_unreadable && e.is_unreadable_source() => loaded.skipped.push(e),
+            Err(e) => return Err(e),
         }
     }
     Ok(loaded)
@@ -221,6 +262,8 @@ fn walk_folder(root: &Path, pending: &mut Vec<Pending>) -> Result<(), SourceErro
             name: file.display().to_string(),
             path: Some(file),
             entry,
+            given_date: None,
+            draft: false,
         });
     }
     // Entries naming files that were not found are a mistake in the manifest.
@@ -298,40 +341,43 @@ fn unreadable(path: &Path, e: &std::io::Error) -> SourceError {
     }
 }
 
-fn read_text(p: &Pending) -> Result<String, SourceError> {
-    let bytes = match &p.path {
-        None => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| SourceError::Unreadable {
-                    path: p.name.clone(),
-                    reason: e.to_string(),
-                })?;
-            buf
-        }
-        Some(path) => {
-            let meta = fs::metadata(path).map_err(|e| unreadable(path, &e))?;
-            if !meta.is_file() {
-                let what = if meta.is_dir() {
-                    "a folder"
-                } else {
-                    file_kind(&meta)
-                };
-                return Err(SourceError::NotAFile {
-                    path: p.name.clone(),
-                    what: what.to_string(),
-                });
-            }
-            fs::read(path).map_err(|e| SourceError::Unreadable {
-                path: p.name.clone(),
-                reason: e.to_string(),
-            })?
-        }
-    };
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+fn read_stdin(name: &str) -> Result<String, SourceError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| SourceError::Unreadable {
+            path: name.to_string(),
+            reason: e.to_string(),
+        })?;
+    as_text(name, bytes)
+}
+
+/// Reads a regular file as text; `name` is what errors call it.
+pub(super) fn read_file(name: &str, path: &Path) -> Result<String, SourceError> {
+    let meta = fs::metadata(path).map_err(|e| unreadable(path, &e))?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            file_kind(&meta)
+        };
+        return Err(SourceError::NotAFile {
+            path: name.to_string(),
+            what: what.to_string(),
+        });
+    }
+    let bytes = fs::read(path).map_err(|e| SourceError::Unreadable {
+        path: name.to_string(),
+        reason: e.to_string(),
+    })?;
+    as_text(name, bytes)
+}
+
+/// The bytes as UTF-8 text, or an error at the first NUL or invalid byte.
+fn as_text(name: &str, bytes: Vec<u8>) -> Result<String, SourceError> {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(SourceError::Binary {
-            path: p.name.clone(),
+            path: name.to_string(),
             offset,
             line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
         });
@@ -348,7 +394,7 @@ fn read_text(p: &Pending) -> Result<String, SourceError> {
             .count()
             + 1;
         SourceError::NotUtf8 {
-            path: p.name.clone(),
+            path: name.to_string(),
             offset,
             line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
             column,

@@ -12,13 +12,15 @@ mod load;
 mod manifest;
 pub mod markdown;
 
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::path::PathBuf;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
 pub use document_date::{DateBasis, DocumentDate};
-pub use load::{load, LoadOptions, Loaded, SourceError};
+pub use load::{list, load, LoadOptions, Loaded, Pending, SourceError};
 pub use manifest::{ManifestEntry, MANIFEST_NAME};
 
 /// Index of a source in the run's list of sources.
@@ -66,7 +68,23 @@ pub struct SourceMeta {
     pub locale: Option<String>,
 }
 
+/// Where a source's text came from: where to read it again once shed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// A file, read again when its text is needed after [`Source::shed_text`].
+    File(PathBuf),
+    /// Standard input cannot be read twice: its text is always kept.
+    Stdin,
+    /// Text handed over in memory (tests, rule examples): always kept.
+    #[default]
+    Memory,
+}
+
 /// One loaded text.
+///
+/// Its text may be shed once its claims are extracted and assigned, so that
+/// an archive run holds only the texts it is working on ([`Source::shed_text`]);
+/// [`Source::reread`] brings it back for rendering.
 #[derive(Clone, Debug)]
 pub struct Source {
     pub id: SourceId,
@@ -90,6 +108,21 @@ pub struct Source {
     /// A saved web page: `text` is the prose read from it until
     /// [`Source::show_markup`] puts the page's own bytes back for output.
     pub page: Option<Box<html::Page>>,
+    pub origin: Origin,
+    /// A hash of the bytes first read, so that a file read again is known
+    /// to be the file the claims came from.
+    fingerprint: u64,
+    /// False once the text is shed, until it is read again.
+    holds_text: bool,
+}
+
+/// The hash a source's bytes are known by within one run.
+fn fingerprint(bytes: &str) -> u64 {
+    // SipHash with fixed keys: fast (GB/s), the same within a run, and
+    // never written anywhere, so a change of algorithm cannot matter.
+    let mut hasher = std::hash::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Source {
@@ -118,7 +151,83 @@ impl Source {
             masked: Vec::new(),
             acknowledgements: Vec::new(),
             page: None,
+            origin: Origin::Memory,
+            fingerprint: 0,
+            holds_text: true,
         }
+    }
+
+    /// Records that the text was read from `origin`; for a file, the
+    /// bytes read are fingerprinted so that [`Source::reread`] can tell
+    /// whether the file changed since.
+    pub fn read_from(mut self, origin: Origin) -> Source {
+        if matches!(origin, Origin::File(_)) {
+            self.fingerprint = fingerprint(self.bytes());
+        }
+        self.origin = origin;
+        self
+    }
+
+    /// The file's bytes as read: a page's markup, else the text.
+    fn bytes(&self) -> &str {
+        match &self.page {
+            Some(page) => &page.markup,
+            None => &self.text,
+        }
+    }
+
+    /// True while the text is in memory (see [`Source::shed_text`]).
+    pub fn holds_text(&self) -> bool {
+        self.holds_text
+    }
+
+    /// Drops the text (and a page's markup and prose) of a source read from
+    /// a file, keeping everything else: name, dates, masks, a page's offset
+    /// map. Sources from standard input or memory keep their text, as they
+    /// cannot be read again.
+    pub fn shed_text(&mut self) {
+        if !matches!(self.origin, Origin::File(_)) || !self.holds_text {
+            return;
+        }
+        self.text = String::new();
+        if let Some(page) = &mut self.page {
+            page.markup = String::new();
+            page.text = String::new();
+        }
+        self.holds_text = false;
+    }
+
+    /// Reads a shed text again, as it was: for a saved web page, the
+    /// prose, or the markup once shown ([`Source::show_markup`]). Fails
+    /// when the file cannot be read or no longer has the bytes first read.
+    pub fn reread(&mut self) -> Result<(), SourceError> {
+        let Origin::File(path) = &self.origin else {
+            return Ok(());
+        };
+        if self.holds_text {
+            return Ok(());
+        }
+        let bytes = load::read_file(&self.name, path)?;
+        if fingerprint(&bytes) != self.fingerprint {
+            return Err(SourceError::Changed {
+                path: self.name.clone(),
+            });
+        }
+        match &mut self.page {
+            Some(page) => {
+                let fresh = html::read(bytes);
+                self.text = if page.shown {
+                    fresh.markup.clone()
+                } else {
+                    fresh.text.clone()
+                };
+                page.markup = fresh.markup;
+                page.text = fresh.text;
+            }
+            None => self.text = bytes,
+        }
+        self.holds_text = true;
+        Ok(())
     }
 
     /// Builds a source from a saved web page: claims are found in the
@@ -146,13 +255,17 @@ impl Source {
     /// For a saved web page, makes `text` the page's bytes again, so that
     /// every span shown refers to the file, and returns the map that spans
     /// found in the prose are translated through. `None` for other sources,
-    /// and once the markup is shown.
+    /// and once the markup is shown. A shed page is translated all the
+    /// same: the map outlives the text.
     pub fn show_markup(&mut self) -> Option<html::OffsetMap> {
-        let page = self.page.as_ref()?;
-        if self.text == page.markup {
+        let page = self.page.as_mut()?;
+        if page.shown {
             return None;
         }
-        self.text = page.markup.clone();
+        page.shown = true;
+        if self.holds_text {
+            self.text = page.markup.clone();
+        }
         let map = page.offsets.clone();
         let to_markup = |r: &Range<usize>| map.to_markup(r.clone());
         self.header_lines = self.header_lines.iter().map(to_markup).collect();
@@ -248,6 +361,87 @@ mod tests {
         assert_eq!(index.line_col(text, 4), (1, 3)); // 'b' after a 3-byte quote
         let d = text.find('d').unwrap();
         assert_eq!(index.line_col(text, d), (2, 5));
+    }
+
+    /// A source read from `file` (a fresh temporary folder per test).
+    fn read(file: &std::path::Path, body: &str) -> Source {
+        std::fs::write(file, body).unwrap();
+        let name = file.display().to_string();
+        let listed = list(std::slice::from_ref(&name), &LoadOptions::default()).unwrap();
+        listed[0]
+            .read(SourceId(0), &LoadOptions::default())
+            .unwrap()
+    }
+
+    #[test]
+    fn a_shed_text_is_read_again_as_it_was() {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("a.txt");
+        let mut source = read(&file, "KABUL, July 4, 2025 — Russia said on Thursday…");
+        let (date, text) = (source.document_date.clone(), source.text.clone());
+        source.shed_text();
+        assert!(!source.holds_text());
+        assert_eq!(source.text, "");
+        assert_eq!(source.document_date, date, "only the text goes");
+        source.reread().unwrap();
+        assert!(source.holds_text());
+        assert_eq!(source.text, text);
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_an_error_not_other_words() {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("a.txt");
+        let mut source = read(&file, "Talks began on May 2.");
+        source.shed_text();
+        std::fs::write(&file, "Talks began on May 3.").unwrap();
+        let error = source.reread().unwrap_err();
+        assert!(matches!(error, SourceError::Changed { .. }), "{error:?}");
+        assert!(
+            error.to_string().contains("a.txt: changed while"),
+            "{error}"
+        );
+        std::fs::remove_file(&file).unwrap();
+        assert!(matches!(
+            source.reread(),
+            Err(SourceError::Unreadable { .. })
+        ));
+    }
+
+    #[test]
+    fn a_shed_page_keeps_its_map_and_comes_back_as_shown() {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("a.html");
+        let markup = "<html><body><p>Talks began on May&nbsp;2.</p></body></html>";
+        let mut source = read(&file, markup);
+        let prose = source.text.clone();
+        let (at, end) = (prose.find("May").unwrap(), prose.find('.').unwrap());
+        source.shed_text();
+        // The map outlives the text: spans still translate.
+        let map = source.show_markup().expect("a page");
+        assert_eq!(&markup[map.to_markup(at..end)], "May&nbsp;2");
+        source.reread().unwrap();
+        assert_eq!(source.text, markup, "shown pages come back as the file");
+        let page = source.page.as_ref().unwrap();
+        assert_eq!(page.text, prose);
+    }
+
+    #[test]
+    fn texts_that_cannot_be_read_again_are_kept() {
+        let mut source = Source::new(
+            SourceId(0),
+            "memory".into(),
+            "Talks began on May 2.".into(),
+            SourceMeta::default(),
+            DateOrder::Mdy,
+            None,
+        );
+        source.shed_text();
+        assert!(source.holds_text());
+        assert_eq!(source.text, "Talks began on May 2.");
+        let mut stdin = source.read_from(Origin::Stdin);
+        stdin.shed_text();
+        assert!(stdin.holds_text());
     }
 
     #[test]

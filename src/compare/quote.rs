@@ -119,10 +119,78 @@ pub fn differing_words(a: &[String], b: &[String]) -> (Vec<String>, Vec<String>)
     (only_a, only_b)
 }
 
+#[derive(Clone, Debug)]
 struct Quote {
     at: ClaimRef,
     words: Vec<String>,
     speaker: Option<String>,
+}
+
+/// The quotes that share one word list.
+struct Wording<'a> {
+    words: &'a [String],
+    content: Vec<String>,
+    /// Indices of the quotes, in order.
+    members: Vec<usize>,
+    /// The first two sources the quotes come from, when there are two.
+    sources: (ClaimSource, Option<ClaimSource>),
+    /// Each speaker named, with up to two of the sources naming them:
+    /// enough to tell whether a quote has a contradicting copy elsewhere.
+    speakers: BTreeMap<&'a str, (ClaimSource, Option<ClaimSource>)>,
+}
+
+type ClaimSource = crate::source::SourceId;
+
+impl<'a> Wording<'a> {
+    fn new(words: &'a [String], members: Vec<usize>, quotes: &'a [Quote]) -> Wording<'a> {
+        let first = quotes[members[0]].at.source;
+        let second = members
+            .iter()
+            .map(|&i| quotes[i].at.source)
+            .find(|&s| s != first);
+        let mut speakers: BTreeMap<&str, (ClaimSource, Option<ClaimSource>)> = BTreeMap::new();
+        for &i in &members {
+            let Some(speaker) = &quotes[i].speaker else {
+                continue;
+            };
+            let source = quotes[i].at.source;
+            let seen = speakers.entry(speaker).or_insert((source, None));
+            if seen.1.is_none() && seen.0 != source {
+                seen.1 = Some(source);
+            }
+        }
+        Wording {
+            words,
+            content: content(words),
+            members,
+            sources: (first, second),
+            speakers,
+        }
+    }
+
+    /// True when this wording and `other` (perhaps itself) hold quotes
+    /// from two different sources: only then is any pair compared.
+    fn spans_sources_with(&self, other: &Wording) -> bool {
+        self.sources.1.is_some() || other.sources.1.is_some() || self.sources.0 != other.sources.0
+    }
+
+    /// The quotes of this wording that `other` gives, in another source,
+    /// to a different speaker.
+    fn members_contradicted_by<'q>(
+        &'q self,
+        other: &'q Wording,
+        quotes: &'q [Quote],
+    ) -> impl Iterator<Item = usize> + 'q {
+        self.members.iter().copied().filter(move |&i| {
+            let Some(speaker) = &quotes[i].speaker else {
+                return false;
+            };
+            let source = quotes[i].at.source;
+            other.speakers.iter().any(|(named, (first, second))| {
+                named != speaker && (*first != source || second.is_some())
+            })
+        })
+    }
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -131,6 +199,72 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
         i = parent[i];
     }
     i
+}
+
+/// Which quotes are one statement, as a union-find forest over `quotes`,
+/// and which quotes take part in a conflict of speakers: the same words
+/// (six or more) given to a different speaker in another source. Only
+/// quotes from different sources are compared.
+fn link(quotes: &[Quote], threshold: f64) -> (Vec<usize>, Vec<usize>) {
+    // Quotes in the same words behave alike in every test below, so each
+    // wording is compared once: a statement repeated by ten thousand
+    // sources is one wording, not fifty million pairs.
+    let mut by_words: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        by_words.entry(&q.words).or_default().push(i);
+    }
+    let wordings: Vec<Wording> = by_words
+        .into_iter()
+        .map(|(words, members)| Wording::new(words, members, quotes))
+        .collect();
+    // Candidate pairs: wordings sharing a pair of consecutive content words.
+    let mut index: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (w, wording) in wordings.iter().enumerate() {
+        for pair in wording.content.windows(2) {
+            let list = index.entry((&pair[0], &pair[1])).or_default();
+            if list.last() != Some(&w) {
+                list.push(w);
+            }
+        }
+    }
+    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in index.values() {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k..] {
+                candidates.insert((a, b));
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    let mut conflicted = Vec::new();
+    for (a, b) in candidates {
+        let (wa, wb) = (&wordings[a], &wordings[b]);
+        // Only quotes from different sources are compared.
+        if !wa.spans_sources_with(wb) {
+            continue;
+        }
+        let Some(share) = similarity(wa.words, wb.words) else {
+            continue;
+        };
+        if share < threshold {
+            continue;
+        }
+        // A wording that matches another matches itself (share 1), so its
+        // quotes from two or more sources are one statement; and each quote
+        // of the pair meets a quote of the other wording in another source
+        // unless both come from one source alone (ruled out above). So all
+        // are one statement, as comparing every pair would find.
+        for &i in wa.members.iter().chain(&wb.members) {
+            let (ri, r0) = (find(&mut parent, i), find(&mut parent, wa.members[0]));
+            parent[ri.max(r0)] = ri.min(r0);
+        }
+        let distinctive = wa.words.len().min(wb.words.len()) >= MIN_SPEAKER_WORDS;
+        if distinctive && same_words(wa.words, wb.words) {
+            conflicted.extend(wa.members_contradicted_by(wb, quotes));
+            conflicted.extend(wb.members_contradicted_by(wa, quotes));
+        }
+    }
+    (parent, conflicted)
 }
 
 /// Findings among the quotes a quote rule took.
@@ -155,45 +289,7 @@ pub fn findings(
             })
         })
         .collect();
-    // Candidate pairs: quotes sharing a pair of consecutive content words.
-    let mut index: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
-    for (i, q) in quotes.iter().enumerate() {
-        let c = content(&q.words);
-        for pair in c.windows(2) {
-            let list = index.entry((pair[0].clone(), pair[1].clone())).or_default();
-            if list.last() != Some(&i) {
-                list.push(i);
-            }
-        }
-    }
-    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for list in index.values() {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                if quotes[a].at.source != quotes[b].at.source {
-                    candidates.insert((a, b));
-                }
-            }
-        }
-    }
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
-    let mut conflicts = Vec::new();
-    for (a, b) in candidates {
-        let (qa, qb) = (&quotes[a], &quotes[b]);
-        let Some(share) = similarity(&qa.words, &qb.words) else {
-            continue;
-        };
-        if share < rule.named.similarity {
-            continue;
-        }
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        parent[ra] = rb;
-        let speakers_differ = matches!((&qa.speaker, &qb.speaker), (Some(x), Some(y)) if x != y);
-        let distinctive = qa.words.len().min(qb.words.len()) >= MIN_SPEAKER_WORDS;
-        if speakers_differ && distinctive && same_words(&qa.words, &qb.words) {
-            conflicts.push((a, b));
-        }
-    }
+    let (mut parent, conflicted) = link(&quotes, rule.named.similarity);
     let mut out = Vec::new();
     // One statement, one speaker, several wordings.
     let mut statements: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
@@ -212,6 +308,7 @@ pub fn findings(
         }
         let (sides, vague) = split(
             &members,
+            |&a| &quotes[a].words,
             |&a, &b| same_words(&quotes[a].words, &quotes[b].words),
             |&a| quotes[a].words.len(),
         );
@@ -248,14 +345,15 @@ pub fn findings(
     }
     // One wording, several speakers.
     let mut groups: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for (a, b) in conflicts {
-        let root = find(&mut parent, a);
-        groups.entry(root).or_default().extend([a, b]);
+    for i in conflicted {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().insert(i);
     }
     for members in groups.into_values() {
         let members: Vec<usize> = members.into_iter().collect();
         let (sides, _) = split(
             &members,
+            |&a| &quotes[a].speaker,
             |&a, &b| quotes[a].speaker == quotes[b].speaker,
             |_| 0,
         );
@@ -345,6 +443,98 @@ mod tests {
         assert_eq!(similarity(&a, &d), None);
         let e = words("fair talks in many places over the years");
         assert!(similarity(&a, &e).is_none_or(|s| s < 0.6));
+    }
+
+    use crate::source::SourceId;
+    use proptest::prelude::*;
+
+    /// [`link`] as it was, every pair of quotes compared: the reference
+    /// the wording-by-wording version must match.
+    fn link_pairwise(quotes: &[Quote], threshold: f64) -> (Vec<usize>, BTreeSet<usize>) {
+        let mut parent: Vec<usize> = (0..quotes.len()).collect();
+        let mut conflicted = BTreeSet::new();
+        for a in 0..quotes.len() {
+            for b in a + 1..quotes.len() {
+                let (qa, qb) = (&quotes[a], &quotes[b]);
+                let (ca, cb) = (content(&qa.words), content(&qb.words));
+                let shares_a_pair = ca.windows(2).any(|p| cb.windows(2).any(|q| p == q));
+                if qa.at.source == qb.at.source || !shares_a_pair {
+                    continue;
+                }
+                match similarity(&qa.words, &qb.words) {
+                    Some(share) if share >= threshold => {}
+                    _ => continue,
+                }
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent[ra] = rb;
+                let speakers_differ =
+                    matches!((&qa.speaker, &qb.speaker), (Some(x), Some(y)) if x != y);
+                let distinctive = qa.words.len().min(qb.words.len()) >= MIN_SPEAKER_WORDS;
+                if speakers_differ && distinctive && same_words(&qa.words, &qb.words) {
+                    conflicted.extend([a, b]);
+                }
+            }
+        }
+        (parent, conflicted)
+    }
+
+    /// Each quote's statement named by its lowest quote index.
+    fn statements(mut parent: Vec<usize>) -> Vec<usize> {
+        let roots: Vec<usize> = (0..parent.len()).map(|i| find(&mut parent, i)).collect();
+        roots
+            .iter()
+            .map(|r| roots.iter().position(|x| x == r).unwrap_or(0))
+            .collect()
+    }
+
+    const SAID: [&str; 2] = [
+        "we will open the embassy in kabul before the spring talks begin",
+        "the agreement gives momentum to fair regional trade in many sectors",
+    ];
+
+    fn quote() -> impl Strategy<Value = Quote> {
+        (
+            0..2usize,
+            0..3usize,
+            5..12usize,
+            0..3u32,
+            0..3usize,
+            prop::option::weighted(0.2, any::<usize>()),
+        )
+            .prop_map(|(said, start, len, source, speaker, swap)| {
+                let all: Vec<&str> = SAID[said].split(' ').collect();
+                let start = start.min(all.len() - 1);
+                let mut words: Vec<String> = all[start..(start + len).min(all.len())]
+                    .iter()
+                    .map(|w| w.to_string())
+                    .collect();
+                if let Some(at) = swap {
+                    let at = at % words.len();
+                    words[at] = "officials".into();
+                }
+                Quote {
+                    at: ClaimRef {
+                        source: SourceId(source),
+                        index: 0,
+                    },
+                    words,
+                    speaker: [None, Some("Lavrov"), Some("Muttaqi")][speaker].map(String::from),
+                }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        #[test]
+        fn wordings_link_quotes_as_comparing_every_pair_does(
+            quotes in proptest::collection::vec(quote(), 0..14),
+            threshold in prop_oneof![Just(0.6), Just(0.9), Just(1.0)],
+        ) {
+            let (parent, conflicted) = link(&quotes, threshold);
+            let (reference, expected) = link_pairwise(&quotes, threshold);
+            prop_assert_eq!(statements(parent), statements(reference));
+            prop_assert_eq!(conflicted.into_iter().collect::<BTreeSet<_>>(), expected);
+        }
     }
 
     #[test]

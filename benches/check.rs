@@ -51,6 +51,34 @@ fn check_generated_sources(bencher: Bencher, n: usize) {
     });
 }
 
+/// Copies of the five seed articles under the seed rules: the same titles,
+/// states and quotations repeated by every copy, as in an archive of
+/// syndicated reports. Time should grow linearly with the copies (comparing
+/// every pair of quotes or titles made it grow with their square).
+#[divan::bench(args = [200, 2_000], sample_count = 5)]
+fn check_seed_copies(bencher: Bencher, n: usize) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rules = RuleSet::load(&[root.join("rules")]).expect("rules load");
+    let seeds = corpus::seed_articles();
+    let sources: Vec<Source> = (0..n)
+        .map(|i| {
+            let text = seeds[i % seeds.len()].clone();
+            Source::new(
+                SourceId(i as u32),
+                format!("copy{i:05}.txt"),
+                text,
+                SourceMeta::default(),
+                DateOrder::Mdy,
+                None,
+            )
+        })
+        .collect();
+    bencher.bench(|| {
+        let claims = crosscheck::claims_of(&rules, &sources);
+        crosscheck::compare::compare(&rules, &sources, &claims).len()
+    });
+}
+
 /// The release binary on the seeds, start-up and output included.
 #[divan::bench(sample_count = 20)]
 fn binary_check_seeds() {

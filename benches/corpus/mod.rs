@@ -6,9 +6,8 @@
 
 use std::path::Path;
 
-/// The seed articles, concatenated (they are full of curly quotes and
-/// non-breaking spaces, which is what news text looks like).
-pub fn seed_text() -> String {
+/// The seed articles, in name order.
+pub fn seed_articles() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .expect("seeds/ exists")
@@ -19,8 +18,13 @@ pub fn seed_text() -> String {
     names
         .iter()
         .map(|p| std::fs::read_to_string(p).expect("seed is UTF-8"))
-        .collect::<Vec<_>>()
-        .join("\n\n")
+        .collect()
+}
+
+/// The seed articles, concatenated (they are full of curly quotes and
+/// non-breaking spaces, which is what news text looks like).
+pub fn seed_text() -> String {
+    seed_articles().join("\n\n")
 }
 
 /// The seeds repeated until the text is at least `bytes` long.

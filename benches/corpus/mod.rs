@@ -76,6 +76,22 @@ pub fn report(i: usize) -> (String, String) {
     (name, text)
 }
 
+/// About `bytes` of prose that holds no claim (no figure, date, title or
+/// quotation), in paragraphs.
+pub fn prose(bytes: usize) -> String {
+    const PARAGRAPH: &str = "The committee met again and the talks went on through the evening \
+        while observers waited outside in the rain, and nobody said much about what came next. ";
+    let mut out = String::with_capacity(bytes + PARAGRAPH.len() * 8);
+    while out.len() < bytes {
+        out.push('\n');
+        for _ in 0..8 {
+            out.push_str(PARAGRAPH);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Rule files for the invented story.
 pub fn rules_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/corpus/rules")

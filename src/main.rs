@@ -313,6 +313,11 @@ fn load_config() -> Result<Config, Failed> {
     })
 }
 
+/// The most text read and extracted while the rules compile, before any
+/// of it can be assigned and dropped: a few articles' worth, enough to
+/// overlap the rules' compilation with the extractors' first use.
+const HEAD_BYTES: u64 = 4 << 20;
+
 /// Loads rules and sources (the draft first, when there is one), extracts
 /// claims and assigns them to facts. Flags win over the config file.
 fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Prepared, Failed> {
@@ -344,18 +349,13 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
         document_dates: input.document_dates.clone(),
     };
     // Extraction needs no rules: the rules compile on one worker while the
-    // sources are listed, read and extracted on the other, until the rules
-    // are ready (so the texts held waiting for them are what one thread
-    // reads in that time). A rule error is printed where it arises; source
-    // errors wait until both are done, so that rules come first, as in a
-    // run that did one then the other.
-    let rules_ready = std::sync::atomic::AtomicBool::new(false);
+    // other lists the sources and reads and extracts the first of them (up
+    // to HEAD_BYTES of text, so what waits for the rules is bounded), and
+    // the first worker joins in once the rules are ready. A rule error is
+    // printed where it arises; source errors wait until both are done, so
+    // that rules come first, as in a run that did one then the other.
     let (rules, listed) = rayon::join(
-        || {
-            let rules = load_rules(&rule_paths);
-            rules_ready.store(true, std::sync::atomic::Ordering::Release);
-            rules
-        },
+        || load_rules(&rule_paths),
         || {
             if no_sources {
                 return Err(NotLoaded::NoSources);
@@ -367,17 +367,19 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
             if let Some(d) = draft {
                 mark_draft(&mut pending, d);
             }
-            let mut head = Vec::new();
-            for (i, p) in pending.iter().enumerate() {
-                if rules_ready.load(std::sync::atomic::Ordering::Acquire) {
-                    break;
-                }
-                head.push(crosscheck::read_and_extract(
-                    p,
-                    SourceId(i as u32),
-                    &options,
-                ));
-            }
+            let mut bytes = 0;
+            let first = pending
+                .iter()
+                .take_while(|p| {
+                    bytes += p.size();
+                    bytes <= HEAD_BYTES
+                })
+                .count();
+            let head = pending[..first]
+                .par_iter()
+                .enumerate()
+                .map(|(i, p)| crosscheck::read_and_extract(p, SourceId(i as u32), &options))
+                .collect();
             Ok((pending, head))
         },
     );

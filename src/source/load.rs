@@ -114,9 +114,16 @@ pub struct Pending {
     given_date: Option<Date>,
     /// The draft being checked against the other sources (`--draft`).
     pub draft: bool,
+    /// The file's size when listed; 0 for standard input.
+    size: u64,
 }
 
 impl Pending {
+    /// The file's size in bytes when it was listed (0 for standard input).
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
     /// The file behind this source; `None` for standard input.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -174,6 +181,7 @@ pub fn list(inputs: &[String], options: &LoadOptions) -> Result<Vec<Pending>, So
                 entry: ManifestEntry::default(),
                 given_date: None,
                 draft: false,
+                size: 0,
             });
             continue;
         }
@@ -197,6 +205,7 @@ pub fn list(inputs: &[String], options: &LoadOptions) -> Result<Vec<Pending>, So
                 entry,
                 given_date: None,
                 draft: false,
+                size: meta.len(),
             });
         }
     }
@@ -256,7 +265,7 @@ fn walk_folder(root: &Path, pending: &mut Vec<Pending>) -> Result<(), SourceErro
     let mut manifests = BTreeMap::new();
     collect(root, &mut visited, &mut files, &mut manifests)?;
     files.sort();
-    for file in files {
+    for (file, size) in files {
         let entry = manifests.remove(&file).unwrap_or_default();
         pending.push(Pending {
             name: file.display().to_string(),
@@ -264,6 +273,7 @@ fn walk_folder(root: &Path, pending: &mut Vec<Pending>) -> Result<(), SourceErro
             entry,
             given_date: None,
             draft: false,
+            size,
         });
     }
     // Entries naming files that were not found are a mistake in the manifest.
@@ -283,7 +293,7 @@ fn walk_folder(root: &Path, pending: &mut Vec<Pending>) -> Result<(), SourceErro
 fn collect(
     folder: &Path,
     visited: &mut BTreeSet<PathBuf>,
-    files: &mut Vec<PathBuf>,
+    files: &mut Vec<(PathBuf, u64)>,
     manifests: &mut BTreeMap<PathBuf, ManifestEntry>,
 ) -> Result<(), SourceError> {
     // A symlink loop leads back to a folder already walked: stop there.
@@ -312,7 +322,7 @@ fn collect(
             let text = fs::read_to_string(&path).map_err(|e| unreadable(&path, &e))?;
             manifests.extend(manifest::read(&path, &text)?);
         } else if has_text_extension(&path) {
-            files.push(path);
+            files.push((path, meta.len()));
         }
     }
     Ok(())

@@ -96,6 +96,9 @@ pub struct Pass {
     pub explain: bool,
     /// Keep every text in memory instead of shedding it.
     pub keep_texts: bool,
+    /// Keep each text's syndication sample, for runs that count sources
+    /// (a draft's gate counts a syndicated copy once).
+    pub story_samples: bool,
 }
 
 /// Reads one listed source and extracts its claims: the part of the work
@@ -126,6 +129,9 @@ pub fn finish(
     } else {
         Vec::new()
     };
+    if pass.story_samples {
+        source.story_sample = Some(compare::syndication::sample(&source.text));
+    }
     if !pass.keep_texts && claims.iter().all(|c| c.warning.is_none()) {
         source.shed_text();
     }

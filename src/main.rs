@@ -421,6 +421,7 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
         // `--explain` tells about every claim of every source: a rule
         // author's look at a few sources, so their texts stay.
         keep_texts: input.explain,
+        story_samples: draft.is_some(),
     };
     let results = crosscheck::check_sources(&rules, &pending, head, &options, pass, &tick);
     if let Some(bar) = progress {

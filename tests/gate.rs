@@ -159,6 +159,43 @@ fn an_unsupported_figure_in_a_draft_is_reported() {
 }
 
 #[test]
+fn syndicated_copies_count_once_when_sources_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    write_opening_rule(dir.path());
+    let wire = "The bridge over the river opened on May 3, 2024, after four years of work, \
+        officials said on Tuesday, and the mayor cut the ribbon in front of a crowd of \
+        hundreds who had waited since dawn to be the first to cross it on foot.";
+    fs::write(dir.path().join("a-wire.txt"), wire).unwrap();
+    fs::write(
+        dir.path().join("b-copy.txt"),
+        format!("{wire}\nReporting by the wire desk."),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("c-local.txt"),
+        "Residents gathered as the new crossing opened on May 2, 2024, though some \
+         complained about the tolls the council will debate next month.",
+    )
+    .unwrap();
+    draft(dir.path(), "The bridge opened on May 2, 2024.\n");
+    crosscheck()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--draft",
+            "draft.md",
+            "a-wire.txt",
+            "b-copy.txt",
+            "c-local.txt",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "the draft says 2024-05-02 (1 of 2 sources agree); 1 of 2 sources says 2024-05-03",
+        ));
+}
+
+#[test]
 fn disagreements_among_the_sources_alone_do_not_fail_the_gate() {
     let dir = tempfile::tempdir().unwrap();
     let d = draft(dir.path(), SAYS_NOTHING);

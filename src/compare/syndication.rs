@@ -7,6 +7,7 @@
 //! pairs without comparing every source with every other; pairs whose
 //! samples overlap by at least [`SAME_STORY`] (Jaccard) are one story.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::source::Source;
@@ -29,16 +30,35 @@ fn fnv1a(words: &[&str]) -> u64 {
     })
 }
 
-fn sample(text: &str) -> BTreeSet<u64> {
+/// A text's sample of shingle hashes, sorted, each once. A run that drops
+/// texts keeps this instead ([`Source::story_sample`]).
+pub fn sample(text: &str) -> Vec<u64> {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words
+    let sampled: BTreeSet<u64> = words
         .windows(SHINGLE_WORDS)
         .map(fnv1a)
         .filter(|h| h % SAMPLE_EVERY == 0)
-        .collect()
+        .collect();
+    sampled.into_iter().collect()
+}
+
+/// A source's sample: the one kept when its text was dropped, else taken
+/// from the text.
+fn sample_of(source: &Source) -> Cow<'_, [u64]> {
+    match &source.story_sample {
+        Some(kept) => Cow::Borrowed(kept),
+        None => {
+            debug_assert!(
+                source.holds_text(),
+                "{}: text dropped without a story sample",
+                source.name
+            );
+            Cow::Owned(sample(&source.text))
+        }
+    }
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -52,10 +72,10 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 /// A group number for each source: near-duplicates share one (the lowest
 /// index of the group).
 pub fn groups(sources: &[Source]) -> Vec<usize> {
-    let samples: Vec<BTreeSet<u64>> = sources.iter().map(|s| sample(&s.text)).collect();
+    let samples: Vec<Cow<[u64]>> = sources.iter().map(sample_of).collect();
     let mut index: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
     for (i, shingles) in samples.iter().enumerate() {
-        for &h in shingles {
+        for &h in shingles.iter() {
             index.entry(h).or_default().push(i);
         }
     }

@@ -106,6 +106,11 @@ pub struct Claim {
 
 impl Claim {
     pub fn text<'a>(&self, source: &'a Source) -> &'a str {
+        debug_assert!(
+            source.holds_text(),
+            "{}: a claim's words asked for after the text was dropped",
+            source.name
+        );
         source.text.get(self.span.range.clone()).unwrap_or("")
     }
 }

@@ -109,6 +109,10 @@ pub struct Source {
     /// [`Source::show_markup`] puts the page's own bytes back for output.
     pub page: Option<Box<html::Page>>,
     pub origin: Origin,
+    /// The shingle sample that tells syndicated copies apart
+    /// ([`crate::compare::syndication::sample`]), taken before the text is
+    /// dropped by runs that count sources (a draft's gate); `None` otherwise.
+    pub story_sample: Option<Vec<u64>>,
     /// A hash of the bytes first read, so that a file read again is known
     /// to be the file the claims came from.
     fingerprint: u64,
@@ -152,6 +156,7 @@ impl Source {
             acknowledgements: Vec::new(),
             page: None,
             origin: Origin::Memory,
+            story_sample: None,
             fingerprint: 0,
             holds_text: true,
         }

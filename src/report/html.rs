@@ -151,6 +151,7 @@ fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
 /// The text a reader sees and the claim's range in it: for a saved web
 /// page, the page's prose rather than its markup.
 fn readable<'a>(source: &'a Source, claim: &Claim) -> (&'a str, Range<usize>) {
+    debug_assert!(source.holds_text(), "{}: not read again", source.name);
     match &source.page {
         Some(page) if page.shown => (
             page.text.as_str(),

@@ -13,7 +13,7 @@ use miette::{
 use super::Report;
 use crate::compare::{ClaimRef, Finding, FindingKind};
 use crate::rules::Severity;
-use crate::source::SourceId;
+use crate::source::{Source, SourceId};
 
 /// How to draw: colours for a terminal, plain for files and tests.
 #[derive(Clone, Copy, Debug)]
@@ -84,6 +84,12 @@ const EXCERPT_BACK: usize = 60;
 const EXCERPT_ON: usize = 60;
 
 impl Excerpted {
+    /// A source's text, which must have been read again if it was dropped.
+    fn of(source: &Source) -> Excerpted {
+        debug_assert!(source.holds_text(), "{}: not read again", source.name);
+        Excerpted::new(&source.name, &source.text)
+    }
+
     fn new(name: &str, text: &str) -> Excerpted {
         Excerpted {
             name: name.to_string(),
@@ -229,7 +235,7 @@ fn diagnostic(report: &Report, finding: &Finding) -> FindingDiagnostic {
             code: None,
             severity,
             help: None,
-            source: Excerpted::new(&source.name, &source.text),
+            source: Excerpted::of(source),
             labels,
             related: Vec::new(),
         })
@@ -239,7 +245,7 @@ fn diagnostic(report: &Report, finding: &Finding) -> FindingDiagnostic {
         code: Some(format!("{}[{}]", finding.fact, finding.id)),
         severity,
         help: finding.help.clone(),
-        source: Excerpted::new(&first.name, &first.text),
+        source: Excerpted::of(first),
         labels: first_labels,
         related,
     }

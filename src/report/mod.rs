@@ -53,6 +53,7 @@ pub struct ClaimRow<'a> {
 
 impl<'a> ClaimRow<'a> {
     pub fn new(source: &'a Source, lines: &LineIndex, claim: &'a Claim) -> ClaimRow<'a> {
+        debug_assert!(source.holds_text(), "{}: not read again", source.name);
         let (line, column) = lines.line_col(&source.text, claim.span.range.start);
         let (unit, counted) = match &claim.value {
             ClaimValue::Number(n) => (n.unit.as_deref(), n.counted.as_deref()),

@@ -148,6 +148,11 @@ pub fn finish(
 /// already read and extracted while the rules compiled; `done` is called
 /// after each source (for a progress bar). Ids are list positions: renumber
 /// them with [`settle`] once failed sources are left out.
+///
+/// Once a source fails in a way `options` does not skip, the run has
+/// failed: the sources not yet done are only read (`Ok(None)`), so that
+/// the first failure in list order is still the one found, whatever the
+/// timing, without extracting an archive for nothing.
 pub fn check_sources(
     rules: &rules::RuleSet,
     pending: &[source::Pending],
@@ -155,7 +160,10 @@ pub fn check_sources(
     options: &source::LoadOptions,
     pass: Pass,
     done: &(dyn Fn() + Sync),
-) -> Vec<Result<Checked, source::SourceError>> {
+) -> Vec<Result<Option<Checked>, source::SourceError>> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let fatal = |e: &source::SourceError| !(options.skip_unreadable && e.is_unreadable_source());
+    let failed = AtomicBool::new(head.iter().any(|h| h.as_ref().is_err_and(fatal)));
     let skip = head.len();
     let rest: Vec<_> = pending
         .get(skip..)
@@ -164,7 +172,14 @@ pub fn check_sources(
         .enumerate()
         .map(|(i, p)| {
             let id = source::SourceId((i + skip) as u32);
-            let checked = read_and_extract(p, id, options).map(|e| finish(rules, e, pass));
+            let checked = if failed.load(Ordering::Relaxed) {
+                p.read(id, options).map(|_| None)
+            } else {
+                read_and_extract(p, id, options).map(|e| Some(finish(rules, e, pass)))
+            };
+            if checked.as_ref().is_err_and(fatal) {
+                failed.store(true, Ordering::Relaxed);
+            }
             done();
             checked
         })
@@ -172,7 +187,7 @@ pub fn check_sources(
     let head: Vec<_> = head
         .into_par_iter()
         .map(|h| {
-            let checked = h.map(|e| finish(rules, e, pass));
+            let checked = h.map(|e| Some(finish(rules, e, pass)));
             done();
             checked
         })
@@ -255,8 +270,8 @@ mod tests {
             &|| {},
         )
         .into_iter()
-        .collect::<Result<_, _>>()
-        .unwrap();
+        .map(|c| c.unwrap().unwrap())
+        .collect();
         for c in &checked {
             // Only a claim with a warning (itself a finding) keeps a text.
             let warned = c.claims.iter().any(|claim| claim.warning.is_some());
@@ -299,8 +314,8 @@ mod tests {
         )
         .into_iter()
         .skip(1)
-        .collect::<Result<_, _>>()
-        .unwrap();
+        .map(|c| c.unwrap().unwrap())
+        .collect();
         let (sources, claims, _) = settle(&rules, checked);
         for (i, (source, list)) in sources.iter().zip(&claims).enumerate() {
             assert_eq!(source.id.0 as usize, i);

@@ -431,7 +431,9 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
     let mut skipped = Vec::new();
     for result in results {
         match result {
-            Ok(c) => checked.push(c),
+            Ok(Some(c)) => checked.push(c),
+            // Only read: another source failed, which ends the run.
+            Ok(None) => {}
             Err(e) if options.skip_unreadable && e.is_unreadable_source() => skipped.push(e),
             Err(e) => {
                 print_diagnostic(&e);

@@ -127,6 +127,31 @@ fn a_folder_where_a_file_is_expected() {
         .code(0);
 }
 
+#[test]
+fn the_first_bad_file_in_order_is_the_one_named_whatever_the_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        let body: Vec<u8> = match i {
+            // Two bad files: the run stops at the first in name order.
+            250 => b"GIF89a\x00".to_vec(),
+            390 => b"bad \xff byte".to_vec(),
+            _ => format!("Report {i}: the bridge opened on May 2, 2024.").into_bytes(),
+        };
+        fs::write(dir.path().join(format!("{i:04}.txt")), body).unwrap();
+    }
+    for threads in ["1", "2", "4"] {
+        let out = crosscheck()
+            .env("RAYON_NUM_THREADS", threads)
+            .arg("check")
+            .arg(dir.path())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("0250.txt: looks binary"))
+            .stderr(predicate::str::contains("0390.txt").not());
+        no_panic(out.get_output());
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fifo_is_not_read() {

@@ -108,6 +108,7 @@ pub struct Source {
     /// A saved web page: `text` is the prose read from it until
     /// [`Source::show_markup`] puts the page's own bytes back for output.
     pub page: Option<Box<html::Page>>,
+    /// Where the text came from, to read it again once shed.
     pub origin: Origin,
     /// The shingle sample that tells syndicated copies apart
     /// ([`crate::compare::syndication::sample`]), taken before the text is

@@ -26,13 +26,6 @@ pub struct LoadOptions {
     pub document_dates: Vec<(String, Date)>,
 }
 
-/// Sources that loaded, and the ones skipped with `--skip-unreadable`.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub sources: Vec<Source>,
-    pub skipped: Vec<SourceError>,
-}
-
 #[derive(Debug, Error, Diagnostic)]
 pub enum SourceError {
     #[error("{path}: no such file or folder")]
@@ -223,21 +216,6 @@ pub fn list(inputs: &[String], options: &LoadOptions) -> Result<Vec<Pending>, So
         }
     }
     Ok(pending)
-}
-
-/// Loads every input (a file, a folder, or `-` for stdin) in order, every
-/// text held in memory. `crosscheck` itself reads sources one by one from
-/// [`list`]; this is the whole job at once, for tests and small tools.
-pub fn load(inputs: &[String], options: &LoadOptions) -> Result<Loaded, SourceError> {
-    let mut loaded = Loaded::default();
-    for p in list(inputs, options)? {
-        match p.read(SourceId(loaded.sources.len() as u32), options) {
-            Ok(source) => loaded.sources.push(source),
-            Err(e) if options.skip_unreadable && e.is_unreadable_source() => loaded.skipped.push(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(loaded)
 }
 
 /// True when a user's short name names this source: the whole name, the

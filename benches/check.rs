@@ -40,11 +40,7 @@ fn check_generated_sources(bencher: Bencher, n: usize) {
     bencher.bench(|| {
         let claims = crosscheck::claims_of(&rules, &sources);
         let findings = crosscheck::compare::compare(&rules, &sources, &claims);
-        let report = crosscheck::report::Report {
-            sources: &sources,
-            claims: &claims,
-            findings: &findings,
-        };
+        let report = crosscheck::report::Report::new(&sources, &claims, &findings);
         let mut out = Vec::new();
         crosscheck::report::csv::findings(&report, &mut out).expect("csv renders");
         out.len()

@@ -57,6 +57,25 @@ fn extract_and_assign_10mb(bencher: Bencher) {
         .bench(|| crosscheck::claims_of(&rules, std::slice::from_ref(&source)).len());
 }
 
+/// Printing the claims of 1 MB of news on one line (no line breaks): each
+/// claim's column must not cost a walk from the start of its line.
+#[divan::bench(sample_count = 5)]
+fn rows_of_one_long_line(bencher: Bencher) {
+    let line = first_megabyte().replace('\n', " ");
+    let source = source(&line);
+    let claims = crosscheck::extract::extract(&source);
+    bencher.counter(BytesCount::new(line.len())).bench(|| {
+        let report = crosscheck::report::Report::new(
+            std::slice::from_ref(&source),
+            std::slice::from_ref(&claims),
+            &[],
+        );
+        let mut out = Vec::new();
+        crosscheck::report::json::claims(&report, &mut out).expect("rows render");
+        out.len()
+    });
+}
+
 /// The stages one by one, to see where the time goes.
 mod stage {
     use super::*;

@@ -159,11 +159,7 @@ pub fn extract(rules: &RuleSet, data: &[u8]) {
             );
         }
     }
-    let report = Report {
-        sources: &sources,
-        claims: &claims,
-        findings: &findings,
-    };
+    let report = Report::new(&sources, &claims, &findings);
     let first = render_all(&report);
     let second = render_all(&report);
     assert!(first == second, "rendering twice gave different bytes");
@@ -210,11 +206,7 @@ pub fn rule(data: &[u8]) {
     let claims = crosscheck::claims_of(&rules, &sources);
     check_spans(&sources, &claims, "rule");
     let findings = crosscheck::compare::compare(&rules, &sources, &claims);
-    let report = Report {
-        sources: &sources,
-        claims: &claims,
-        findings: &findings,
-    };
+    let report = Report::new(&sources, &claims, &findings);
     let _ = render_all(&report);
 }
 

@@ -582,15 +582,20 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
         },
     };
     let (mut sources, mut claims) = (sources, claims);
-    // Texts were shed as claims were assigned: read again the ones the
-    // report shows (all of them are kept with --explain).
-    let shown = report::sources_shown(&findings, &claims, format == CheckFormat::Html);
-    reread(&mut sources, &shown)?;
     present(&mut sources, &mut claims, &mut explanations);
+    // Texts were dropped as claims were assigned. The sources the report
+    // shows are read again for their claims' spots, one at a time per
+    // thread; the human and HTML reports quote around the claims, so they
+    // keep those texts (and --explain keeps every text).
+    let shown = report::sources_shown(&findings, &claims, format == CheckFormat::Html);
+    let quotes_texts =
+        matches!(format, CheckFormat::Human | CheckFormat::Html) || args.input.explain;
+    let spots = spots_of(&mut sources, &claims, &shown, quotes_texts)?;
     let report = Report {
         sources: &sources,
         claims: &claims,
         findings: &findings,
+        spots,
     };
     if args.input.explain {
         explain(&report, &explanations);
@@ -676,21 +681,35 @@ fn read_baseline(path: &std::path::Path) -> Result<Baseline, Failed> {
     })
 }
 
-/// Reads again the shed texts of the sources marked, in parallel; the first
+/// The spots of the claims of the sources marked, each source read again
+/// for them in parallel and, unless `keep`, dropped again; the first
 /// failure (in source order) ends the run.
-fn reread(sources: &mut [Source], marked: &[bool]) -> Result<(), Failed> {
-    let results: Vec<Result<(), source::SourceError>> = sources
+fn spots_of(
+    sources: &mut [Source],
+    claims: &[Vec<Claim>],
+    marked: &[bool],
+    keep: bool,
+) -> Result<Vec<Vec<report::Spot>>, Failed> {
+    let results: Vec<Result<Vec<report::Spot>, source::SourceError>> = sources
         .par_iter_mut()
+        .zip(claims)
         .zip(marked)
-        .map(|(s, &marked)| if marked { s.reread() } else { Ok(()) })
+        .map(|((source, claims), &marked)| {
+            if !marked {
+                return Ok(Vec::new());
+            }
+            source.reread()?;
+            let spots = report::Spot::all(source, claims);
+            if !keep {
+                source.shed_text();
+            }
+            Ok(spots)
+        })
         .collect();
-    match results.into_iter().find_map(Result::err) {
-        Some(e) => {
-            print_diagnostic(&e);
-            Err(Failed)
-        }
-        None => Ok(()),
-    }
+    results.into_iter().collect::<Result<_, _>>().map_err(|e| {
+        print_diagnostic(&e);
+        Failed
+    })
 }
 
 /// One source's part of `extract`'s output.
@@ -714,11 +733,11 @@ fn render_claims(
         std::slice::from_mut(&mut claims),
         std::slice::from_mut(&mut explanations),
     );
-    let report = Report {
-        sources: std::slice::from_ref(&source),
-        claims: std::slice::from_ref(&claims),
-        findings: &[],
-    };
+    let report = Report::new(
+        std::slice::from_ref(&source),
+        std::slice::from_ref(&claims),
+        &[],
+    );
     let mut rows = Vec::new();
     let mut reasons = Vec::new();
     let written = match format {

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::{ClaimRow, Report};
+use super::Report;
 
 /// A cell a spreadsheet will not run as a formula: cells that begin with
 /// `=`, `+`, `-`, `@` (or a tab or carriage return) get a leading `'`.
@@ -32,11 +32,9 @@ pub const FINDING_COLUMNS: [&str; 13] = [
 pub fn findings(report: &Report, out: &mut dyn Write) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(FINDING_COLUMNS)?;
-    let lines = report.line_indexes();
     for finding in report.findings {
         for (side, r) in finding.claims_with_sides() {
-            let source = report.source(&r);
-            let row = ClaimRow::new(source, &lines[r.source.0 as usize], report.claim(&r));
+            let row = report.row(&r);
             write_safe(
                 &mut w,
                 [
@@ -84,11 +82,9 @@ pub fn claim_header(out: &mut dyn Write) -> csv::Result<()> {
 /// rows on its own and joins them under one header.
 pub fn claim_rows(report: &Report, out: &mut dyn Write) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    let lines = report.line_indexes();
     for (i, list) in report.claims.iter().enumerate() {
-        let source = &report.sources[i];
-        for claim in list {
-            let row = ClaimRow::new(source, &lines[i], claim);
+        for index in 0..list.len() {
+            let row = report.row_at(i, index);
             write_safe(
                 &mut w,
                 [

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{ClaimRow, Report};
+use super::Report;
 use crate::rules::Severity;
 
 /// Escapes a message (data) of a workflow command.
@@ -20,7 +20,6 @@ fn property(s: &str) -> String {
 }
 
 pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let lines = report.line_indexes();
     for f in report.findings {
         let command = match f.severity {
             Severity::Error => "error",
@@ -28,8 +27,7 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             Severity::Info => "notice",
         };
         for (side, r) in f.claims_with_sides() {
-            let source = report.source(&r);
-            let row = ClaimRow::new(source, &lines[r.source.0 as usize], report.claim(&r));
+            let row = report.row(&r);
             let value = row.resolved.as_deref().unwrap_or(&row.value);
             let side = if side == 0 {
                 format!("{value} fits more than one side")

@@ -53,14 +53,7 @@ struct Summary {
 }
 
 pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let lines = report.line_indexes();
-    let row = |r: &crate::compare::ClaimRef| {
-        ClaimRow::new(
-            report.source(r),
-            &lines[r.source.0 as usize],
-            report.claim(r),
-        )
-    };
+    let row = |r: &crate::compare::ClaimRef| report.row(r);
     let findings = report
         .findings
         .iter()
@@ -117,10 +110,9 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 /// `extract --format jsonl`: one claim per line.
 pub fn claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let lines = report.line_indexes();
     for (i, list) in report.claims.iter().enumerate() {
-        for claim in list {
-            let row = ClaimRow::new(&report.sources[i], &lines[i], claim);
+        for index in 0..list.len() {
+            let row = report.row_at(i, index);
             serde_json::to_writer(&mut *out, &row)?;
             out.write_all(b"\n")?;
         }

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{ClaimRow, Report};
+use super::Report;
 use crate::rules::Severity;
 
 /// Text safe inside a Markdown table cell.
@@ -12,7 +12,6 @@ fn cell(s: &str) -> String {
 }
 
 pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let lines = report.line_indexes();
     writeln!(out, "## crosscheck")?;
     writeln!(out)?;
     if report.findings.is_empty() {
@@ -55,7 +54,7 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         for (side, r) in f.claims_with_sides() {
             let source = report.source(&r);
-            let row = ClaimRow::new(source, &lines[r.source.0 as usize], report.claim(&r));
+            let row = report.row(&r);
             let role = if source.draft { " (draft)" } else { "" };
             writeln!(
                 out,

@@ -25,6 +25,63 @@ pub struct Report<'a> {
     pub sources: &'a [Source],
     pub claims: &'a [Vec<Claim>],
     pub findings: &'a [Finding],
+    /// Each claim's [`Spot`], per source and claim: what the row formats
+    /// show, so they render without the texts. Empty for a source whose
+    /// claims are not shown.
+    pub spots: Vec<Vec<Spot>>,
+}
+
+/// Where a claim stands in its file and the words it covers: found while
+/// the text is in memory, so that a report can be rendered after it is
+/// dropped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spot {
+    /// 1-based line of the claim's start.
+    pub line: usize,
+    /// 1-based column of the claim's start, in characters.
+    pub column: usize,
+    pub text: String,
+}
+
+impl Spot {
+    /// The spots of all of a source's claims, in claim order, found in one
+    /// pass over the text however many claims share a line.
+    pub fn all(source: &Source, claims: &[Claim]) -> Vec<Spot> {
+        debug_assert!(source.holds_text(), "{}: not read again", source.name);
+        let text = source.text.as_str();
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by_key(|&i| claims[i].span.range.start);
+        let mut spots = vec![Spot::default(); claims.len()];
+        // The sweep's place: a byte offset, its line and its column.
+        let (mut at, mut line, mut column) = (0, 1, 1);
+        for i in order {
+            let claim = &claims[i];
+            let offset = claim.span.range.start.min(text.len());
+            match text.get(at..offset) {
+                Some(between) => {
+                    for c in between.chars() {
+                        if c == '\n' {
+                            line += 1;
+                            column = 1;
+                        } else {
+                            column += 1;
+                        }
+                    }
+                    at = offset;
+                    spots[i].line = line;
+                    spots[i].column = column;
+                }
+                // Not on a character boundary: counted on its own.
+                None => {
+                    let (l, c) = LineIndex::new(text).line_col(text, offset);
+                    spots[i].line = l;
+                    spots[i].column = c;
+                }
+            }
+            spots[i].text = claim.text(source).to_string();
+        }
+        spots
+    }
 }
 
 /// One claim as every format shows it.
@@ -52,9 +109,7 @@ pub struct ClaimRow<'a> {
 }
 
 impl<'a> ClaimRow<'a> {
-    pub fn new(source: &'a Source, lines: &LineIndex, claim: &'a Claim) -> ClaimRow<'a> {
-        debug_assert!(source.holds_text(), "{}: not read again", source.name);
-        let (line, column) = lines.line_col(&source.text, claim.span.range.start);
+    pub fn new(source: &'a Source, spot: &'a Spot, claim: &'a Claim) -> ClaimRow<'a> {
         let (unit, counted) = match &claim.value {
             ClaimValue::Number(n) => (n.unit.as_deref(), n.counted.as_deref()),
             _ => (None, None),
@@ -62,11 +117,11 @@ impl<'a> ClaimRow<'a> {
         ClaimRow {
             source: &source.name,
             kind: claim.kind.as_str(),
-            text: claim.text(source),
+            text: &spot.text,
             start: claim.span.range.start,
             end: claim.span.range.end,
-            line,
-            column,
+            line: spot.line,
+            column: spot.column,
             value: claim.value.notation(),
             resolved: claim.value.resolved(),
             fact: claim.fact.as_deref(),
@@ -76,6 +131,57 @@ impl<'a> ClaimRow<'a> {
             resolution: claim.value.resolution(),
             warning: claim.warning.as_deref(),
         }
+    }
+}
+
+/// A claim whose spot was never found: shown at its offset on line 1,
+/// with no words, rather than not at all.
+static NO_SPOT: Spot = Spot {
+    line: 1,
+    column: 1,
+    text: String::new(),
+};
+
+impl<'a> Report<'a> {
+    /// A report over sources whose texts are in memory (dropped texts get
+    /// no spots; see [`Report::spots`]).
+    pub fn new(sources: &'a [Source], claims: &'a [Vec<Claim>], findings: &'a [Finding]) -> Self {
+        let spots = sources
+            .iter()
+            .zip(claims)
+            .map(|(s, c)| {
+                if s.holds_text() {
+                    Spot::all(s, c)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        Report {
+            sources,
+            claims,
+            findings,
+            spots,
+        }
+    }
+
+    /// The row of claim `index` of source `source`.
+    pub fn row_at(&self, source: usize, index: usize) -> ClaimRow<'_> {
+        let spot = self.spots.get(source).and_then(|s| s.get(index));
+        debug_assert!(
+            spot.is_some(),
+            "no spot for claim {index} of source {source}"
+        );
+        ClaimRow::new(
+            &self.sources[source],
+            spot.unwrap_or(&NO_SPOT),
+            &self.claims[source][index],
+        )
+    }
+
+    /// The row of a claim.
+    pub fn row(&self, r: &ClaimRef) -> ClaimRow<'_> {
+        self.row_at(r.source.0 as usize, r.index)
     }
 }
 
@@ -148,4 +254,64 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = std::fs::remove_file(&temp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{ClaimKind, ClaimValue};
+    use crate::source::{DateOrder, SourceId, SourceMeta, Span};
+    use crate::value::named::StateValue;
+
+    fn claim_at(range: std::ops::Range<usize>) -> Claim {
+        Claim {
+            kind: ClaimKind::State,
+            span: Span {
+                source: SourceId(0),
+                range,
+            },
+            value: ClaimValue::State(StateValue {
+                state: "open".into(),
+                hedged: false,
+            }),
+            warning: None,
+            fact: None,
+            subject: None,
+        }
+    }
+
+    proptest::proptest! {
+        /// One sweep finds what a line index finds for each claim alone,
+        /// whatever the order of the claims and the characters between them.
+        #[test]
+        fn a_sweep_places_claims_as_a_line_index_does(
+            text in "[a-c’“\n ]{0,60}",
+            picks in proptest::collection::vec((0..64usize, 0..8usize), 0..12),
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let claims: Vec<Claim> = picks
+                .iter()
+                .map(|&(a, len)| {
+                    let start = bounds[a % bounds.len()];
+                    let end = bounds[(a + len).min(bounds.len() - 1)].max(start);
+                    claim_at(start..end)
+                })
+                .collect();
+            let source = Source::new(
+                SourceId(0),
+                "s.txt".into(),
+                text.clone(),
+                SourceMeta::default(),
+                DateOrder::Mdy,
+                None,
+            );
+            let index = LineIndex::new(&text);
+            let spots = Spot::all(&source, &claims);
+            for (claim, spot) in claims.iter().zip(&spots) {
+                let (line, column) = index.line_col(&text, claim.span.range.start);
+                proptest::prop_assert_eq!((spot.line, spot.column), (line, column));
+                proptest::prop_assert_eq!(spot.text.as_str(), claim.text(&source));
+            }
+        }
+    }
 }

@@ -41,13 +41,12 @@ fn uri(name: &str) -> String {
     out
 }
 
-fn location(row: &ClaimRow, text: &str, message: String) -> Value {
+fn location(row: &ClaimRow, message: String) -> Value {
     let end_line = row.line + row.text.matches('\n').count();
     let end_column = match row.text.rfind('\n') {
         Some(i) => row.text[i + 1..].chars().count() + 1,
         None => row.column + row.text.chars().count(),
     };
-    let _ = text;
     json!({
         "physicalLocation": {
             "artifactLocation": { "uri": uri(row.source) },
@@ -66,7 +65,6 @@ fn location(row: &ClaimRow, text: &str, message: String) -> Value {
 }
 
 pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let lines = report.line_indexes();
     // One SARIF rule per fact that has findings, in a stable order.
     let mut rules: BTreeMap<&str, (&str, Severity)> = BTreeMap::new();
     for f in report.findings {
@@ -83,8 +81,7 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             // The draft's claims lead when the draft takes part.
             claims.sort_by_key(|(_, r)| !report.source(r).draft);
             let mut locations = claims.iter().map(|(side, r)| {
-                let source = report.source(r);
-                let row = ClaimRow::new(source, &lines[r.source.0 as usize], report.claim(r));
+                let row = report.row(r);
                 let label = if *side == 0 {
                     format!(
                         "{}: fits more than one side",
@@ -96,7 +93,7 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         row.resolved.as_deref().unwrap_or(&row.value)
                     )
                 };
-                location(&row, &source.text, label)
+                location(&row, label)
             });
             let primary = locations.next();
             let related: Vec<Value> = locations

@@ -16,7 +16,7 @@ use super::Report;
 use crate::compare::{ClaimRef, Finding, FindingKind};
 use crate::extract::Claim;
 use crate::rules::Severity;
-use crate::source::{LineIndex, Source, SourceId};
+use crate::source::{Source, SourceId};
 
 /// Text safe in HTML element content and in quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -546,22 +546,24 @@ fn write_facts(report: &Report, rows: &[FactRow], html: &mut String) {
     html.push_str("</tbody></table></section>\n");
 }
 
-fn write_claim(report: &Report, lines: &[LineIndex], r: &ClaimRef, html: &mut String) {
+fn write_claim(report: &Report, r: &ClaimRef, html: &mut String) {
     let source = report.source(r);
     let claim = report.claim(r);
-    let (line, column) = lines[r.source.0 as usize].line_col(&source.text, claim.span.range.start);
+    let row = report.row(r);
     let _ = writeln!(
         html,
-        "<div class=\"claim\"><div><span class=\"who\">{}</span> <span class=\"path\">{}:{line}:{column}</span></div>\
+        "<div class=\"claim\"><div><span class=\"who\">{}</span> <span class=\"path\">{}:{}:{}</span></div>\
          <blockquote>{}</blockquote><p class=\"resolution\">{}</p></div>",
         escape(short_name(source)),
         escape(&source.name),
+        row.line,
+        row.column,
         excerpt(source, claim),
         resolution(source, claim)
     );
 }
 
-fn write_finding(report: &Report, lines: &[LineIndex], finding: &Finding, html: &mut String) {
+fn write_finding(report: &Report, finding: &Finding, html: &mut String) {
     let class = severity_class(finding.severity);
     let _ = writeln!(
         html,
@@ -601,14 +603,14 @@ fn write_finding(report: &Report, lines: &[LineIndex], finding: &Finding, html: 
             side.number.min(4)
         );
         for r in &side.claims {
-            write_claim(report, lines, r, html);
+            write_claim(report, r, html);
         }
         html.push_str("</div>\n");
     }
     if !finding.vague.is_empty() {
         html.push_str("<div class=\"side side-0\"><h4>Fits more than one side</h4>\n");
         for r in &finding.vague {
-            write_claim(report, lines, r, html);
+            write_claim(report, r, html);
         }
         html.push_str("</div>\n");
     }
@@ -654,7 +656,6 @@ fn write_matrix(report: &Report, matrix: &[Vec<Pair>], html: &mut String) {
 
 /// The whole report as one HTML page.
 pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let lines = report.line_indexes();
     let rows = fact_rows(report);
     let matrix = agreement_matrix(report, &rows);
     let (errors, warnings, infos) = (
@@ -686,7 +687,7 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         html.push_str("<p class=\"none\">The sources agree on every fact the rules check.</p>\n");
     }
     for finding in report.findings {
-        write_finding(report, &lines, finding, &mut html);
+        write_finding(report, finding, &mut html);
     }
     html.push_str("</section>\n");
     write_matrix(report, &matrix, &mut html);

@@ -252,16 +252,15 @@ fn explain_claims(
 mod tests {
     use super::*;
 
-    /// The seeds through the binary's pipeline: texts are shed as each
-    /// source is done, and only those the report shows are read again.
-    #[test]
-    fn a_run_holds_only_the_texts_it_shows() {
+    /// The seed rules, and the seeds read, extracted and assigned as the
+    /// binary does it, ids not yet settled.
+    fn seeds_checked() -> (rules::RuleSet, Vec<Checked>) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let rules = rules::RuleSet::load(&[root.join("rules")]).unwrap();
         let options = source::LoadOptions::default();
         let seeds = root.join("seeds").display().to_string();
         let pending = source::list(&[seeds], &options).unwrap();
-        let checked: Vec<Checked> = check_sources(
+        let checked = check_sources(
             &rules,
             &pending,
             Vec::new(),
@@ -272,6 +271,14 @@ mod tests {
         .into_iter()
         .map(|c| c.unwrap().unwrap())
         .collect();
+        (rules, checked)
+    }
+
+    /// The seeds through the binary's pipeline: texts are shed as each
+    /// source is done, and only those the report shows are read again.
+    #[test]
+    fn a_run_holds_only_the_texts_it_shows() {
+        let (rules, checked) = seeds_checked();
         for c in &checked {
             // Only a claim with a warning (itself a finding) keeps a text.
             let warned = c.claims.iter().any(|claim| claim.warning.is_some());
@@ -298,24 +305,9 @@ mod tests {
 
     #[test]
     fn ids_are_positions_among_the_sources_read() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let rules = rules::RuleSet::load(&[root.join("rules")]).unwrap();
-        let options = source::LoadOptions::default();
-        let seeds = root.join("seeds").display().to_string();
-        let pending = source::list(&[seeds], &options).unwrap();
+        let (rules, mut checked) = seeds_checked();
         // Leave the first source out, as --skip-unreadable would.
-        let checked: Vec<Checked> = check_sources(
-            &rules,
-            &pending,
-            Vec::new(),
-            &options,
-            Pass::default(),
-            &|| {},
-        )
-        .into_iter()
-        .skip(1)
-        .map(|c| c.unwrap().unwrap())
-        .collect();
+        checked.remove(0);
         let (sources, claims, _) = settle(&rules, checked);
         for (i, (source, list)) in sources.iter().zip(&claims).enumerate() {
             assert_eq!(source.id.0 as usize, i);

@@ -488,7 +488,7 @@ mod tests {
     }
 
     const SAID: [&str; 2] = [
-        "we will open the embassy in kabul before the spring talks begin",
+        "we will open the new bridge in riverton before the spring floods begin",
         "the agreement gives momentum to fair regional trade in many sectors",
     ];
 
@@ -518,7 +518,7 @@ mod tests {
                         index: 0,
                     },
                     words,
-                    speaker: [None, Some("Lavrov"), Some("Muttaqi")][speaker].map(String::from),
+                    speaker: [None, Some("Brell"), Some("Orlik")][speaker].map(String::from),
                 }
             })
     }

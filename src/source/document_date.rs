@@ -125,7 +125,7 @@ const LONGEST_BYLINE: usize = 80;
 /// What a line's opening allows it to be: conditions each pattern needs
 /// (every one needs a digit, for the date).
 struct Openings {
-    /// An upper-case place: "KABUL / MOSCOW, July 4, 2025".
+    /// An upper-case place: "RIVERTON / LAKESIDE, July 4, 2025".
     dateline: bool,
     /// "By Ana Ruiz | July 4, 2025".
     byline: bool,

@@ -18,7 +18,7 @@ use super::person::Subjects;
 use super::{ClaimRef, ClaimsBySource, Finding, FindingKind, Side};
 use crate::extract::ClaimValue;
 use crate::rules::Rule;
-use crate::source::Source;
+use crate::source::{Source, SourceId};
 
 const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "is", "are", "was",
@@ -133,13 +133,11 @@ struct Wording<'a> {
     /// Indices of the quotes, in order.
     members: Vec<usize>,
     /// The first two sources the quotes come from, when there are two.
-    sources: (ClaimSource, Option<ClaimSource>),
+    sources: (SourceId, Option<SourceId>),
     /// Each speaker named, with up to two of the sources naming them:
     /// enough to tell whether a quote has a contradicting copy elsewhere.
-    speakers: BTreeMap<&'a str, (ClaimSource, Option<ClaimSource>)>,
+    speakers: BTreeMap<&'a str, (SourceId, Option<SourceId>)>,
 }
-
-type ClaimSource = crate::source::SourceId;
 
 impl<'a> Wording<'a> {
     fn new(words: &'a [String], members: Vec<usize>, quotes: &'a [Quote]) -> Wording<'a> {
@@ -148,7 +146,7 @@ impl<'a> Wording<'a> {
             .iter()
             .map(|&i| quotes[i].at.source)
             .find(|&s| s != first);
-        let mut speakers: BTreeMap<&str, (ClaimSource, Option<ClaimSource>)> = BTreeMap::new();
+        let mut speakers: BTreeMap<&str, (SourceId, Option<SourceId>)> = BTreeMap::new();
         for &i in &members {
             let Some(speaker) = &quotes[i].speaker else {
                 continue;

@@ -8,7 +8,7 @@
 //! samples overlap by at least [`SAME_STORY`] (Jaccard) are one story.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::source::Source;
 
@@ -37,12 +37,14 @@ pub fn sample(text: &str) -> Vec<u64> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let sampled: BTreeSet<u64> = words
+    let mut sampled: Vec<u64> = words
         .windows(SHINGLE_WORDS)
         .map(fnv1a)
         .filter(|h| h % SAMPLE_EVERY == 0)
         .collect();
-    sampled.into_iter().collect()
+    sampled.sort_unstable();
+    sampled.dedup();
+    sampled
 }
 
 /// A source's sample: the one kept when its text was dropped, else taken

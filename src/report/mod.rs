@@ -54,6 +54,9 @@ impl Spot {
         let mut spots = vec![Spot::default(); claims.len()];
         // The sweep's place: a byte offset, its line and its column.
         let (mut at, mut line, mut column) = (0, 1, 1);
+        // For an offset off a character boundary, which the sweep cannot
+        // reach: built once, if ever needed.
+        let mut index: Option<LineIndex> = None;
         for i in order {
             let claim = &claims[i];
             let offset = claim.span.range.start.min(text.len());
@@ -73,7 +76,8 @@ impl Spot {
                 }
                 // Not on a character boundary: counted on its own.
                 None => {
-                    let (l, c) = LineIndex::new(text).line_col(text, offset);
+                    let index = index.get_or_insert_with(|| LineIndex::new(text));
+                    let (l, c) = index.line_col(text, offset);
                     spots[i].line = l;
                     spots[i].column = c;
                 }
@@ -134,8 +138,8 @@ impl<'a> ClaimRow<'a> {
     }
 }
 
-/// A claim whose spot was never found: shown at its offset on line 1,
-/// with no words, rather than not at all.
+/// A claim whose spot was never found: shown at line 1, column 1, with no
+/// words, rather than not at all.
 static NO_SPOT: Spot = Spot {
     line: 1,
     column: 1,

@@ -719,6 +719,14 @@ struct Rendered {
     reasons: Vec<u8>,
 }
 
+/// Why a source's claims were not rendered.
+enum NotRendered {
+    /// Its text could not be read again.
+    Source(source::SourceError),
+    /// The renderer failed.
+    Format(std::io::Error),
+}
+
 /// Renders one source's claims, reading its text again for the purpose.
 fn render_claims(
     mut source: Source,
@@ -726,8 +734,8 @@ fn render_claims(
     mut explanations: Explanations,
     format: ExtractFormat,
     explain: bool,
-) -> Result<Rendered, source::SourceError> {
-    source.reread()?;
+) -> Result<Rendered, NotRendered> {
+    source.reread().map_err(NotRendered::Source)?;
     present(
         std::slice::from_mut(&mut source),
         std::slice::from_mut(&mut claims),
@@ -753,10 +761,7 @@ fn render_claims(
             Ok(())
         }
     });
-    written.map_err(|e| source::SourceError::Unreadable {
-        path: source.name.clone(),
-        reason: format!("cannot render its claims: {e}"),
-    })?;
+    written.map_err(NotRendered::Format)?;
     Ok(Rendered { rows, reasons })
 }
 
@@ -772,7 +777,7 @@ fn extract_cmd(args: ExtractArgs) -> Result<u8, Failed> {
     // Each source on its own, one text at a time per thread: read again,
     // shown as it is on disk, rendered, dropped. The indexed collect keeps
     // source order whatever the thread count.
-    let rendered: Vec<Result<Rendered, source::SourceError>> = sources
+    let rendered: Vec<Result<Rendered, NotRendered>> = sources
         .into_par_iter()
         .zip(claims)
         .zip(explanations)
@@ -792,8 +797,12 @@ fn extract_cmd(args: ExtractArgs) -> Result<u8, Failed> {
                 buf.extend_from_slice(&chunk.rows);
                 reasons.extend_from_slice(&chunk.reasons);
             }
-            Err(e) => {
+            Err(NotRendered::Source(e)) => {
                 print_diagnostic(&e);
+                return Err(Failed);
+            }
+            Err(NotRendered::Format(e)) => {
+                let _ = writeln!(std::io::stderr(), "error: cannot render claims: {e}");
                 return Err(Failed);
             }
         }

@@ -587,7 +587,7 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
     // shows are read again for their claims' spots, one at a time per
     // thread; the human and HTML reports quote around the claims, so they
     // keep those texts (and --explain keeps every text).
-    let shown = report::sources_shown(&findings, &claims, format == CheckFormat::Html);
+    let shown = report::claims_shown(&findings, &claims, format == CheckFormat::Html);
     let quotes_texts =
         matches!(format, CheckFormat::Human | CheckFormat::Html) || args.input.explain;
     let spots = spots_of(&mut sources, &claims, &shown, quotes_texts)?;
@@ -681,25 +681,25 @@ fn read_baseline(path: &std::path::Path) -> Result<Baseline, Failed> {
     })
 }
 
-/// The spots of the claims of the sources marked, each source read again
-/// for them in parallel and, unless `keep`, dropped again; the first
-/// failure (in source order) ends the run.
+/// The spots of the claims shown, each source with any read again for
+/// them in parallel and, unless `keep`, dropped again; the first failure
+/// (in source order) ends the run.
 fn spots_of(
     sources: &mut [Source],
     claims: &[Vec<Claim>],
-    marked: &[bool],
+    shown: &[Vec<bool>],
     keep: bool,
 ) -> Result<Vec<Vec<report::Spot>>, Failed> {
     let results: Vec<Result<Vec<report::Spot>, source::SourceError>> = sources
         .par_iter_mut()
         .zip(claims)
-        .zip(marked)
-        .map(|((source, claims), &marked)| {
-            if !marked {
+        .zip(shown)
+        .map(|((source, claims), shown)| {
+            if !shown.contains(&true) {
                 return Ok(Vec::new());
             }
             source.reread()?;
-            let spots = report::Spot::all(source, claims);
+            let spots = report::Spot::of_shown(source, claims, shown);
             if !keep {
                 source.shed_text();
             }

@@ -44,12 +44,20 @@ pub struct Spot {
 }
 
 impl Spot {
-    /// The spots of all of a source's claims, in claim order, found in one
-    /// pass over the text however many claims share a line.
+    /// The spots of all of a source's claims, in claim order.
     pub fn all(source: &Source, claims: &[Claim]) -> Vec<Spot> {
+        Spot::of_shown(source, claims, &vec![true; claims.len()])
+    }
+
+    /// The spots of the claims marked `shown` (the others get an empty
+    /// one), in claim order, found in one pass over the text however many
+    /// claims share a line.
+    pub fn of_shown(source: &Source, claims: &[Claim], shown: &[bool]) -> Vec<Spot> {
         debug_assert!(source.holds_text(), "{}: not read again", source.name);
         let text = source.text.as_str();
-        let mut order: Vec<usize> = (0..claims.len()).collect();
+        let mut order: Vec<usize> = (0..claims.len())
+            .filter(|&i| shown.get(i).copied().unwrap_or(false))
+            .collect();
         order.sort_by_key(|&i| claims[i].span.range.start);
         let mut spots = vec![Spot::default(); claims.len()];
         // The sweep's place: a byte offset, its line and its column.
@@ -171,7 +179,12 @@ impl<'a> Report<'a> {
 
     /// The row of claim `index` of source `source`.
     pub fn row_at(&self, source: usize, index: usize) -> ClaimRow<'_> {
-        let spot = self.spots.get(source).and_then(|s| s.get(index));
+        // A spot at line 0 was left empty: its claim was not to be shown.
+        let spot = self
+            .spots
+            .get(source)
+            .and_then(|s| s.get(index))
+            .filter(|s| s.line > 0);
         debug_assert!(
             spot.is_some(),
             "no spot for claim {index} of source {source}"
@@ -214,18 +227,29 @@ impl Report<'_> {
     }
 }
 
-/// Which sources' texts a findings report shows: those with a claim in a
-/// finding; with `every_fact`, also every source with a claim assigned to
-/// a fact (the HTML page's facts table quotes each one's words). The rest
+/// Which claims a findings report shows, per source and claim: those in a
+/// finding; with `every_fact`, also every claim assigned to a fact (the
+/// HTML page's facts table quotes each one's words). A source with none
 /// need not be in memory to render.
-pub fn sources_shown(findings: &[Finding], claims: &[Vec<Claim>], every_fact: bool) -> Vec<bool> {
-    let mut shown: Vec<bool> = claims
+pub fn claims_shown(
+    findings: &[Finding],
+    claims: &[Vec<Claim>],
+    every_fact: bool,
+) -> Vec<Vec<bool>> {
+    let mut shown: Vec<Vec<bool>> = claims
         .iter()
-        .map(|list| every_fact && list.iter().any(|c| c.fact.is_some()))
+        .map(|list| {
+            list.iter()
+                .map(|c| every_fact && c.fact.is_some())
+                .collect()
+        })
         .collect();
     for finding in findings {
         for (_, r) in finding.claims_with_sides() {
-            if let Some(s) = shown.get_mut(r.source.0 as usize) {
+            if let Some(s) = shown
+                .get_mut(r.source.0 as usize)
+                .and_then(|list| list.get_mut(r.index))
+            {
                 *s = true;
             }
         }
@@ -290,12 +314,12 @@ mod tests {
         #[test]
         fn a_sweep_places_claims_as_a_line_index_does(
             text in "[a-c’“\n ]{0,60}",
-            picks in proptest::collection::vec((0..64usize, 0..8usize), 0..12),
+            picks in proptest::collection::vec((0..64usize, 0..8usize, proptest::bool::ANY), 0..12),
         ) {
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             let claims: Vec<Claim> = picks
                 .iter()
-                .map(|&(a, len)| {
+                .map(|&(a, len, _)| {
                     let start = bounds[a % bounds.len()];
                     let end = bounds[(a + len).min(bounds.len() - 1)].max(start);
                     claim_at(start..end)
@@ -310,8 +334,13 @@ mod tests {
                 None,
             );
             let index = LineIndex::new(&text);
-            let spots = Spot::all(&source, &claims);
-            for (claim, spot) in claims.iter().zip(&spots) {
+            let shown: Vec<bool> = picks.iter().map(|p| p.2).collect();
+            let spots = Spot::of_shown(&source, &claims, &shown);
+            for ((claim, spot), shown) in claims.iter().zip(&spots).zip(&shown) {
+                if !shown {
+                    proptest::prop_assert_eq!(spot, &Spot::default());
+                    continue;
+                }
                 let (line, column) = index.line_col(&text, claim.span.range.start);
                 proptest::prop_assert_eq!((spot.line, spot.column), (line, column));
                 proptest::prop_assert_eq!(spot.text.as_str(), claim.text(&source));

@@ -314,9 +314,9 @@ fn load_config() -> Result<Config, Failed> {
 }
 
 /// The most text read and extracted while the rules compile, before any
-/// of it can be assigned and dropped: a few articles' worth, enough to
-/// overlap the rules' compilation with the extractors' first use.
-const HEAD_BYTES: u64 = 4 << 20;
+/// of it can be assigned and dropped: a few dozen articles' worth, enough
+/// to overlap the rules' compilation with the extractors' first use.
+const HEAD_BYTES: u64 = 256 << 10;
 
 /// Loads rules and sources (the draft first, when there is one), extracts
 /// claims and assigns them to facts. Flags win over the config file.

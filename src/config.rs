@@ -6,27 +6,36 @@
 //! rules = ["rules"]
 //! sources = ["sources/"]
 //! fail_on = "warning"          # error | warning | info | never
-//! format = "human"             # human | csv | json | sarif | github | markdown
+//! format = "human"             # human | csv | json | sarif | github | markdown | html
 //! date_order = "dmy"           # mdy | dmy
 //! unsupported = "warning"      # severity of unsupported draft claims, or "off"
 //! csv_bom = true
 //! [severity]                   # per-rule severity
 //! recognition-date = "warning"
-//! [tolerance]                  # per-rule tolerance for "around N"
+//! [tolerance]                  # per-rule tolerance for "around N", 0 to 1
 //! death-toll = 0.05
 //! ```
+//!
+//! Every value is checked where it is read: an unknown key, a value of the
+//! wrong kind, or a rule id that no loaded rule has is a diagnostic that
+//! points into the file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
 
-use crate::rules::Severity;
+use crate::compare::gate::{FailOn, Unsupported};
+use crate::report::Format;
+use crate::rules::{RuleSet, Severity};
 use crate::source::DateOrder;
 use crate::toml_file::{self, TomlError};
 
 pub const CONFIG_NAME: &str = "crosscheck.toml";
 
+/// Every value is typed, so a misspelt one is an error at its place in the
+/// file, never a setting quietly dropped.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -34,20 +43,25 @@ pub struct Config {
     pub rules: Vec<PathBuf>,
     #[serde(default)]
     pub sources: Vec<PathBuf>,
-    pub fail_on: Option<String>,
-    pub format: Option<String>,
+    pub fail_on: Option<FailOn>,
+    pub format: Option<Format>,
     pub date_order: Option<DateOrder>,
-    pub unsupported: Option<String>,
+    pub unsupported: Option<Unsupported>,
     pub csv_bom: Option<bool>,
+    /// Per-rule severity, keyed by rule id; the keys' places are kept so
+    /// that an id no rule has is reported where it is written.
     #[serde(default)]
-    pub severity: BTreeMap<String, Severity>,
+    severity: BTreeMap<Spanned<String>, Severity>,
     #[serde(default)]
-    pub tolerance: BTreeMap<String, f64>,
+    tolerance: BTreeMap<Spanned<String>, Spanned<f64>>,
     /// The folder the file is in; paths above are relative to it.
     #[serde(skip)]
     pub folder: PathBuf,
     #[serde(skip)]
     pub path: Option<PathBuf>,
+    /// The file's text, for diagnostics raised after parsing.
+    #[serde(skip)]
+    text: String,
 }
 
 impl<'de> Deserialize<'de> for DateOrder {
@@ -87,10 +101,80 @@ impl Config {
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Config, TomlError> {
-        let mut config: Config = toml_file::parse(&path.display().to_string(), text)?;
+        let name = path.display().to_string();
+        let mut config: Config = toml_file::parse(&name, text)?;
+        // The same bound as a rule file's `tolerance` (`NaN` fails it too).
+        for tolerance in config.tolerance.values() {
+            let value = *tolerance.get_ref();
+            if !(0.0..=1.0).contains(&value) {
+                return Err(TomlError::at(
+                    &name,
+                    text,
+                    Some(tolerance.span()),
+                    format!("tolerance {value} is not between 0 and 1"),
+                    "a fraction: 0.05 allows 5% either side of \"around N\"",
+                ));
+            }
+        }
         config.folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
         config.path = Some(path.to_path_buf());
+        config.text = text.to_string();
         Ok(config)
+    }
+
+    /// Applies `[severity]` and `[tolerance]` to the rules they name; an id
+    /// that names no rule is an error pointing at it, since a misspelt id
+    /// would otherwise leave the rule as it was without a word.
+    pub fn apply_to(&self, rules: &mut RuleSet) -> Result<(), TomlError> {
+        let keys = self
+            .severity
+            .keys()
+            .map(|k| (k, "severity"))
+            .chain(self.tolerance.keys().map(|k| (k, "tolerance")));
+        for (id, table) in keys {
+            if rules.get(id.get_ref()).is_none() {
+                return Err(self.unknown_rule(id, table, rules));
+            }
+        }
+        for rule in &mut rules.rules {
+            if let Some(severity) = self.severity.get(rule.id.as_str()) {
+                rule.severity = *severity;
+            }
+            if let Some(tolerance) = self.tolerance.get(rule.id.as_str()) {
+                rule.tolerance = *tolerance.get_ref();
+            }
+        }
+        Ok(())
+    }
+
+    fn unknown_rule(&self, id: &Spanned<String>, table: &str, rules: &RuleSet) -> TomlError {
+        let name = self
+            .path
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| CONFIG_NAME.to_string());
+        let nearest = rules
+            .rules
+            .iter()
+            .map(|r| (strsim::levenshtein(&r.id, id.get_ref()), r.id.as_str()))
+            .filter(|(distance, _)| *distance <= 3)
+            .min();
+        let help = match nearest {
+            Some((_, near)) => format!("did you mean `{near}`?"),
+            None if rules.rules.is_empty() => "no rules are loaded".to_string(),
+            None => {
+                let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+                format!("the rules are: {}", ids.join(", "))
+            }
+        };
+        TomlError::at(
+            &name,
+            &self.text,
+            Some(id.span()),
+            format!("[{table}] names `{}`, which is not a rule", id.get_ref()),
+            "no rule has this id",
+        )
+        .with_help(help)
     }
 
     /// A path from the file, made relative to the working directory.
@@ -115,6 +199,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ok.severity["x-date"], Severity::Info);
+        assert_eq!(ok.fail_on, Some(FailOn::Warning));
         let err = Config::parse(
             Path::new("crosscheck.toml"),
             "rules = []\nfail-on = \"x\"\n",

@@ -10,13 +10,13 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use crosscheck::compare::baseline::Baseline;
-use crosscheck::compare::gate::{self, GateOptions};
+use crosscheck::compare::gate::{self, FailOn, GateOptions, Unsupported};
 use crosscheck::config::Config;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 use crosscheck::compare;
 use crosscheck::extract::Claim;
-use crosscheck::report::{self, human::Style, Report};
+use crosscheck::report::{self, human::Style, Format, Report};
 use crosscheck::rules::explain::Explanations;
 use crosscheck::rules::{self, RuleSet, Severity};
 use crosscheck::source::{self, DateOrder, LoadOptions, Pending, Source, SourceId};
@@ -122,32 +122,9 @@ struct InputArgs {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum CheckFormat {
-    Human,
-    Csv,
-    Json,
-    Sarif,
-    /// GitHub Actions workflow-command annotations.
-    Github,
-    /// A pull-request comment summary.
-    Markdown,
-    /// One self-contained page for the desk: facts, findings side by side,
-    /// an agreement matrix.
-    Html,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExtractFormat {
     Jsonl,
     Csv,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -163,7 +140,7 @@ struct CheckArgs {
     input: InputArgs,
     /// Output format [default: human, or crosscheck.toml's `format`].
     #[arg(long, value_enum)]
-    format: Option<CheckFormat>,
+    format: Option<Format>,
     /// Exit 1 when a finding is at least this severe [default: error, or
     /// crosscheck.toml's `fail_on`]. With --draft, only findings that
     /// involve the draft count.
@@ -173,7 +150,7 @@ struct CheckArgs {
     #[arg(long, value_name = "DRAFT")]
     draft: Option<String>,
     /// Severity of draft claims no source states, or `off` [default: info].
-    #[arg(long, value_name = "SEVERITY", value_parser = parse_unsupported)]
+    #[arg(long, value_name = "SEVERITY")]
     unsupported: Option<Unsupported>,
     /// Silence the findings recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
@@ -201,17 +178,6 @@ fn parse_document_date(s: &str) -> Result<(String, jiff::civil::Date), String> {
     let date =
         source::parse_iso_date(date).ok_or_else(|| format!("{date:?} is not a YYYY-MM-DD date"))?;
     Ok((name.to_string(), date))
-}
-
-/// The severity of unsupported draft claims; `None` is off.
-#[derive(Clone, Copy, Debug)]
-struct Unsupported(Option<Severity>);
-
-fn parse_unsupported(s: &str) -> Result<Unsupported, String> {
-    match s {
-        "off" | "never" => Ok(Unsupported(None)),
-        other => Severity::from_str(other, true).map(|s| Unsupported(Some(s))),
-    }
 }
 
 /// A failure that ends the run with exit code 2, already explained.
@@ -402,14 +368,10 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
         }
         Failed
     })?;
-    for rule in &mut rules.rules {
-        if let Some(severity) = config.severity.get(&rule.id) {
-            rule.severity = *severity;
-        }
-        if let Some(tolerance) = config.tolerance.get(&rule.id) {
-            rule.tolerance = *tolerance;
-        }
-    }
+    config.apply_to(&mut rules).map_err(|e| {
+        print_diagnostic(&e);
+        Failed
+    })?;
     let progress = progress_bar(pending.len(), input.quiet);
     let tick = || {
         if let Some(bar) = &progress {
@@ -513,19 +475,10 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
         mut explanations,
     } = prepare(&args.input, &config, args.draft.as_deref())?;
     let mut findings = compare::compare(&rules, &sources, &claims);
-    let unsupported = match args.unsupported {
-        Some(Unsupported(choice)) => choice,
-        None => match config.unsupported.as_deref() {
-            None => Some(Severity::Info),
-            Some(s) => parse_unsupported(s).map(|u| u.0).map_err(|e| {
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "error: crosscheck.toml: unsupported: {e}"
-                );
-                Failed
-            })?,
-        },
-    };
+    let Unsupported(unsupported) = args
+        .unsupported
+        .or(config.unsupported)
+        .unwrap_or(Unsupported(Some(Severity::Info)));
     gate::apply(
         &mut findings,
         &rules,
@@ -561,35 +514,16 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
             Failed
         })?;
     }
-    let format = match args.format {
-        Some(f) => f,
-        None => match config.format.as_deref() {
-            None => CheckFormat::Human,
-            Some(f) => CheckFormat::from_str(f, true).map_err(|e| {
-                let _ = writeln!(std::io::stderr(), "error: crosscheck.toml: format: {e}");
-                Failed
-            })?,
-        },
-    };
-    let fail_on = match args.fail_on {
-        Some(f) => f,
-        None => match config.fail_on.as_deref() {
-            None => FailOn::Error,
-            Some(f) => FailOn::from_str(f, true).map_err(|e| {
-                let _ = writeln!(std::io::stderr(), "error: crosscheck.toml: fail_on: {e}");
-                Failed
-            })?,
-        },
-    };
+    let format = args.format.or(config.format).unwrap_or(Format::Human);
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
     let (mut sources, mut claims) = (sources, claims);
     present(&mut sources, &mut claims, &mut explanations);
     // Texts were dropped as claims were assigned. The sources the report
     // shows are read again for their claims' spots, one at a time per
     // thread; the human and HTML reports quote around the claims, so they
     // keep those texts (and --explain keeps every text).
-    let shown = report::claims_shown(&findings, &claims, format == CheckFormat::Html);
-    let quotes_texts =
-        matches!(format, CheckFormat::Human | CheckFormat::Html) || args.input.explain;
+    let shown = report::claims_shown(&findings, &claims, format == Format::Html);
+    let quotes_texts = matches!(format, Format::Human | Format::Html) || args.input.explain;
     let spots = spots_of(&mut sources, &claims, &shown, quotes_texts)?;
     let report = Report {
         sources: &sources,
@@ -601,32 +535,27 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
         explain(&report, &explanations);
     }
     let mut buf = Vec::new();
-    if format == CheckFormat::Csv && (args.csv_bom || config.csv_bom == Some(true)) {
+    if format == Format::Csv && (args.csv_bom || config.csv_bom == Some(true)) {
         buf.extend_from_slice("\u{feff}".as_bytes());
     }
     let rendered = match format {
-        CheckFormat::Human => {
+        Format::Human => {
             let color = use_color(args.input.output.is_none() && std::io::stdout().is_terminal());
             report::human::findings(&report, Style { color, width: 100 }, &mut buf)
         }
-        CheckFormat::Csv => report::csv::findings(&report, &mut buf).map_err(std::io::Error::other),
-        CheckFormat::Json => report::json::findings(&report, &mut buf),
-        CheckFormat::Sarif => report::sarif::findings(&report, &mut buf),
-        CheckFormat::Github => report::github::findings(&report, &mut buf),
-        CheckFormat::Markdown => report::markdown::findings(&report, &mut buf),
-        CheckFormat::Html => report::html::findings(&report, &mut buf),
+        Format::Csv => report::csv::findings(&report, &mut buf).map_err(std::io::Error::other),
+        Format::Json => report::json::findings(&report, &mut buf),
+        Format::Sarif => report::sarif::findings(&report, &mut buf),
+        Format::Github => report::github::findings(&report, &mut buf),
+        Format::Markdown => report::markdown::findings(&report, &mut buf),
+        Format::Html => report::html::findings(&report, &mut buf),
     };
     if let Err(e) = rendered {
         let _ = writeln!(std::io::stderr(), "error: cannot render the report: {e}");
         return Err(Failed);
     }
     emit(&args.input.output, &buf)?;
-    let threshold = match fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
+    let threshold = fail_on.threshold();
     // With a draft, the gate fails only on findings that involve it;
     // disagreements among the sources alone are context.
     let gating = args.draft.is_some();

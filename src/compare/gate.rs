@@ -14,6 +14,57 @@ use super::{syndication, ClaimRef, ClaimsBySource, Finding, FindingKind, Side};
 use crate::rules::{RuleSet, Severity};
 use crate::source::Source;
 
+/// The least severe finding that fails a run (`--fail-on`, `fail_on`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// The severity at and above which findings fail the run; `None` never.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// The severity of draft claims that no source states (`--unsupported`,
+/// `unsupported`); `None` is off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unsupported(pub Option<Severity>);
+
+impl std::str::FromStr for Unsupported {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Unsupported, String> {
+        match s {
+            "off" | "never" => Ok(Unsupported(None)),
+            "info" => Ok(Unsupported(Some(Severity::Info))),
+            "warning" => Ok(Unsupported(Some(Severity::Warning))),
+            "error" => Ok(Unsupported(Some(Severity::Error))),
+            other => Err(format!(
+                "unknown severity {other:?}, expected \"info\", \"warning\", \"error\" or \"off\""
+            )),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Unsupported {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Unsupported, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 /// What the gate adds to the comparison's findings.
 #[derive(Clone, Copy, Debug)]
 pub struct GateOptions {

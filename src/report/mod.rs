@@ -20,6 +20,23 @@ use crate::extract::{Claim, ClaimValue};
 use crate::rules::Severity;
 use crate::source::{LineIndex, Source};
 
+/// The formats of `check`'s report (`--format`, crosscheck.toml's `format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Human,
+    Csv,
+    Json,
+    Sarif,
+    /// GitHub Actions workflow-command annotations.
+    Github,
+    /// A pull-request comment summary.
+    Markdown,
+    /// One self-contained page for the desk: facts, findings side by side,
+    /// an agreement matrix.
+    Html,
+}
+
 /// Everything a renderer may show.
 pub struct Report<'a> {
     pub sources: &'a [Source],

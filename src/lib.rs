@@ -259,7 +259,7 @@ mod tests {
         let rules = rules::RuleSet::load(&[root.join("rules")]).unwrap();
         let options = source::LoadOptions::default();
         let seeds = root.join("seeds").display().to_string();
-        let pending = source::list(&[seeds], &options).unwrap();
+        let pending = source::list(&[seeds], &options).unwrap().sources;
         let checked = check_sources(
             &rules,
             &pending,

@@ -19,7 +19,7 @@ use crosscheck::extract::Claim;
 use crosscheck::report::{self, human::Style, Format, Report};
 use crosscheck::rules::explain::Explanations;
 use crosscheck::rules::{self, RuleSet, Severity};
-use crosscheck::source::{self, DateOrder, LoadOptions, Pending, Source, SourceId};
+use crosscheck::source::{self, DateOrder, LoadOptions, Source, SourceId};
 use crosscheck::Pass;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -302,6 +302,8 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
         input.sources.clone()
     };
     let no_sources = inputs.is_empty();
+    let from_config = input.sources.is_empty();
+    let source_inputs = inputs.clone();
     if let Some(d) = draft {
         inputs.insert(0, d.to_string());
     }
@@ -329,9 +331,14 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
             if let Some(d) = draft.filter(|d| std::path::Path::new(d).is_dir()) {
                 return Err(NotLoaded::DraftIsFolder(d.to_string()));
             }
-            let mut pending = source::list(&inputs, &options).map_err(NotLoaded::Error)?;
-            if let Some(d) = draft {
-                mark_draft(&mut pending, d);
+            let listing = source::list(&inputs, &options).map_err(NotLoaded::Error)?;
+            let notes = listing_notes(&listing, draft.is_some());
+            let mut pending = listing.sources;
+            if let Some(first) = pending.first_mut().filter(|_| draft.is_some()) {
+                first.draft = true;
+            }
+            if pending.len() == usize::from(draft.is_some()) {
+                return Err(NotLoaded::Empty(notes));
             }
             let mut bytes = 0;
             let first = pending
@@ -346,12 +353,25 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
                 .enumerate()
                 .map(|(i, p)| crosscheck::read_and_extract(p, SourceId(i as u32), &options))
                 .collect();
-            Ok((pending, head))
+            Ok((pending, head, notes))
         },
     );
     let mut rules = rules?;
-    let (pending, head) = listed.map_err(|e| {
+    let (pending, head, notes) = listed.map_err(|e| {
         match e {
+            NotLoaded::Empty(notes) => {
+                warn_all(&notes);
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: no sources found in {}{}",
+                    source_inputs.join(", "),
+                    if from_config {
+                        " (the `sources` of crosscheck.toml)"
+                    } else {
+                        ""
+                    }
+                );
+            }
             NotLoaded::NoSources => {
                 let _ = writeln!(
                     std::io::stderr(),
@@ -368,6 +388,7 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
         }
         Failed
     })?;
+    warn_all(&notes);
     config.apply_to(&mut rules).map_err(|e| {
         print_diagnostic(&e);
         Failed
@@ -406,6 +427,14 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
     for skipped in &skipped {
         let _ = writeln!(std::io::stderr(), "warning: skipped {skipped}");
     }
+    if checked.len() == usize::from(draft.is_some()) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: no readable source in {}: every one was skipped",
+            source_inputs.join(", ")
+        );
+        return Err(Failed);
+    }
     let (sources, claims, explanations) = crosscheck::settle(&rules, checked);
     Ok(Prepared {
         sources,
@@ -418,27 +447,30 @@ fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Pr
 /// Why a run's sources were not loaded, told after any rule error.
 enum NotLoaded {
     NoSources,
+    /// Listing found no source besides the draft; the listing's warnings.
+    Empty(Vec<String>),
     DraftIsFolder(String),
     Error(source::SourceError),
 }
 
-/// Marks the draft (listed first) and drops any copy of it found again
-/// among the sources (a draft kept in the sources' folder).
-fn mark_draft(pending: &mut Vec<Pending>, draft: &str) {
-    let Some(first) = pending.first_mut() else {
-        return;
-    };
-    first.draft = true;
-    let Ok(draft_path) = std::fs::canonicalize(draft) else {
-        return;
-    };
-    let mut index = 0;
-    pending.retain(|p| {
-        index += 1;
-        index == 1
-            || p.path()
-                .is_none_or(|path| std::fs::canonicalize(path).ok().as_ref() != Some(&draft_path))
-    });
+/// The warnings of a listing. A copy of the draft found again among the
+/// sources (a draft kept in its sources' folder) is expected, and dropped
+/// without a word.
+fn listing_notes(listing: &source::Listing, has_draft: bool) -> Vec<String> {
+    listing
+        .notes
+        .iter()
+        .filter(|note| {
+            !(has_draft && matches!(note, source::ListingNote::Duplicate { first_index: 0, .. }))
+        })
+        .map(|note| note.to_string())
+        .collect()
+}
+
+fn warn_all(notes: &[String]) {
+    for note in notes {
+        let _ = writeln!(std::io::stderr(), "warning: {note}");
+    }
 }
 
 /// Writes rendered output to the file (atomically) or standard output.
@@ -598,14 +630,8 @@ fn read_baseline(path: &std::path::Path) -> Result<Baseline, Failed> {
         );
         Failed
     })?;
-    serde_json::from_str(&text).map_err(|e| {
-        let _ = writeln!(
-            std::io::stderr(),
-            "error: {}:{}:{}: not a crosscheck baseline: {e}",
-            path.display(),
-            e.line(),
-            e.column()
-        );
+    Baseline::parse(&path.display().to_string(), &text).map_err(|e| {
+        print_diagnostic(&e);
         Failed
     })
 }

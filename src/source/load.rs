@@ -66,9 +66,6 @@ pub enum SourceError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Manifest(#[from] TomlError),
-    #[error("{manifest}: lists {file}, which does not exist")]
-    #[diagnostic(code(crosscheck::source::manifest_missing_file))]
-    ManifestMissingFile { manifest: String, file: String },
     #[error("{path}: changed while crosscheck was reading it")]
     #[diagnostic(
         code(crosscheck::source::changed),
@@ -162,13 +159,45 @@ impl Pending {
     }
 }
 
+/// What listing found: the sources in order, and what a user should hear
+/// of that is not an error.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub sources: Vec<Pending>,
+    pub notes: Vec<ListingNote>,
+}
+
+/// Something passed over while listing, told as a warning.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ListingNote {
+    /// A symbolic link whose target does not exist: a source that was
+    /// meant to be there and is not.
+    #[error("{path}: a broken symbolic link (to {target}), skipped")]
+    BrokenLink { path: String, target: String },
+    /// An entry of a folder that could not be looked at.
+    #[error("{path}: cannot read ({reason}), skipped")]
+    Unlistable { path: String, reason: String },
+    /// The same file reached again (given twice, or through a link or a
+    /// second folder): one file is one source, counted once.
+    #[error("{path} is the same file as {first}, already a source; counted once")]
+    Duplicate {
+        path: String,
+        first: String,
+        /// The index, in [`Listing::sources`], of the copy kept.
+        first_index: usize,
+    },
+}
+
 /// Lists every input (a file, a folder, or `-` for stdin) in order, with
-/// manifest entries and `--document-date`s, without reading any text.
-pub fn list(inputs: &[String], options: &LoadOptions) -> Result<Vec<Pending>, SourceError> {
-    let mut pending = Vec::new();
+/// manifest entries and `--document-date`s, without reading any text. A
+/// file reached twice is listed once, where it is first reached.
+pub fn list(inputs: &[String], options: &LoadOptions) -> Result<Listing, SourceError> {
+    let mut listing = Listing::default();
+    // Each file's real path, to tell a file met again from a new one.
+    let mut seen: BTreeMap<PathBuf, usize> = BTreeMap::new();
     for input in inputs {
         if input == "-" {
-            pending.push(Pending {
+            listing.sources.push(Pending {
                 name: "<stdin>".to_string(),
                 path: None,
                 entry: ManifestEntry::default(),
@@ -188,23 +217,45 @@ pub fn list(inputs: &[String], options: &LoadOptions) -> Result<Vec<Pending>, So
                 reason: e.to_string(),
             },
         })?;
+        let mut found = Vec::new();
         if meta.is_dir() {
-            walk_folder(&path, &mut pending)?;
+            walk_folder(&path, &mut found, &mut listing.notes)?;
         } else {
+            let real = fs::canonicalize(&path).map_err(|e| unreadable(&path, &e))?;
             let entry = manifest_entry_for(&path)?;
-            pending.push(Pending {
-                name: input.clone(),
-                path: Some(path),
-                entry,
-                given_date: None,
-                draft: false,
-                size: meta.len(),
-            });
+            found.push((
+                Pending {
+                    name: input.clone(),
+                    path: Some(path),
+                    entry,
+                    given_date: None,
+                    draft: false,
+                    size: meta.len(),
+                },
+                real,
+            ));
+        }
+        for (pending, real) in found {
+            match seen.get(&real) {
+                Some(&first_index) => listing.notes.push(ListingNote::Duplicate {
+                    path: pending.name,
+                    first: listing.sources[first_index].name.clone(),
+                    first_index,
+                }),
+                None => {
+                    seen.insert(real, listing.sources.len());
+                    listing.sources.push(pending);
+                }
+            }
         }
     }
     for (name, date) in &options.document_dates {
         let mut matched = false;
-        for p in pending.iter_mut().filter(|p| names_source(name, &p.name)) {
+        for p in listing
+            .sources
+            .iter_mut()
+            .filter(|p| names_source(name, &p.name))
+        {
             p.given_date = Some(*date);
             matched = true;
         }
@@ -215,7 +266,7 @@ pub fn list(inputs: &[String], options: &LoadOptions) -> Result<Vec<Pending>, So
             });
         }
     }
-    Ok(pending)
+    Ok(listing)
 }
 
 /// True when a user's short name names this source: the whole name, the
@@ -235,75 +286,157 @@ fn names_source(short: &str, name: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('_') || rest.starts_with('.'))
 }
 
-/// Every text file below `root`, sorted, hidden entries skipped, with
-/// the entries of any `sources.toml` on the way.
-fn walk_folder(root: &Path, pending: &mut Vec<Pending>) -> Result<(), SourceError> {
-    let mut visited = BTreeSet::new();
-    let mut files = Vec::new();
-    let mut manifests = BTreeMap::new();
-    collect(root, &mut visited, &mut files, &mut manifests)?;
-    files.sort();
-    for (file, size) in files {
-        let entry = manifests.remove(&file).unwrap_or_default();
-        pending.push(Pending {
-            name: file.display().to_string(),
-            path: Some(file),
-            entry,
-            given_date: None,
-            draft: false,
-            size,
-        });
+/// Every text file below `root`, sorted, hidden entries skipped, each with
+/// its real path, and the entries of any `sources.toml` on the way.
+fn walk_folder(
+    root: &Path,
+    found: &mut Vec<(Pending, PathBuf)>,
+    notes: &mut Vec<ListingNote>,
+) -> Result<(), SourceError> {
+    let mut walk = Walk::default();
+    walk.collect(root, notes)?;
+    walk.files.sort();
+    for (file, real, size) in walk.files {
+        let entry = walk
+            .manifests
+            .remove(&manifest::normalise(&file))
+            .map(|(listed, _)| listed.entry)
+            .unwrap_or_default();
+        found.push((
+            Pending {
+                name: file.display().to_string(),
+                path: Some(file),
+                entry,
+                given_date: None,
+                draft: false,
+                size,
+            },
+            real,
+        ));
     }
     // Entries naming files that were not found are a mistake in the manifest.
-    if let Some((file, _)) = manifests.into_iter().next() {
-        let manifest = file
-            .parent()
-            .map(|p| p.join(MANIFEST_NAME).display().to_string())
-            .unwrap_or_else(|| MANIFEST_NAME.to_string());
-        return Err(SourceError::ManifestMissingFile {
-            manifest,
-            file: file.display().to_string(),
-        });
+    match walk.manifests.into_iter().next() {
+        Some((file, (listed, manifest))) => Err(unlisted_entry(&manifest, &file, &listed)),
+        None => Ok(()),
     }
-    Ok(())
 }
 
-fn collect(
-    folder: &Path,
-    visited: &mut BTreeSet<PathBuf>,
-    files: &mut Vec<(PathBuf, u64)>,
-    manifests: &mut BTreeMap<PathBuf, ManifestEntry>,
-) -> Result<(), SourceError> {
-    // A symlink loop leads back to a folder already walked: stop there.
-    let real = fs::canonicalize(folder).map_err(|e| unreadable(folder, &e))?;
-    if !visited.insert(real) {
-        return Ok(());
-    }
-    let listing = fs::read_dir(folder).map_err(|e| unreadable(folder, &e))?;
-    let mut entries: Vec<PathBuf> = Vec::new();
-    for entry in listing {
-        let entry = entry.map_err(|e| unreadable(folder, &e))?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
+/// What a folder walk gathers.
+#[derive(Default)]
+struct Walk {
+    /// Real paths of the folders walked, so a symlink loop ends.
+    visited: BTreeSet<PathBuf>,
+    /// Each file as reached, its real path, and its size.
+    files: Vec<(PathBuf, PathBuf, u64)>,
+    /// Manifest entries by the file they name, with the manifest's path.
+    manifests: BTreeMap<PathBuf, (manifest::Listed, PathBuf)>,
+}
+
+impl Walk {
+    fn collect(&mut self, folder: &Path, notes: &mut Vec<ListingNote>) -> Result<(), SourceError> {
+        // A symlink loop leads back to a folder already walked: stop there.
+        let real = fs::canonicalize(folder).map_err(|e| unreadable(folder, &e))?;
+        if !self.visited.insert(real.clone()) {
+            return Ok(());
         }
-        entries.push(entry.path());
-    }
-    entries.sort();
-    for path in entries {
-        let Ok(meta) = fs::metadata(&path) else {
-            // A dangling symlink: nothing to read.
-            continue;
-        };
-        if meta.is_dir() {
-            collect(&path, visited, files, manifests)?;
-        } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
-            let text = fs::read_to_string(&path).map_err(|e| unreadable(&path, &e))?;
-            manifests.extend(manifest::read(&path, &text)?);
-        } else if has_text_extension(&path) {
-            files.push((path, meta.len()));
+        let listing = fs::read_dir(folder).map_err(|e| unreadable(folder, &e))?;
+        let mut entries: Vec<(PathBuf, bool)> = Vec::new();
+        for entry in listing {
+            let entry = entry.map_err(|e| unreadable(folder, &e))?;
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            entries.push((entry.path(), is_link));
         }
+        entries.sort();
+        for (path, is_link) in entries {
+            let meta = match fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) => {
+                    notes.push(match fs::read_link(&path) {
+                        Ok(target) if e.kind() == std::io::ErrorKind::NotFound => {
+                            ListingNote::BrokenLink {
+                                path: path.display().to_string(),
+                                target: target.display().to_string(),
+                            }
+                        }
+                        _ => ListingNote::Unlistable {
+                            path: path.display().to_string(),
+                            reason: e.to_string(),
+                        },
+                    });
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                self.collect(&path, notes)?;
+            } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
+                let text = fs::read_to_string(&path).map_err(|e| unreadable(&path, &e))?;
+                for (file, listed) in manifest::read(&path, &text)? {
+                    self.manifests.insert(file, (listed, path.clone()));
+                }
+            } else if has_text_extension(&path) {
+                // A file that is no link is where its folder really is:
+                // one look-up per folder, not one per file.
+                let real_file = if is_link {
+                    fs::canonicalize(&path).map_err(|e| unreadable(&path, &e))?
+                } else {
+                    real.join(path.file_name().unwrap_or_default())
+                };
+                self.files.push((path, real_file, meta.len()));
+            }
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+/// The error for a manifest entry whose file the folder walk did not find,
+/// pointing at the entry and saying why it was not read.
+fn unlisted_entry(manifest: &Path, file: &Path, listed: &manifest::Listed) -> SourceError {
+    let name = manifest.display().to_string();
+    let text = fs::read_to_string(manifest).unwrap_or_default();
+    let folder = manifest::normalise(manifest.parent().unwrap_or(Path::new("")));
+    let given = text
+        .get(listed.file_span.clone())
+        .unwrap_or_default()
+        .trim_matches(['"', '\''])
+        .to_string();
+    let hidden = file
+        .strip_prefix(&folder)
+        .map(|rest| {
+            rest.components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        })
+        .unwrap_or(false);
+    let (why, label) = if !file.starts_with(&folder) {
+        (
+            format!(
+                "is outside the folder it describes ({}); a manifest lists files in its own folder or below",
+                if folder.as_os_str().is_empty() { Path::new(".") } else { &folder }.display()
+            ),
+            "outside this manifest's folder",
+        )
+    } else if !file.exists() {
+        ("does not exist".to_string(), "no such file")
+    } else if hidden || !has_text_extension(file) {
+        (
+            "is not read as a source (only .txt, .md, .html and .htm files whose names do not start with a dot are)".to_string(),
+            "not a source crosscheck reads",
+        )
+    } else {
+        (
+            "was not found while listing the folder".to_string(),
+            "not found",
+        )
+    };
+    SourceError::Manifest(TomlError::at(
+        &name,
+        &text,
+        Some(listed.file_span.clone()),
+        format!("lists {given} ({}), which {why}", file.display()),
+        label,
+    ))
 }
 
 fn has_text_extension(path: &Path) -> bool {
@@ -319,7 +452,10 @@ fn manifest_entry_for(path: &Path) -> Result<ManifestEntry, SourceError> {
         return Ok(ManifestEntry::default());
     };
     let mut entries = manifest::read(&manifest_path, &text)?;
-    Ok(entries.remove(path).unwrap_or_default())
+    Ok(entries
+        .remove(&manifest::normalise(path))
+        .map(|listed| listed.entry)
+        .unwrap_or_default())
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> SourceError {

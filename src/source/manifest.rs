@@ -9,7 +9,8 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -45,8 +46,17 @@ pub struct ManifestEntry {
     pub locale: Option<String>,
 }
 
-/// A folder's manifest: entries keyed by the file's full path.
-pub(crate) fn read(path: &Path, text: &str) -> Result<BTreeMap<PathBuf, ManifestEntry>, TomlError> {
+/// One entry as the manifest lists it: what it says, and where its `file`
+/// value stands in the manifest, for an error about the entry.
+#[derive(Clone, Debug)]
+pub(crate) struct Listed {
+    pub entry: ManifestEntry,
+    pub file_span: Range<usize>,
+}
+
+/// A folder's manifest: entries keyed by the file's full path (`..` and
+/// `.` taken out, so `sub/../a.txt` is the `a.txt` a folder walk finds).
+pub(crate) fn read(path: &Path, text: &str) -> Result<BTreeMap<PathBuf, Listed>, TomlError> {
     let name = path.display().to_string();
     let raw: ManifestFile = toml_file::parse(&name, text)?;
     let folder = path.parent().unwrap_or(Path::new(""));
@@ -64,7 +74,7 @@ pub(crate) fn read(path: &Path, text: &str) -> Result<BTreeMap<PathBuf, Manifest
                 )
             })?),
         };
-        let file = folder.join(entry.file.get_ref());
+        let file = normalise(&folder.join(entry.file.get_ref()));
         if entries.contains_key(&file) {
             return Err(TomlError::at(
                 &name,
@@ -74,18 +84,44 @@ pub(crate) fn read(path: &Path, text: &str) -> Result<BTreeMap<PathBuf, Manifest
                 "listed again here",
             ));
         }
+        let file_span = entry.file.span();
         entries.insert(
             file,
-            ManifestEntry {
-                published,
-                outlet: entry.outlet,
-                title: entry.title,
-                url: entry.url,
-                locale: entry.locale,
+            Listed {
+                entry: ManifestEntry {
+                    published,
+                    outlet: entry.outlet,
+                    title: entry.title,
+                    url: entry.url,
+                    locale: entry.locale,
+                },
+                file_span,
             },
         );
     }
     Ok(entries)
+}
+
+/// The path with `.` dropped and each `..` taking out the name before it,
+/// without asking the file system (the file may not exist). A `..` with no
+/// name before it stays.
+pub(crate) fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                let last = out.components().next_back();
+                if matches!(last, Some(Component::Normal(_))) {
+                    out.pop();
+                } else if !matches!(last, Some(Component::RootDir | Component::Prefix(_))) {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -96,9 +132,26 @@ mod tests {
     fn entries_are_keyed_by_path_relative_to_the_manifest() {
         let text = "[[source]]\nfile = \"a.txt\"\npublished = \"2016-11-07\"\noutlet = \"Wire\"\n";
         let entries = read(Path::new("dir/sources.toml"), text).unwrap();
-        let entry = &entries[&PathBuf::from("dir/a.txt")];
+        let entry = &entries[&PathBuf::from("dir/a.txt")].entry;
         assert_eq!(entry.published.unwrap().to_string(), "2016-11-07");
         assert_eq!(entry.outlet.as_deref(), Some("Wire"));
+    }
+
+    #[test]
+    fn paths_are_normalised_without_the_file_system() {
+        for (given, expected) in [
+            ("in/./a.txt", "in/a.txt"),
+            ("in/sub/../a.txt", "in/a.txt"),
+            ("out/in/../../../x.txt", "../x.txt"),
+            ("/../a.txt", "/a.txt"),
+            ("../../a", "../../a"),
+        ] {
+            assert_eq!(
+                normalise(Path::new(given)),
+                PathBuf::from(expected),
+                "{given}"
+            );
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 pub use document_date::{DateBasis, DocumentDate};
-pub use load::{list, LoadOptions, Pending, SourceError};
+pub use load::{list, Listing, ListingNote, LoadOptions, Pending, SourceError};
 pub use manifest::{ManifestEntry, MANIFEST_NAME};
 
 /// Index of a source in the run's list of sources.
@@ -374,7 +374,7 @@ mod tests {
         std::fs::write(file, body).unwrap();
         let name = file.display().to_string();
         let listed = list(std::slice::from_ref(&name), &LoadOptions::default()).unwrap();
-        listed[0]
+        listed.sources[0]
             .read(SourceId(0), &LoadOptions::default())
             .unwrap()
     }

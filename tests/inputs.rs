@@ -34,6 +34,11 @@ fn story(dir: &Path) {
     .unwrap();
 }
 
+/// `crosscheck ARGS...` run in `dir`.
+fn run_in(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    crosscheck().current_dir(dir).args(args).assert()
+}
+
 fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -45,10 +50,7 @@ fn a_folder_with_no_source_fails_the_run() {
     fs::create_dir(dir.path().join("empty")).unwrap();
     fs::write(dir.path().join("empty/notes.pdf"), "not a source").unwrap();
     for command in ["check", "extract"] {
-        crosscheck()
-            .current_dir(dir.path())
-            .args([command, "empty", "--rules", "rules"])
-            .assert()
+        run_in(dir.path(), &[command, "empty", "--rules", "rules"])
             .code(2)
             .stderr(predicate::str::contains("error: no sources found in empty"));
     }
@@ -64,10 +66,7 @@ fn a_config_whose_sources_hold_nothing_fails_the_run() {
         "rules = [\"rules\"]\nsources = [\"incoming\"]\n",
     )
     .unwrap();
-    crosscheck()
-        .current_dir(dir.path())
-        .arg("check")
-        .assert()
+    run_in(dir.path(), &["check"])
         .code(2)
         .stderr(predicate::str::contains("no sources found in"))
         .stderr(predicate::str::contains("incoming"))
@@ -79,19 +78,19 @@ fn a_draft_with_no_source_beside_it_fails_the_gate() {
     let dir = tempfile::tempdir().unwrap();
     story(dir.path());
     fs::create_dir(dir.path().join("empty")).unwrap();
-    crosscheck()
-        .current_dir(dir.path())
-        .args([
+    run_in(
+        dir.path(),
+        &[
             "check",
             "--rules",
             "rules",
             "--draft",
             "sources/a.txt",
             "empty",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no sources found in empty"));
+        ],
+    )
+    .code(2)
+    .stderr(predicate::str::contains("no sources found in empty"));
 }
 
 #[test]
@@ -100,13 +99,13 @@ fn sources_all_skipped_as_unreadable_fail_the_run() {
     story(dir.path());
     fs::create_dir(dir.path().join("bad")).unwrap();
     fs::write(dir.path().join("bad/a.txt"), b"\xff\xfe binary").unwrap();
-    crosscheck()
-        .current_dir(dir.path())
-        .args(["check", "--skip-unreadable", "--rules", "rules", "bad"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("warning: skipped"))
-        .stderr(predicate::str::contains("no readable source in bad"));
+    run_in(
+        dir.path(),
+        &["check", "--skip-unreadable", "--rules", "rules", "bad"],
+    )
+    .code(2)
+    .stderr(predicate::str::contains("warning: skipped"))
+    .stderr(predicate::str::contains("no readable source in bad"));
 }
 
 #[cfg(unix)]
@@ -115,10 +114,7 @@ fn a_broken_link_in_a_source_folder_is_a_warning_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     story(dir.path());
     std::os::unix::fs::symlink("moved-away.txt", dir.path().join("sources/c.txt")).unwrap();
-    crosscheck()
-        .current_dir(dir.path())
-        .args(["check", "sources", "--rules", "rules"])
-        .assert()
+    run_in(dir.path(), &["check", "sources", "--rules", "rules"])
         .code(1)
         .stderr(predicate::str::contains(
             "warning: sources/c.txt: a broken symbolic link (to moved-away.txt), skipped",
@@ -129,9 +125,9 @@ fn a_broken_link_in_a_source_folder_is_a_warning_naming_it() {
 fn a_source_given_twice_counts_once() {
     let dir = tempfile::tempdir().unwrap();
     story(dir.path());
-    let out = crosscheck()
-        .current_dir(dir.path())
-        .args([
+    let out = run_in(
+        dir.path(),
+        &[
             "check",
             "sources",
             "sources",
@@ -140,17 +136,17 @@ fn a_source_given_twice_counts_once() {
             "rules",
             "--format",
             "json",
-        ])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "warning: sources/a.txt is the same file as sources/a.txt, already a source; counted once",
-        ))
-        .stderr(predicate::str::contains(
-            "warning: ./sources/a.txt is the same file as sources/a.txt",
-        ))
-        .get_output()
-        .clone();
+        ],
+    )
+    .code(1)
+    .stderr(predicate::str::contains(
+        "warning: sources/a.txt is the same file as sources/a.txt, already a source; counted once",
+    ))
+    .stderr(predicate::str::contains(
+        "warning: ./sources/a.txt is the same file as sources/a.txt",
+    ))
+    .get_output()
+    .clone();
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["sources"].as_array().unwrap().len(), 2, "{report}");
     let sides = report["findings"][0]["sides"].as_array().unwrap();
@@ -167,16 +163,16 @@ fn a_folder_reached_through_a_link_counts_once() {
     let dir = tempfile::tempdir().unwrap();
     story(dir.path());
     std::os::unix::fs::symlink("sources", dir.path().join("mirror")).unwrap();
-    let out = crosscheck()
-        .current_dir(dir.path())
-        .args(["check", "sources", "mirror", "--rules", "rules"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "mirror/b.txt is the same file as sources/b.txt",
-        ))
-        .get_output()
-        .clone();
+    let out = run_in(
+        dir.path(),
+        &["check", "sources", "mirror", "--rules", "rules"],
+    )
+    .code(1)
+    .stderr(predicate::str::contains(
+        "mirror/b.txt is the same file as sources/b.txt",
+    ))
+    .get_output()
+    .clone();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("in 2 sources"), "{stdout}");
     assert!(!stdout.contains("mirror/"), "{stdout}");
@@ -186,20 +182,20 @@ fn a_folder_reached_through_a_link_counts_once() {
 fn a_draft_kept_in_its_sources_folder_is_no_duplicate() {
     let dir = tempfile::tempdir().unwrap();
     story(dir.path());
-    let out = crosscheck()
-        .current_dir(dir.path())
-        .args([
+    let out = run_in(
+        dir.path(),
+        &[
             "check",
             "--rules",
             "rules",
             "--draft",
             "sources/a.txt",
             "sources",
-        ])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+        ],
+    )
+    .code(1)
+    .get_output()
+    .clone();
     assert!(!stderr_of(&out).contains("warning"), "{}", stderr_of(&out));
 }
 
@@ -207,39 +203,36 @@ fn a_draft_kept_in_its_sources_folder_is_no_duplicate() {
 fn a_baseline_of_an_unknown_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     story(dir.path());
-    crosscheck()
-        .current_dir(dir.path())
-        .args([
+    run_in(
+        dir.path(),
+        &[
             "check",
             "sources",
             "--rules",
             "rules",
             "--write-baseline",
             "b.json",
-        ])
-        .assert()
-        .code(1);
+        ],
+    )
+    .code(1);
     let written = fs::read_to_string(dir.path().join("b.json")).unwrap();
     assert!(written.contains("\"version\": 1"), "{written}");
-    crosscheck()
-        .current_dir(dir.path())
-        .args([
+    run_in(
+        dir.path(),
+        &[
             "check",
             "sources",
             "--rules",
             "rules",
             "--baseline",
             "b.json",
-        ])
-        .assert()
-        .code(0);
+        ],
+    )
+    .code(0);
     for version in ["0", "999"] {
         let other = written.replace("\"version\": 1", &format!("\"version\": {version}"));
         fs::write(dir.path().join("other.json"), other).unwrap();
-        crosscheck()
-            .current_dir(dir.path())
-            .args(["check", "sources", "--rules", "rules", "--baseline", "other.json"])
-            .assert()
+        run_in(dir.path(), &["check", "sources", "--rules", "rules", "--baseline", "other.json"])
             .code(2)
             .stderr(predicate::str::contains(format!(
                 "other.json: baseline version {version} is not one this crosscheck reads (it reads version 1)"
@@ -263,10 +256,7 @@ fn a_manifest_entry_outside_its_folder_points_at_the_entry() {
         "[[source]]\nfile = \"a.txt\"\n\n[[source]]\nfile = \"../../sources/b.txt\"\npublished = \"2024-05-03\"\n",
     )
     .unwrap();
-    let out = crosscheck()
-        .current_dir(dir.path())
-        .args(["check", "out2/in", "--rules", "rules"])
-        .assert()
+    let out = run_in(dir.path(), &["check", "out2/in", "--rules", "rules"])
         .code(2)
         .stderr(predicate::str::contains(
             "out2/in/sources.toml: lists ../../sources/b.txt (sources/b.txt), which is outside the folder it describes (out2/in)",
@@ -291,10 +281,7 @@ fn a_manifest_entry_for_a_missing_file_says_so_at_the_entry() {
         "[[source]]\nfile = \"a.txt\"\n[[source]]\nfile = \"sub/../c.txt\"\n",
     )
     .unwrap();
-    crosscheck()
-        .current_dir(dir.path())
-        .args(["check", "sources", "--rules", "rules"])
-        .assert()
+    run_in(dir.path(), &["check", "sources", "--rules", "rules"])
         .code(2)
         .stderr(predicate::str::contains(
             "sources/sources.toml: lists sub/../c.txt (sources/c.txt), which does not exist",
@@ -306,9 +293,5 @@ fn a_manifest_entry_for_a_missing_file_says_so_at_the_entry() {
         "[[source]]\nfile = \"sub/../a.txt\"\npublished = \"2024-05-01\"\n",
     )
     .unwrap();
-    crosscheck()
-        .current_dir(dir.path())
-        .args(["check", "sources", "--rules", "rules"])
-        .assert()
-        .code(1);
+    run_in(dir.path(), &["check", "sources", "--rules", "rules"]).code(1);
 }

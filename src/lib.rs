@@ -12,6 +12,9 @@
 //!   disagreements into [`compare::Finding`]s.
 //! * [`report`]: one renderer per output format. Renderers only format.
 //!
+//! [`output`] writes the rendered report where `--output` says, losing
+//! nothing there or among the run's inputs.
+//!
 //! The library never prints; only `main.rs` and the renderers write output.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 // User-facing errors carry their file's text for the diagnostic; they end
@@ -22,6 +25,7 @@ pub mod compare;
 pub mod config;
 pub mod extract;
 mod fnv;
+pub mod output;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -16,6 +16,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 use crosscheck::compare;
 use crosscheck::extract::Claim;
+use crosscheck::output;
 use crosscheck::report::{self, human::Style, Format, Report};
 use crosscheck::rules::explain::Explanations;
 use crosscheck::rules::{self, RuleSet, Severity};
@@ -473,12 +474,10 @@ fn warn_all(notes: &[String]) {
     }
 }
 
-/// Writes rendered output to the file (atomically) or standard output.
+/// Writes rendered output to the file (see `output::write`) or standard output.
 fn emit(output: &Option<PathBuf>, bytes: &[u8]) -> Result<(), Failed> {
     let result = match output {
-        Some(path) => {
-            report::write_atomically(path, bytes).map_err(|e| (path.display().to_string(), e))
-        }
+        Some(path) => output::write(path, bytes).map_err(|e| (path.display().to_string(), e)),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
@@ -498,8 +497,39 @@ fn emit(output: &Option<PathBuf>, bytes: &[u8]) -> Result<(), Failed> {
     }
 }
 
+/// Ends the run, before anything is read, when it would write over one
+/// of its inputs (see `output::refuse_inputs`).
+fn refuse_inputs(
+    input: &InputArgs,
+    config: &Config,
+    draft: Option<&str>,
+    baseline: Option<&std::path::Path>,
+    write_baseline: Option<&std::path::Path>,
+) -> Result<(), Failed> {
+    output::refuse_inputs(&output::Run {
+        output: input.output.as_deref(),
+        write_baseline,
+        draft,
+        rules: &input.rules,
+        sources: &input.sources,
+        baseline,
+        config,
+    })
+    .map_err(|e| {
+        let _ = writeln!(std::io::stderr(), "error: {e}");
+        Failed
+    })
+}
+
 fn check(args: CheckArgs) -> Result<u8, Failed> {
     let config = load_config()?;
+    refuse_inputs(
+        &args.input,
+        &config,
+        args.draft.as_deref(),
+        args.baseline.as_deref(),
+        args.write_baseline.as_deref(),
+    )?;
     let Prepared {
         sources,
         claims,
@@ -537,7 +567,7 @@ fn check(args: CheckArgs) -> Result<u8, Failed> {
     }
     if let Some(path) = &args.write_baseline {
         let json = serde_json::to_string_pretty(&Baseline::of(&findings)).unwrap_or_default();
-        report::write_atomically(path, format!("{json}\n").as_bytes()).map_err(|e| {
+        output::write(path, format!("{json}\n").as_bytes()).map_err(|e| {
             let _ = writeln!(
                 std::io::stderr(),
                 "error: cannot write {}: {e}",
@@ -722,6 +752,7 @@ fn render_claims(
 
 fn extract_cmd(args: ExtractArgs) -> Result<u8, Failed> {
     let config = load_config()?;
+    refuse_inputs(&args.input, &config, None, None, None)?;
     let Prepared {
         sources,
         claims,

@@ -10,9 +10,6 @@ pub mod json;
 pub mod markdown;
 pub mod sarif;
 
-use std::io::{self, Write};
-use std::path::Path;
-
 use serde::Serialize;
 
 use crate::compare::{ClaimRef, Finding};
@@ -272,33 +269,6 @@ pub fn claims_shown(
         }
     }
     shown
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// then a rename. A failure leaves any previous report untouched.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path.file_name().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, "output path has no file name")
-    })?;
-    let temp = folder.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 #[cfg(test)]

@@ -536,33 +536,7 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
 impl RuleSet {
     /// Loads every `*.toml` file in each directory (or each file given).
     pub fn load(paths: &[PathBuf]) -> Result<RuleSet, RuleError> {
-        let mut files = Vec::new();
-        for path in paths {
-            let unreadable = |e: std::io::Error| RuleError::Unreadable {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            };
-            if path.is_dir() {
-                let mut found: Vec<PathBuf> = fs::read_dir(path)
-                    .map_err(unreadable)?
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                    .filter(|p| {
-                        !p.file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-                    })
-                    .collect();
-                found.sort();
-                files.extend(found);
-            } else if path.exists() {
-                files.push(path.clone());
-            } else {
-                return Err(RuleError::Unreadable {
-                    path: path.display().to_string(),
-                    reason: "no such file or folder".into(),
-                });
-            }
-        }
+        let files = RuleSet::files(paths)?;
         let mut rules: Vec<Rule> = Vec::new();
         let mut seen = BTreeSet::new();
         for file in files {
@@ -591,6 +565,40 @@ impl RuleSet {
         }
         rules.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(RuleSet { rules })
+    }
+
+    /// The rule files `load` reads, in its order: every `*.toml` (not
+    /// hidden) directly in each folder, sorted, and each file given. Also
+    /// what an output must not replace (`crate::output`).
+    pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, RuleError> {
+        let mut files = Vec::new();
+        for path in paths {
+            let unreadable = |e: std::io::Error| RuleError::Unreadable {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            };
+            if path.is_dir() {
+                let mut found: Vec<PathBuf> = fs::read_dir(path)
+                    .map_err(unreadable)?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                    .filter(|p| {
+                        !p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                    })
+                    .collect();
+                found.sort();
+                files.extend(found);
+            } else if path.exists() {
+                files.push(path.clone());
+            } else {
+                return Err(RuleError::Unreadable {
+                    path: path.display().to_string(),
+                    reason: "no such file or folder".into(),
+                });
+            }
+        }
+        Ok(files)
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {

@@ -439,6 +439,79 @@ fn unlisted_entry(manifest: &Path, file: &Path, listed: &manifest::Listed) -> So
     ))
 }
 
+/// What listing an input reads at a file's place: a source's text, or a
+/// manifest beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadAs {
+    Source,
+    Manifest,
+}
+
+/// Whether listing and reading `input` as [`list`] does (a file and the
+/// manifest beside it, or a folder walked) would read the file at
+/// `target`, a canonical path; and as what. Reads no text. A folder that
+/// cannot be listed reads nothing here: `list` tells that error.
+pub fn reads(input: &str, target: &Path) -> Option<ReadAs> {
+    if input == "-" {
+        return None;
+    }
+    let path = Path::new(input);
+    if fs::metadata(path).ok()?.is_dir() {
+        return folder_reads(path, target, &mut BTreeSet::new());
+    }
+    let manifest = path.parent().unwrap_or(Path::new("")).join(MANIFEST_NAME);
+    if fs::canonicalize(path).is_ok_and(|p| p == target) {
+        Some(ReadAs::Source)
+    } else if fs::canonicalize(manifest).is_ok_and(|p| p == target) {
+        Some(ReadAs::Manifest)
+    } else {
+        None
+    }
+}
+
+/// [`collect`]'s walk, names only: the same entries skipped (hidden ones,
+/// dangling links, folders already walked), each file it would read
+/// compared with `target`.
+fn folder_reads(folder: &Path, target: &Path, visited: &mut BTreeSet<PathBuf>) -> Option<ReadAs> {
+    let real = fs::canonicalize(folder).ok()?;
+    if !visited.insert(real.clone()) {
+        return None;
+    }
+    for entry in fs::read_dir(folder).ok()?.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(meta) = fs::metadata(&path) else {
+            continue;
+        };
+        let read = if meta.is_dir() {
+            match folder_reads(&path, target, visited) {
+                Some(read) => return Some(read),
+                None => continue,
+            }
+        } else if name == MANIFEST_NAME {
+            ReadAs::Manifest
+        } else if has_text_extension(&path) {
+            ReadAs::Source
+        } else {
+            continue;
+        };
+        // Only a link can lead out of the folder; any other entry's real
+        // path is the folder's joined with its name.
+        let real_file = if entry.file_type().is_ok_and(|t| t.is_symlink()) {
+            fs::canonicalize(&path).ok()
+        } else {
+            Some(real.join(&name))
+        };
+        if real_file.as_deref() == Some(target) {
+            return Some(read);
+        }
+    }
+    None
+}
+
 fn has_text_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -549,6 +622,40 @@ fn file_kind(_meta: &fs::Metadata) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn reads_what_the_walk_reads_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let elsewhere = root.join("elsewhere");
+        fs::create_dir_all(root.join("sources/.hidden")).unwrap();
+        fs::create_dir(&elsewhere).unwrap();
+        for file in [
+            "sources/a.txt",
+            "sources/notes.csv",
+            "sources/.hidden/b.txt",
+        ] {
+            fs::write(root.join(file), "").unwrap();
+        }
+        fs::write(elsewhere.join("c.md"), "").unwrap();
+        fs::write(elsewhere.join(MANIFEST_NAME), "").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, root.join("sources/linked")).unwrap();
+        let folder = root.join("sources").display().to_string();
+        let real = |p: &str| fs::canonicalize(root.join(p)).unwrap();
+        assert_eq!(reads(&folder, &real("sources/a.txt")), Some(ReadAs::Source));
+        assert_eq!(
+            reads(&folder, &real("elsewhere/c.md")),
+            Some(ReadAs::Source)
+        );
+        let manifest = real("elsewhere/sources.toml");
+        assert_eq!(reads(&folder, &manifest), Some(ReadAs::Manifest));
+        assert_eq!(reads(&folder, &real("sources/notes.csv")), None);
+        assert_eq!(reads(&folder, &real("sources/.hidden/b.txt")), None);
+        let file = root.join("elsewhere/c.md").display().to_string();
+        assert_eq!(reads(&file, &manifest), Some(ReadAs::Manifest));
+        assert_eq!(reads("-", &manifest), None);
+    }
 
     #[test]
     fn short_names_match_seed_style_prefixes() {

@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 pub use document_date::{DateBasis, DocumentDate};
-pub use load::{list, Listing, ListingNote, LoadOptions, Pending, SourceError};
+pub use load::{list, reads, Listing, ListingNote, LoadOptions, Pending, ReadAs, SourceError};
 pub use manifest::{ManifestEntry, MANIFEST_NAME};
 
 /// Index of a source in the run's list of sources.

@@ -135,3 +135,109 @@ fn relative_dates_resolve_against_the_dateline() {
     assert!(jsonl.contains(r#""resolved":"2025-07-08""#), "{jsonl}");
     assert!(jsonl.contains("the dateline"), "{jsonl}");
 }
+
+/// The claims of `text` as `crosscheck extract --format jsonl` prints them,
+/// read against a document date in 2025.
+fn claims_of(text: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(&file, text).unwrap();
+    let jsonl = stdout(
+        crosscheck()
+            .args([
+                "extract",
+                "--format",
+                "jsonl",
+                "--document-date",
+                "a.txt=2025-07-04",
+            ])
+            .arg(&file),
+        0,
+    );
+    jsonl.lines().map(str::to_string).collect()
+}
+
+fn claim<'a>(claims: &'a [String], text: &str) -> &'a str {
+    let quoted = format!(r#""text":"{text}""#);
+    claims
+        .iter()
+        .find(|c| c.contains(&quoted))
+        .unwrap_or_else(|| panic!("no claim {text}: {claims:#?}"))
+}
+
+#[test]
+fn a_year_before_ad_1_is_an_invalid_date_never_the_documents_year() {
+    let claims = claims_of(
+        "The senator of Velgrad was killed on March 15, 44 BC. The forum was built \
+         in 3000 B.C.E. and rebuilt in 44 B.C. The games ran from March 3 to May 5, 44 BC.\n",
+    );
+    for (text, value) in [
+        ("March 15, 44 BC", "BC0044-03-15"),
+        ("3000 B.C.E.", "BC3000"),
+        ("44 B.C.", "BC0044"),
+        ("March 3 to May 5, 44 BC", "BC0044-03-03/BC0044-05-05"),
+    ] {
+        let c = claim(&claims, text);
+        assert!(c.contains(&format!(r#""value":"{value}""#)), "{c}");
+        assert!(c.contains(r#""resolved":null"#), "{c}");
+        assert!(c.contains("is not a date crosscheck can check"), "{c}");
+    }
+    assert!(
+        !claims.iter().any(|c| c.contains(r#""resolved":"2025"#)),
+        "{claims:#?}"
+    );
+
+    // The desk sees it as an invalid date, as it sees February 30.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "The senator of Velgrad was killed on March 15, 44 BC.\n",
+    )
+    .unwrap();
+    let json = stdout(
+        crosscheck()
+            .args(["check", "--format", "json"])
+            .arg(dir.path()),
+        0,
+    );
+    assert!(json.contains("invalid-date"), "{json}");
+    assert!(json.contains("March 15, 44 BC is not a date"), "{json}");
+}
+
+#[test]
+fn a_year_zero_or_after_9999_is_an_invalid_date_never_the_documents_year() {
+    let claims = claims_of(
+        "The vault was sealed on January 1, 0000. Its log says 1/1/0000, \
+         0000-01-01 and March 0000. It opens again on 1 June 10000.\n",
+    );
+    for (text, value, why) in [
+        ("January 1, 0000", "0000-01-01", "no year 0"),
+        ("1/1/0000", "0000-01-01", "no year 0"),
+        ("0000-01-01", "0000-01-01", "no year 0"),
+        ("March 0000", "0000-03", "no year 0"),
+        ("1 June 10000", "10000-06-01", "its calendar ends with 9999"),
+    ] {
+        let c = claim(&claims, text);
+        assert!(c.contains(&format!(r#""value":"{value}""#)), "{c}");
+        assert!(c.contains(r#""resolved":null"#), "{c}");
+        assert!(c.contains("is not a date") && c.contains(why), "{c}");
+    }
+    assert!(
+        !claims.iter().any(|c| c.contains(r#""resolved":"2025"#)),
+        "{claims:#?}"
+    );
+}
+
+#[test]
+fn a_year_of_the_common_era_keeps_its_year_and_a_count_after_a_date_stays_a_count() {
+    let claims = claims_of(
+        "The harbour of Velgrad was buried on August 24, AD 79. It was rebuilt in 120 CE. \
+         On May 5, 2500 people marched.\n",
+    );
+    let c = claim(&claims, "August 24, AD 79");
+    assert!(c.contains(r#""resolved":"0079-08-24""#), "{c}");
+    let c = claim(&claims, "120 CE");
+    assert!(c.contains(r#""resolved":"0120""#), "{c}");
+    let c = claim(&claims, "May 5");
+    assert!(c.contains(r#""resolved":"2025-05-05""#), "{c}");
+}

@@ -197,6 +197,79 @@ enum Expr {
     /// "the week of March 3", "w/c 4 Feb": the Monday-to-Sunday week
     /// holding the day.
     WeekOf(Box<Expr>),
+    /// "March 15, 44 BC", "January 1, 0000": a date whose year the
+    /// calendar cannot hold. It is kept as written and never filled from
+    /// the document date, which would turn it into another year.
+    OffCalendar {
+        year: OffYear,
+        month: Option<i8>,
+        day: Option<i8>,
+    },
+}
+
+/// A year written beside a date that the calendar cannot hold: jiff's
+/// civil dates run from -9999 to 9999, but they count a year 0 (1 BC), so
+/// only the years AD 1 to 9999 read as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OffYear {
+    /// "44 BC", "3000 BCE": a year before AD 1.
+    BeforeCommonEra(u32),
+    /// "0000": no year 0 comes between 1 BC and AD 1.
+    Zero,
+    /// "10000": a year after 9999.
+    TooLate(u32),
+}
+
+impl OffYear {
+    /// The year before this one.
+    fn before(self) -> WrittenYear {
+        match self {
+            OffYear::BeforeCommonEra(n) => {
+                WrittenYear::Off(OffYear::BeforeCommonEra(n.saturating_add(1)))
+            }
+            OffYear::Zero => WrittenYear::Off(OffYear::BeforeCommonEra(1)),
+            OffYear::TooLate(n) => match i16::try_from(n - 1) {
+                Ok(year) if year <= 9999 => WrittenYear::Year(year),
+                _ => WrittenYear::Off(OffYear::TooLate(n - 1)),
+            },
+        }
+    }
+}
+
+/// A year as written: one the calendar holds, or one it cannot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WrittenYear {
+    Year(i16),
+    Off(OffYear),
+}
+
+impl WrittenYear {
+    /// The year of `digits` ("44", "10,000", "0000") in the era written
+    /// beside them, if any ("BC", "B.C.E.", "AD", "CE").
+    fn read(digits: &str, era: Option<&str>) -> Option<WrittenYear> {
+        let n: u32 = digits.replace(',', "").parse().ok()?;
+        let before_common_era = era.is_some_and(|e| e.starts_with('B'));
+        Some(match n {
+            0 => WrittenYear::Off(OffYear::Zero),
+            n if before_common_era => WrittenYear::Off(OffYear::BeforeCommonEra(n)),
+            1..=9999 => WrittenYear::Year(i16::try_from(n).ok()?),
+            n => WrittenYear::Off(OffYear::TooLate(n)),
+        })
+    }
+
+    /// A calendar date of this year, or one off the calendar.
+    fn date(self, month: Option<i8>, day: Option<i8>, weekday: Option<Weekday>) -> Expr {
+        match self {
+            WrittenYear::Year(year) => Expr::Calendar {
+                year: Some(year),
+                month,
+                day,
+                weekday,
+                year_shift: None,
+            },
+            WrittenYear::Off(year) => Expr::OffCalendar { year, month, day },
+        }
+    }
 }
 
 /// A candidate found in the text: its byte range, what it says, and a
@@ -458,6 +531,26 @@ fn range_of(first: Expr, second: Expr) -> Expr {
                 weekday: *weekday,
                 year_shift: None,
             }
+        }
+        // "from March 3 to May 5, 44 BC": the first end is off the
+        // calendar too, never in the document's year.
+        (
+            Expr::Calendar {
+                year: None,
+                month,
+                day,
+                weekday,
+                year_shift: None,
+            },
+            Expr::OffCalendar {
+                year, month: m2, ..
+            },
+        ) => {
+            let year = match (month, m2) {
+                (Some(a), Some(b)) if a > b => year.before(),
+                _ => WrittenYear::Off(*year),
+            };
+            year.date(*month, *day, *weekday)
         }
         _ => first,
     };
@@ -1019,6 +1112,153 @@ mod newsroom_forms {
         ]);
     }
 
+    /// Each text's one date claim: its text, its value as written, and
+    /// its warning.
+    fn warned(text: &str) -> (String, String, Option<String>, Option<String>) {
+        let source = Source::new(
+            SourceId(0),
+            "t".into(),
+            text.into(),
+            SourceMeta::default(),
+            DateOrder::Mdy,
+            Some(DocumentDate::given(date(2025, 7, 4), DateBasis::Manifest)),
+        );
+        let mut out = Vec::new();
+        extract(&source, &mut out);
+        out.retain(|c| c.kind == ClaimKind::Date);
+        assert_eq!(out.len(), 1, "{text}: {out:?}");
+        let c = &out[0];
+        (
+            c.text(&source).to_string(),
+            c.value.notation(),
+            c.value.resolved(),
+            c.warning.clone(),
+        )
+    }
+
+    #[test]
+    fn years_off_the_calendar_are_never_the_documents_year() {
+        for (text, span, timex, warning) in [
+            (
+                "Caesar died on March 15, 44 BC.",
+                "March 15, 44 BC",
+                "BC0044-03-15",
+                "March 15, 44 BC is not a date crosscheck can check",
+            ),
+            (
+                "It fell on 15 March 44 B.C. at noon.",
+                "15 March 44 B.C.",
+                "BC0044-03-15",
+                "March 15, 44 BC is not a date",
+            ),
+            (
+                "It fell in 3000 BCE.",
+                "3000 BCE",
+                "BC3000",
+                "3000 BC is not",
+            ),
+            (
+                "Hunters came around 10,000 BC.",
+                "10,000 BC",
+                "BC10000",
+                "10000 BC",
+            ),
+            (
+                "It was in March 44 BC.",
+                "March 44 BC",
+                "BC0044-03",
+                "March 44 BC",
+            ),
+            (
+                "The vault was sealed on January 1, 0000.",
+                "January 1, 0000",
+                "0000-01-01",
+                "no year 0",
+            ),
+            (
+                "Sealed 1/1/0000 here.",
+                "1/1/0000",
+                "0000-01-01",
+                "no year 0",
+            ),
+            (
+                "Sealed 0000-01-01 here.",
+                "0000-01-01",
+                "0000-01-01",
+                "no year 0",
+            ),
+            (
+                "Sealed in March 0000.",
+                "March 0000",
+                "0000-03",
+                "no year 0",
+            ),
+            ("It was the year 0000.", "year 0000", "0000", "no year 0"),
+            (
+                "It opens on 1 June 10000.",
+                "1 June 10000",
+                "10000-06-01",
+                "its calendar ends with 9999",
+            ),
+            (
+                "They met on July 1-5, 44 BC, in Velgrad.",
+                "July 1-5, 44 BC",
+                "BC0044-07-01/BC0044-07-05",
+                "July 1, 44 BC",
+            ),
+            (
+                "It ran from March 3 to May 5, 44 BC in Velgrad.",
+                "March 3 to May 5, 44 BC",
+                "BC0044-03-03/BC0044-05-05",
+                "March 3, 44 BC",
+            ),
+        ] {
+            let (t, value, resolved, warn) = warned(text);
+            assert_eq!((t.as_str(), value.as_str()), (span, timex), "{text}");
+            assert_eq!(resolved, None, "{text}");
+            let warn = warn.unwrap_or_default();
+            assert!(
+                warn.contains(warning) && warn.contains("not a date"),
+                "{text}: {warn}"
+            );
+        }
+    }
+
+    #[test]
+    fn years_of_the_common_era_and_counts_after_a_date() {
+        check(&[
+            ("Vesuvius erupted in AD 79.", "AD 79", "0079"),
+            ("Vesuvius erupted in 79 CE.", "79 CE", "0079"),
+            ("Rome burned in July 64 AD.", "July 64 AD", "0064-07"),
+            (
+                "It was on August 24, A.D. 79.",
+                "August 24, A.D. 79",
+                "0079-08-24",
+            ),
+            (
+                "A coin of January 1, 0044 was found.",
+                "January 1, 0044",
+                "0044-01-01",
+            ),
+            ("Filed 0999-03-04 here.", "0999-03-04", "0999-03-04"),
+            (
+                "The lease ends on January 1, 2500.",
+                "January 1, 2500",
+                "2500-01-01",
+            ),
+            // A count after the date, and the province after a year.
+            ("On May 5, 2500 people marched.", "May 5", "2025-05-05"),
+            ("On May 5, 10000 people marched.", "May 5", "2025-05-05"),
+            ("He won the 2024 B.C. election.", "2024", "2024"),
+            (
+                "On May 5, 2024 B.C. voters went out.",
+                "May 5, 2024",
+                "2024-05-05",
+            ),
+        ]);
+        assert!(read("In March 2500 troops left.", DateOrder::Mdy).is_empty());
+    }
+
     #[test]
     fn a_weekday_beside_its_date_is_checked() {
         let source = Source::new(
@@ -1101,6 +1341,8 @@ mod hostile_input {
             "ВТОРНИК 4 июля 2025 — 四月 — 🗓 July\u{a0}4,\u{a0}2025 — l’été 2024 — summer’s end",
             "on 15. on 31! the 31st of this month, the thirty-first day of the month.",
             "nineteen hundred and ninety nine; two thousand and ninety nine; seventeen oh nine",
+            "44 BC, 0 BC, 0 AD, AD 0, 99999 BC, 99,999 BC, 1,000 BC, 5,000, 000 BC, B.C.E. 4",
+            "March 0000, 0000-00-00, 1/1/0000, May 5, 999999 BC, July 1-5, 0000, from May 3 to 4 June 10000",
         ];
         for doc in [
             None,

@@ -21,6 +21,19 @@ pub(super) const WEEKDAY_FULL: &str =
 pub(super) const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])";
 pub(super) const ORD: &str = r"(?:st|nd|rd|th)";
 pub(super) const YEAR: &str = r"(?:1[0-9]{3}|2[01][0-9]{2})";
+/// Digits of a year with an era beside it: "44 BC", "10,000 BC", "AD 79".
+pub(super) const ERA_YEAR: &str = r"(?:[0-9]{1,2},[0-9]{3}|[0-9]{1,5})";
+/// An era after a year, upper case only ("44 bc" is no era). A dotted
+/// one ends in a full stop, so no word boundary can follow it.
+pub(super) const ERA_AFTER: &str =
+    r"(?:(?-i:BCE|BC|AD|CE)(?-u:\b)|(?-i:B\.C\.E\.|B\.C\.|A\.D\.|C\.E\.))";
+/// An era before a year: "AD 79".
+pub(super) const ERA_BEFORE: &str = r"(?:(?-i:AD|A\.D\.))";
+/// Four digits beside a month that [`YEAR`] leaves out, and longer runs:
+/// "January 1, 0000", "May 5, 0999", "March 3, 2500", "1 June 10000".
+/// Whether they are a year or a count ("May 5, 2500 people") is left to
+/// the parser, which sees the words after them.
+pub(super) const ODD_YEAR: &str = r"(?:0[0-9]{3}|2[2-9][0-9]{2}|[3-9][0-9]{3}|[1-9][0-9]{4,5})";
 /// Day numbers as words, ordinal or cardinal: "the twenty-first", "May twenty nine".
 /// Ordinal day words only: "on the second".
 pub(super) const ORD_WORD: &str = r"(?:(?:twenty|thirty)[-\ ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
@@ -48,7 +61,7 @@ pub(super) fn forms() -> Vec<String> {
     let amount = format!(r"(?:{count}{S}{unit}(?:(?:,{SO}|{S}and{S}|{S}){count}{S}{unit}){{0,3}})");
     // A year after a month or day: ", 2025", " of 1987", " in 2020", "'87".
     let year_tail = format!(
-        r"(?:(?:{SO},{SO}|{S}(?:of{S}|in{S})?)(?P<Y>{year}|{YEAR_WORDS})(?-u:\b)|{SO}(?:'|(?u:’))(?P<YY>[0-9]{{2}})(?-u:\b)|{S}(?P<YREL>this|last|next){S}year(?-u:\b))"
+        r"(?P<YT>(?:{SO},{SO}|{S}(?:of{S}|in{S})?)(?:(?P<YEN>{ERA_YEAR}){SO}(?P<YEB>{ERA_AFTER})|(?P<YEA>{ERA_BEFORE}){SO}(?P<YEP>{ERA_YEAR})(?-u:\b)|(?P<Y>{year}|{YEAR_WORDS})(?-u:\b)|(?P<YODD>{ODD_YEAR})(?-u:\b))|{SO}(?:'|(?u:’))(?P<YY>[0-9]{{2}})(?-u:\b)|{S}(?P<YREL>this|last|next){S}year(?-u:\b))"
     );
     let tail = |p: &str| year_tail.replace("P<Y", &format!("P<{p}_Y"));
     let mdr_tail = tail("mdr");
@@ -62,7 +75,7 @@ pub(super) fn forms() -> Vec<String> {
         // ranges of years: 2001-2004, 2010-11
         format!(r"{b}(?P<yr>(?P<yr_a>{year}){SO}(?P<yr_sep>(?:[-/]|(?u:–))){SO}(?P<yr_b>{year}|[0-9]{{1,2}})){b}(?:(?u:[^-–/.0-9])|[.](?u:[^0-9])|[.]?$)"),
         // 2025-07-04, 2015.5.13, 2019/aug/01, 20161016
-        format!(r"{b}(?P<iso>(?P<iso_y>{year})(?P<iso_s>[-/.])(?:(?P<iso_m>[01]?[0-9])|(?P<iso_mw>{month}))[-/.](?P<iso_d>[0-3]?[0-9])){b}(?:(?u:[^-/0-9])|-(?u:[^0-9])|-?$)"),
+        format!(r"{b}(?P<iso>(?P<iso_y>{year}|0[0-9]{{3}})(?P<iso_s>[-/.])(?:(?P<iso_m>[01]?[0-9])|(?P<iso_mw>{month}))[-/.](?P<iso_d>[0-3]?[0-9])){b}(?:(?u:[^-/0-9])|-(?u:[^0-9])|-?$)"),
         format!(r"{b}(?P<compact>(?P<cp_y>(?:19|20)[0-9]{{2}})(?P<cp_m>0[1-9]|1[0-2])(?P<cp_d>0[1-9]|[12][0-9]|3[01])){b}"),
         // 7/4/2025, 4.7.2025, 23/08/39, 05-Aug-2016, Sep-23-2020
         format!(r"{b}(?P<num>(?:(?P<num_wd>{weekday}),?{S})?(?P<num_a>[0-3]?[0-9])(?P<sep>[/.\-])(?:(?P<num_b>[0-3]?[0-9])|(?P<num_bm>{month}))(?:(?P<sep2>[/.\-])|,)(?P<num_y>[0-9]{{4}}|[0-9]{{2}})){b}(?:(?u:[^-/.0-9])|[.](?u:[^0-9])|[.]?$)"),
@@ -72,7 +85,9 @@ pub(super) fn forms() -> Vec<String> {
         // (Friday) 4/22, 22/04, 5.12: read only where a date is expected
         format!(r"{b}(?P<nmd>(?:(?:(?:this|next|last|coming){S})?(?P<nmd_wd>{weekday}),?{S})?(?P<nmd_a>[0-3]?[0-9])(?P<nmd_s>[/.\-])(?P<nmd_b>[0-3]?[0-9])){b}(?:(?u:[^-/.0-9%])|[.](?u:[^0-9])|[.]?$)"),
         // April 2025, April of 1987, Dec-2018, October two thousand and five, June next year
-        format!(r"{b}(?P<my>(?P<my_m>{month})(?:(?:{SO},?{S}(?:of{S})?|[-/]|{S}of{S})(?:(?P<my_y>{year})|(?P<my_yw>{YEAR_WORDS}))|{S}(?P<my_rel>this|last|next){S}year)){b}"),
+        // March 44 BC, March 0000: a year the calendar cannot hold is read too,
+        // so that the month is never put in the document's year.
+        format!(r"{b}(?P<my>(?P<my_m>{month})(?:(?:{SO},?{S}(?:of{S})?|[-/]|{S}of{S})(?:(?P<my_en>{ERA_YEAR}){SO}(?P<my_eb>{ERA_AFTER})|(?:(?P<my_ea>{ERA_BEFORE}){SO}(?P<my_ep>{ERA_YEAR})|(?P<my_y>{year})|(?P<my_yw>{YEAR_WORDS})|(?P<my_odd>{ODD_YEAR})){b})|{S}(?P<my_rel>this|last|next){S}year{b}))"),
         // (Thursday,) July 4(th)(,) (2025 | this year) | Oct2 | May twenty nine
         format!(r"{b}(?P<md>(?:(?P<md_wd>{weekday}),?{S})?(?P<md_m>{month})(?:{SO}[-/,]{SO}|{S}(?:the{S})?|\.{SO}|)(?:(?P<md_d>{day}){ord}?|(?P<md_dw>{day_word})){b}(?:{md_tail})?)(?:(?u:[^0-9:])|$)"),
         // (Thursday,) (the) 4(th) (day) (of) July(,) (2025) | 16. Nov. 2016 | second of Aug
@@ -117,6 +132,8 @@ pub(super) fn forms() -> Vec<String> {
         format!(r"{b}(?P<dom>the{S}(?:(?P<dom_d>{day})(?P<dom_o>{ord})?|(?P<dom_w>{ORD_WORD}))){b}"),
         format!(r"{b}on{S}(?P<onday>{day})(?:[.!?;](?:[\ \t\n]|$)|$)"),
         format!(r"{b}(?P<bmonth>January|February|August|September|October|November|December){b}"),
+        // 44 BC, 3000 B.C.E., AD 79, 79 CE
+        format!(r"{b}(?P<eyear>(?P<ey_n>{ERA_YEAR}){SO}(?P<ey_era>{ERA_AFTER})|(?P<ey_ad>{ERA_BEFORE}){SO}(?P<ey_p>{ERA_YEAR}){b})"),
         format!(r"{b}(?P<yearn>year{S}(?:(?P<yn>[0-9]{{3,4}})|(?P<ynw>{YEAR_WORDS}|{HUNDREDS_WORDS}))){b}"),
         // in 1979, in nineteen ninety six
         format!(r"{b}(?P<year>{year}){b}"),

@@ -6,7 +6,7 @@ use super::pattern::{Groups, Piece};
 use jiff::civil::Weekday;
 
 use super::words::{self, Tense};
-use super::{Amount, Expr, Found, Part, Shift, Unit, YearPart};
+use super::{Amount, Expr, Found, OffYear, Part, Shift, Unit, WrittenYear, YearPart};
 use crate::source::DateOrder;
 use crate::value::date::{month_number, weekday_of};
 
@@ -174,26 +174,129 @@ fn day_in(caps: &Captures, digits: &str, word: &str) -> Option<i8> {
     i8::try_from(day).ok().filter(|d| (1..=31).contains(d))
 }
 
-/// The year after a month or day: digits, words, "'87", or "this year".
-fn tail_year(caps: &Captures, p: &str) -> (Option<i16>, Option<i16>) {
-    if let Some(y) = caps.name(&format!("{p}_Y")) {
-        let text = y.as_str();
-        let year = text.parse().ok().or_else(|| words::year_in_words(text));
-        return (year, None);
-    }
-    if let Some(yy) = caps.name(&format!("{p}_YY")) {
-        return (yy.as_str().parse().ok().map(full_year), None);
-    }
-    if let Some(rel) = caps.name(&format!("{p}_YREL")) {
-        return (None, Some(shift_offset(shift_of(rel.as_str())) as i16));
-    }
-    (None, None)
+/// What the words after a month and day say of its year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tail {
+    /// A year the calendar holds, or "this year" (`year_shift` 0) and
+    /// "last year" (-1); neither when no year is written.
+    Year {
+        year: Option<i16>,
+        year_shift: Option<i16>,
+    },
+    /// A year it cannot hold: "44 BC", "0000", "10000".
+    Off(OffYear),
 }
 
-fn has_tail(caps: &Captures, p: &str) -> bool {
-    ["_Y", "_YY", "_YREL"]
-        .iter()
-        .any(|s| caps.name(&format!("{p}{s}")).is_some())
+const NO_YEAR: Tail = Tail::Year {
+    year: None,
+    year_shift: None,
+};
+
+impl Tail {
+    fn date(self, month: Option<i8>, day: Option<i8>, weekday: Option<Weekday>) -> Expr {
+        match self {
+            Tail::Year { year, year_shift } => Expr::Calendar {
+                year,
+                month,
+                day,
+                weekday,
+                year_shift,
+            },
+            Tail::Off(year) => Expr::OffCalendar { year, month, day },
+        }
+    }
+}
+
+/// The year after a month or day: digits, words, "'87", "this year", or
+/// digits with an era ("44 BC", "AD 79"). When what the form took after
+/// the day is not its year ("May 5, 2500 people"), also where the date
+/// ends instead.
+fn tail_year(caps: &Captures, p: &str, text: &str) -> (Tail, Option<usize>) {
+    let part = |suffix: &str| caps.name(&format!("{p}_{suffix}"));
+    let not_a_year = || (NO_YEAR, part("YT").map(|t| t.start()));
+    let written = |year: Option<WrittenYear>| match year {
+        Some(WrittenYear::Year(year)) => (
+            Tail::Year {
+                year: Some(year),
+                year_shift: None,
+            },
+            None,
+        ),
+        Some(WrittenYear::Off(year)) => (Tail::Off(year), None),
+        None => not_a_year(),
+    };
+    if let (Some(digits), Some(era)) = (part("YEN"), part("YEB")) {
+        if names_the_province(text, digits, era) {
+            // "On May 5, 2024 B.C. voters...": the year ends at its digits.
+            let year = digits.as_str().parse().ok();
+            let tail = Tail::Year {
+                year,
+                year_shift: None,
+            };
+            return (tail, Some(digits.end()));
+        }
+        return written(WrittenYear::read(digits.as_str(), Some(era.as_str())));
+    }
+    if let Some(digits) = part("YEP") {
+        return written(WrittenYear::read(digits.as_str(), None));
+    }
+    if let Some(y) = part("Y") {
+        let text = y.as_str();
+        let year = text.parse().ok().or_else(|| words::year_in_words(text));
+        return (
+            Tail::Year {
+                year,
+                year_shift: None,
+            },
+            None,
+        );
+    }
+    if let Some(digits) = part("YODD") {
+        // "On May 5, 2500 people marched": a count after the date. A
+        // leading zero is never a count: "January 1, 0000" is a year.
+        if !digits.as_str().starts_with('0') && followed_by_a_word(text, digits.end()) {
+            return not_a_year();
+        }
+        return written(WrittenYear::read(digits.as_str(), None));
+    }
+    if let Some(yy) = part("YY") {
+        let tail = Tail::Year {
+            year: yy.as_str().parse().ok().map(full_year),
+            year_shift: None,
+        };
+        return (tail, None);
+    }
+    if let Some(rel) = part("YREL") {
+        let tail = Tail::Year {
+            year: None,
+            year_shift: Some(shift_offset(shift_of(rel.as_str())) as i16),
+        };
+        return (tail, None);
+    }
+    (NO_YEAR, None)
+}
+
+/// True when a year is written after the month or day: not when what the
+/// form took there is a count ("May 5, 2500 people").
+fn has_tail(caps: &Captures, p: &str, text: &str) -> bool {
+    let (tail, cut) = tail_year(caps, p, text);
+    caps.name(&format!("{p}_YT")).is_some() && !(cut.is_some() && tail == NO_YEAR)
+}
+
+/// "the 2024 B.C. election", "2019 BC Hydro": a recent year before "BC"
+/// and a word is British Columbia's, not an era's. An older year ("1200
+/// BC"), or one that ends its phrase, keeps the era.
+fn names_the_province(text: &str, digits: Piece<'_>, era: Piece<'_>) -> bool {
+    let recent = digits
+        .as_str()
+        .parse::<u32>()
+        .is_ok_and(|y| (1900..=2199).contains(&y));
+    recent && matches!(era.as_str(), "BC" | "B.C.") && followed_by_a_word(text, era.end())
+}
+
+/// True when a space and a word follow `at`.
+fn followed_by_a_word(text: &str, at: usize) -> bool {
+    text[at..].starts_with([' ', '\t', '\u{a0}']) && !word_after(text, at).is_empty()
 }
 
 /// The word just before `at`, lower-cased.
@@ -287,11 +390,12 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         if !month_word_ok(group("mdr_m")?.as_str(), true) {
             return None;
         }
-        return day_range(caps, m, "mdr", month);
+        return day_range(caps, text, m, "mdr", month);
     }
     if let Some(m) = group("dmr") {
         let word = group("dmr_m")?.as_str();
-        if !month_word_ok(word, has_tail(caps, "dmr")) && !word.chars().next()?.is_uppercase() {
+        if !month_word_ok(word, has_tail(caps, "dmr", text)) && !word.chars().next()?.is_uppercase()
+        {
             return None;
         }
         let month = month_number(word)?;
@@ -299,17 +403,11 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         if listed && word_before(text, m.start()) != "between" {
             // "18 and 19 June": two days, the first borrowing the month.
             let first = group("dmr_a")?;
-            let (year, year_shift) = tail_year(caps, "dmr");
-            let expr = Expr::Calendar {
-                year,
-                month: Some(month),
-                day: first.as_str().parse().ok(),
-                weekday: None,
-                year_shift,
-            };
+            let (tail, _) = tail_year(caps, "dmr", text);
+            let expr = tail.date(Some(month), first.as_str().parse().ok(), None);
             return found(first, expr);
         }
-        return day_range(caps, m, "dmr", month);
+        return day_range(caps, text, m, "dmr", month);
     }
     if let Some(m) = group("yr") {
         let a: i16 = num(caps, "yr_a")?;
@@ -353,7 +451,8 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
             return None;
         }
-        return found(m, calendar(num(caps, "iso_y"), Some(month), Some(day)));
+        let year = WrittenYear::read(group("iso_y")?.as_str(), None)?;
+        return found(m, year.date(Some(month), Some(day), None));
     }
     if let Some(m) = group("compact") {
         return found(
@@ -384,16 +483,14 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
                 numeric_order(a, b, Some(year), sep, order)?
             }
         };
-        let expr = Expr::Calendar {
-            year: Some(year),
-            month: Some(month),
-            day: Some(day),
-            weekday,
-            year_shift: None,
+        // "1/1/0000": no year 0, whatever the calendar library counts.
+        let year = match year {
+            0 => WrittenYear::Off(OffYear::Zero),
+            year => WrittenYear::Year(year),
         };
         return Some(Found {
             range: m.range(),
-            expr,
+            expr: year.date(Some(month), Some(day), weekday),
             note,
         });
     }
@@ -444,7 +541,7 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
     }
     if let Some(m) = group("md") {
         let month_word = group("md_m")?.as_str();
-        let tail = has_tail(caps, "md");
+        let tail = has_tail(caps, "md", text);
         let digits = group("md_d").is_some();
         if !month_word_ok(month_word, digits || tail) {
             return None;
@@ -461,19 +558,17 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
             }
         }
         let weekday = weekday_in(caps, "md_wd").ok()?;
-        let (year, year_shift) = tail_year(caps, "md");
-        let expr = Expr::Calendar {
-            year,
-            month: month_number(month_word),
-            day: Some(day_in(caps, "md_d", "md_dw")?),
-            weekday,
-            year_shift,
-        };
-        return found(m, expr);
+        let (year, end) = tail_year(caps, "md", text);
+        let day = day_in(caps, "md_d", "md_dw")?;
+        return Some(Found {
+            range: m.start()..end.unwrap_or(m.end()),
+            expr: year.date(month_number(month_word), Some(day), weekday),
+            note: None,
+        });
     }
     if let Some(m) = group("dm") {
         let month_word = group("dm_m")?.as_str();
-        let tail = has_tail(caps, "dm");
+        let tail = has_tail(caps, "dm", text);
         // "Article 5 may be invoked": "may" after a number is a verb
         // unless a year follows.
         let lower_verb = matches!(month_word.to_ascii_lowercase().as_str(), "may" | "march")
@@ -492,15 +587,13 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
             return None;
         }
         let weekday = weekday_in(caps, "dm_wd").ok()?;
-        let (year, year_shift) = tail_year(caps, "dm");
-        let expr = Expr::Calendar {
-            year,
-            month: month_number(month_word),
-            day: Some(day_in(caps, "dm_d", "dm_dw")?),
-            weekday,
-            year_shift,
-        };
-        return found(m, expr);
+        let (year, end) = tail_year(caps, "dm", text);
+        let day = day_in(caps, "dm_d", "dm_dw")?;
+        return Some(Found {
+            range: m.start()..end.unwrap_or(m.end()),
+            expr: year.date(month_number(month_word), Some(day), weekday),
+            note: None,
+        });
     }
     if let Some(m) = group("nth") {
         let n = match group("nth_n")?.as_str().to_ascii_lowercase().as_str() {
@@ -578,11 +671,26 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
             };
             return found(m, expr);
         }
-        let year = match group("my_y") {
-            Some(y) => y.as_str().parse().ok()?,
-            None => words::year_in_words(group("my_yw")?.as_str())?,
+        let written = if let (Some(digits), Some(era)) = (group("my_en"), group("my_eb")) {
+            if names_the_province(text, digits, era) {
+                return None;
+            }
+            WrittenYear::read(digits.as_str(), Some(era.as_str()))?
+        } else if let Some(digits) = group("my_ep") {
+            WrittenYear::read(digits.as_str(), None)?
+        } else if let Some(digits) = group("my_odd") {
+            // "in May 2500 troops": a count after the month.
+            if !digits.as_str().starts_with('0') && followed_by_a_word(text, digits.end()) {
+                return None;
+            }
+            WrittenYear::read(digits.as_str(), None)?
+        } else {
+            WrittenYear::Year(match group("my_y") {
+                Some(y) => y.as_str().parse().ok()?,
+                None => words::year_in_words(group("my_yw")?.as_str())?,
+            })
         };
-        return found(m, calendar(Some(year), month_number(month_word), None));
+        return found(m, written.date(month_number(month_word), None, None));
     }
     if let Some(m) = group("ym") {
         let month_word = group("ym_m")?.as_str();
@@ -986,12 +1094,41 @@ pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Fou
         }
         return found(m, calendar(None, None, num(caps, "dom_d")));
     }
+    if let Some(m) = group("eyear") {
+        let (digits, era) = match group("ey_n") {
+            Some(digits) => (digits, group("ey_era")),
+            None => (group("ey_p")?, None),
+        };
+        // "115,000 BC" seen from its middle.
+        let before = &text.as_bytes()[..m.start()];
+        if before.len() >= 2
+            && matches!(before[before.len() - 1], b',' | b'.')
+            && before[before.len() - 2].is_ascii_digit()
+        {
+            return None;
+        }
+        if era.is_some_and(|era| names_the_province(text, digits, era)) {
+            // "the 2024 B.C. election": the year alone, as before.
+            let year = digits.as_str().parse().ok()?;
+            if !(1000..=2199).contains(&year) || !bare_year_ok(text, digits.range()) {
+                return None;
+            }
+            return found(digits, calendar(Some(year), None, None));
+        }
+        let year = WrittenYear::read(digits.as_str(), era.map(|e| e.as_str()))?;
+        return found(m, year.date(None, None, None));
+    }
     if let Some(m) = group("yearn") {
         let year = match group("ynw") {
             Some(w) => words::year_in_words(w.as_str())?,
             None => num(caps, "yn")?,
         };
-        return found(m, calendar(Some(year), None, None));
+        // "the year 0000": no year 0.
+        let year = match year {
+            0 => WrittenYear::Off(OffYear::Zero),
+            year => WrittenYear::Year(year),
+        };
+        return found(m, year.date(None, None, None));
     }
     if let Some(m) = group("year") {
         if !bare_year_ok(text, m.range()) {
@@ -1069,22 +1206,16 @@ fn numeric_order(
 }
 
 /// "July 1-5, 2025" and "1 to 5 July": a range of days in one month.
-fn day_range(caps: &Captures, m: Piece<'_>, p: &str, month: i8) -> Option<Found> {
+fn day_range(caps: &Captures, text: &str, m: Piece<'_>, p: &str, month: i8) -> Option<Found> {
     let a: i8 = num(caps, &format!("{p}_a"))?;
     let b: i8 = num(caps, &format!("{p}_b"))?;
     if a >= b {
         return None;
     }
-    let (year, year_shift) = tail_year(caps, p);
-    let end = |day| Expr::Calendar {
-        year,
-        month: Some(month),
-        day: Some(day),
-        weekday: None,
-        year_shift,
-    };
+    let (tail, end_at) = tail_year(caps, p, text);
+    let end = |day| tail.date(Some(month), Some(day), None);
     Some(Found {
-        range: m.range(),
+        range: m.start()..end_at.unwrap_or(m.end()),
         expr: Expr::Range(Box::new(end(a)), Box::new(end(b))),
         note: None,
     })

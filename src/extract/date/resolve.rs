@@ -6,7 +6,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::Span as Duration;
 
 use super::words::Tense;
-use super::{Amount, Expr, Part, Shift, Unit, YearPart};
+use super::{Amount, Expr, OffYear, Part, Shift, Unit, YearPart};
 use crate::source::DocumentDate;
 use crate::value::date::{days_between, weekday_name, DateSet, DateValue, MONTHS};
 
@@ -488,6 +488,7 @@ fn resolve_in(expr: &Expr, ctx: &Context) -> (DateValue, Option<String>) {
                 ),
             }
         }
+        Expr::OffCalendar { year, month, day } => resolve_off_calendar(*year, *month, *day),
         Expr::Range(a, b) => {
             let (first, w1) = resolve_in(a, ctx);
             let (second, w2) = resolve_in(b, ctx);
@@ -849,6 +850,50 @@ fn resolve_calendar(
             set,
         },
         warning,
+    )
+}
+
+/// A date whose year the calendar cannot hold: its value as written
+/// (TIMEX3 writes a year before AD 1 as `BC0044`), no day it could be
+/// checked against, and a warning that says why. Like "February 30" it is
+/// an invalid date to the desk, and never the document's year.
+fn resolve_off_calendar(
+    year: OffYear,
+    month: Option<i8>,
+    day: Option<i8>,
+) -> (DateValue, Option<String>) {
+    let (y_timex, y_text, why) = match year {
+        OffYear::BeforeCommonEra(n) => (
+            format!("BC{n:04}"),
+            format!("{n} BC"),
+            "not a date crosscheck can check: its calendar starts at AD 1",
+        ),
+        OffYear::Zero => (
+            "0000".to_string(),
+            "0000".to_string(),
+            "not a date: no year 0 comes between 1 BC and AD 1",
+        ),
+        OffYear::TooLate(n) => (
+            n.to_string(),
+            n.to_string(),
+            "not a date crosscheck can check: its calendar ends with 9999",
+        ),
+    };
+    let (timex, what) = match (month, day) {
+        (Some(m), Some(d)) => (
+            format!("{y_timex}-{m:02}-{d:02}"),
+            format!("{} {d}, {y_text}", month_name(m)),
+        ),
+        (Some(m), None) => (
+            format!("{y_timex}-{m:02}"),
+            format!("{} {y_text}", month_name(m)),
+        ),
+        (None, Some(d)) => (format!("{y_timex}-XX-{d:02}"), y_text),
+        (None, None) => (y_timex, y_text),
+    };
+    (
+        unresolved(timex, DateSet::any()),
+        Some(format!("{what} is {why}")),
     )
 }
 

@@ -210,6 +210,14 @@ fn destination(path: &Path) -> PathBuf {
 /// * A FIFO or a device (`/dev/stdout`, `/dev/null`) is opened and written
 ///   to as it is; a folder or a socket is refused.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // `-o /dev/stdout` with standard output sent to a log (`>> run.log`)
+    // resolves to that log: replaced, it would lose what was appended.
+    // A name for the run's own stream is written through the stream.
+    match standard_stream(path) {
+        Some(Stream::Out) => return write_stream(&mut io::stdout().lock(), bytes),
+        Some(Stream::Err) => return write_stream(&mut io::stderr().lock(), bytes),
+        None => {}
+    }
     match fs::metadata(path) {
         Ok(meta) if meta.is_file() => replace(&fs::canonicalize(path)?, Some(&meta), bytes),
         Ok(meta) if meta.is_dir() => Err(io::Error::new(
@@ -249,6 +257,37 @@ fn link_end(path: &Path) -> io::Result<PathBuf> {
         }
     }
     Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// One of the run's own standard streams.
+enum Stream {
+    Out,
+    Err,
+}
+
+/// Whether `path`, or a link on the way from it, names the process's own
+/// standard output or error (`/dev/stdout`, `/proc/self/fd/1`, `/dev/fd/2`).
+fn standard_stream(path: &Path) -> Option<Stream> {
+    let mut at = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        let name = at.to_string_lossy();
+        match name.as_ref() {
+            "/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1" => return Some(Stream::Out),
+            "/dev/stderr" | "/dev/fd/2" | "/proc/self/fd/2" => return Some(Stream::Err),
+            _ => {}
+        }
+        let to = fs::read_link(&at).ok()?;
+        at = match at.parent() {
+            Some(folder) => folder.join(to),
+            None => to,
+        };
+    }
+    None
+}
+
+fn write_stream(stream: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+    stream.write_all(bytes)?;
+    stream.flush()
 }
 
 #[cfg(unix)]

@@ -332,6 +332,27 @@ fn standard_output_through_a_link_gets_the_report() {
 }
 
 #[test]
+fn standard_output_sent_to_a_log_is_appended_to_not_replaced() {
+    let dir = story();
+    let root = dir.path();
+    let expected = csv_report(root);
+    std::os::unix::fs::symlink("/proc/self/fd/1", root.join("stdout")).unwrap();
+    let log = root.join("run.log");
+    fs::write(&log, "earlier lines\n").unwrap();
+    let appended = fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("crosscheck"))
+        .current_dir(root)
+        .args(["check", "sources", "--format", "csv", "-o", "stdout"])
+        .stdout(appended)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let mut wanted = b"earlier lines\n".to_vec();
+    wanted.extend_from_slice(&expected);
+    assert_eq!(fs::read(&log).unwrap(), wanted);
+}
+
+#[test]
 fn a_0640_report_stays_0640() {
     let dir = story();
     let root = dir.path();

@@ -888,8 +888,9 @@ pub(super) fn anchor_pattern() -> String {
 const WINDOW_REACH: usize = 400;
 
 /// The stretches of `text` to tokenize for titled and honorific
-/// mentions: the line around each anchor (at most [`WINDOW_REACH`] bytes
-/// either side, cut at a space), merged where they meet.
+/// mentions: the line around each anchor (a line ends at `\n` or `\r`; at
+/// most [`WINDOW_REACH`] bytes either side, cut at a space), merged where
+/// they meet.
 fn anchor_windows(text: &str, anchors: &[Range<usize>]) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut windows: Vec<Range<usize>> = Vec::new();
@@ -898,7 +899,10 @@ fn anchor_windows(text: &str, anchors: &[Range<usize>]) -> Vec<Range<usize>> {
             continue;
         }
         let floor = m.start.saturating_sub(WINDOW_REACH);
-        let start = match bytes[floor..m.start].iter().rposition(|&b| b == b'\n') {
+        let start = match bytes[floor..m.start]
+            .iter()
+            .rposition(|&b| matches!(b, b'\n' | b'\r'))
+        {
             Some(i) => floor + i + 1,
             None if floor == 0 => 0,
             // Cut at a space, so the window starts between tokens.
@@ -908,7 +912,10 @@ fn anchor_windows(text: &str, anchors: &[Range<usize>]) -> Vec<Range<usize>> {
             },
         };
         let ceiling = (m.end + WINDOW_REACH).min(text.len());
-        let end = match bytes[m.end..ceiling].iter().position(|&b| b == b'\n') {
+        let end = match bytes[m.end..ceiling]
+            .iter()
+            .position(|&b| matches!(b, b'\n' | b'\r'))
+        {
             Some(i) => m.end + i,
             None if ceiling == text.len() => ceiling,
             None => match bytes[m.end..ceiling].iter().rposition(|&b| b == b' ') {

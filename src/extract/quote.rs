@@ -29,8 +29,9 @@ const LONGEST_QUOTE: usize = 2000;
 
 /// Every quoted passage in `text`, in order and not overlapping: (the
 /// passage with its marks, the words inside). The words run to the first
-/// closing mark on the same line. Hand-written rather than a regex: a
-/// bounded repeat of 2,000 characters makes a pattern slow to compile.
+/// closing mark on the same line (a line ends at `\n` or `\r`).
+/// Hand-written rather than a regex: a bounded repeat of 2,000 characters
+/// makes a pattern slow to compile.
 fn quoted_passages(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     let mut at = 0;
@@ -38,13 +39,13 @@ fn quoted_passages(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
         let mark = text[open..].chars().next().map_or(1, char::len_utf8);
         let inner = open + mark;
         let close = match &text[open..inner] {
-            "“" => closing(text, inner, &['”', '“', '\n'], |rest| {
+            "“" => closing(text, inner, &['”', '“', '\n', '\r'], |rest| {
                 ["”", "’’"].into_iter().find(|c| rest.starts_with(c))
             }),
-            "\"" => closing(text, inner, &['"', '\n'], |rest| {
+            "\"" => closing(text, inner, &['"', '\n', '\r'], |rest| {
                 rest.starts_with('"').then_some("\"")
             }),
-            _ => closing(text, inner, &['»', '\n'], |rest| {
+            _ => closing(text, inner, &['»', '\n', '\r'], |rest| {
                 rest.starts_with('»').then_some("»")
             }),
         };
@@ -120,7 +121,7 @@ static PARTICIPLES: LazyLock<Regex> = LazyLock::new(|| {
 /// most [`LONGEST_SOURCE`] characters (cut after matching: a bounded
 /// repeat of a Unicode class is slow to compile).
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)according\s+to\s+([^,;:“”\n]{2,})")
+    Regex::new(r"(?i)(?-u:\b)according\s+to\s+([^,;:“”\r\n]{2,})")
         .expect("the according-to pattern is valid")
 });
 
@@ -588,9 +589,9 @@ mod tests {
         /// The hand-written scanner finds what the plain pattern would
         /// (the pattern is too slow to compile to ship).
         #[test]
-        fn passages_match_the_pattern(text in "[ab“”’\"«»\n]{0,40}") {
+        fn passages_match_the_pattern(text in "[ab“”’\"«»\n\r]{0,40}") {
             static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r#"“([^”“\n]{1,2000}?)(?:”|’’)|"([^"\n]{1,2000})"|«([^»\n]{1,2000})»"#)
+                Regex::new(r#"“([^”“\r\n]{1,2000}?)(?:”|’’)|"([^"\r\n]{1,2000})"|«([^»\r\n]{1,2000})»"#)
                     .unwrap()
             });
             let expected: Vec<_> = PATTERN

@@ -2,11 +2,13 @@
 //!
 //! A line break ends a sentence (headlines, datelines and paragraphs are
 //! lines), except a single break followed by a lower-case letter, which is
-//! hard-wrapped text. Terminal punctuation followed by a capital ends one
-//! too, unless it closes an abbreviation ("Mr.", "U.S.", "Jan.") or an
-//! initial ("Charles E. Ziegler").
+//! hard-wrapped text; lines end at `\n`, `\r\n` or a lone `\r`. Terminal
+//! punctuation followed by a capital ends one too, unless it closes an
+//! abbreviation ("Mr.", "U.S.", "Jan.") or an initial ("Charles E. Ziegler").
 
 use std::ops::Range;
+
+use crate::source::ends_line;
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col",
@@ -26,16 +28,18 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         // Only these bytes can end a sentence; skip to the next one.
         match bytes[i..]
             .iter()
-            .position(|&b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+            .position(|&b| matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?'))
         {
             Some(k) => i += k,
             None => break,
         }
         let b = bytes[i];
+        let line_end = ends_line(bytes, i);
         let end_here = match b {
-            b'\n' => {
+            // A line end: '\n', or a lone '\r' (the '\r' of "\r\n" is not one).
+            b'\n' | b'\r' if line_end => {
                 let next = next_non_space(text, i + 1);
-                let blank_line = text[i + 1..next.min(text.len())].contains('\n');
+                let blank_line = text[i + 1..next.min(text.len())].contains(['\n', '\r']);
                 let continues = !blank_line
                     && text[next..]
                         .chars()
@@ -47,7 +51,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             _ => false,
         };
         if end_here {
-            let end = if b == b'\n' {
+            let end = if line_end {
                 i
             } else {
                 after_closers(text, i + 1)
@@ -239,6 +243,23 @@ mod tests {
                 "Then more."
             ]
         );
+    }
+
+    #[test]
+    fn every_kind_of_line_end_ends_a_sentence() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text =
+                format!("Headline{end}On July 3, it happened{end}{end}more text{end}wrapped");
+            assert_eq!(
+                texts(&text),
+                [
+                    "Headline",
+                    "On July 3, it happened",
+                    &format!("more text{end}wrapped")
+                ],
+                "{end:?}"
+            );
+        }
     }
 
     #[test]

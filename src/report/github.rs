@@ -28,6 +28,7 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         };
         for (side, r) in f.claims_with_sides() {
             let row = report.row(&r);
+            let (end_line, end_column) = row.end();
             let value = row.resolved.as_deref().unwrap_or(&row.value);
             let side = if side == 0 {
                 format!("{value} fits more than one side")
@@ -36,11 +37,10 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             };
             writeln!(
                 out,
-                "::{command} file={},line={},col={},endColumn={},title={}::{}",
+                "::{command} file={},line={},col={},endLine={end_line},endColumn={end_column},title={}::{}",
                 property(row.source),
                 row.line,
                 row.column,
-                row.column + row.text.chars().count(),
                 property(&format!("{} [{}]", f.fact, f.id)),
                 data(&format!("{} ({side})", f.message)),
             )?;

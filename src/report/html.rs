@@ -123,14 +123,15 @@ fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
     let end = floor(range.end.max(start));
     let reach_back = floor(start.saturating_sub(EXCERPT_REACH));
     let before = &text[reach_back..start];
-    let from = ["\n", ". ", "? ", "! ", ".\u{201d} "]
+    // Lines end at '\n' and at '\r' ("\r\n", or a lone '\r' of an old Mac file).
+    let from = ["\n", "\r", ". ", "? ", "! ", ".\u{201d} "]
         .iter()
         .filter_map(|b| before.rfind(b).map(|i| reach_back + i + b.len()))
         .max()
         .unwrap_or(if reach_back == 0 { 0 } else { start });
     let reach_on = floor(end + EXCERPT_REACH);
     let after = &text[end..reach_on];
-    let to = ["\n", ". ", "? ", "! "]
+    let to = ["\n", "\r", ". ", "? ", "! "]
         .iter()
         .filter_map(|b| after.find(b).map(|i| end + i + b.len().min(1)))
         .min()

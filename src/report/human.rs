@@ -13,7 +13,7 @@ use miette::{
 use super::Report;
 use crate::compare::{ClaimRef, Finding, FindingKind};
 use crate::rules::Severity;
-use crate::source::{Source, SourceId};
+use crate::source::{ends_line, first_column, Source, SourceId};
 
 /// How to draw: colours for a terminal, plain for files and tests.
 #[derive(Clone, Copy, Debug)]
@@ -76,6 +76,9 @@ impl Diagnostic for FindingDiagnostic {
 #[derive(Debug)]
 struct Excerpted {
     name: String,
+    /// The source's text with each lone `\r` (an old Mac line end) made a
+    /// `\n`: the same length and offsets, with lines as miette counts them
+    /// (it knows `\n` and `\r\n`, and would print a lone `\r` raw).
     text: String,
 }
 
@@ -91,9 +94,16 @@ impl Excerpted {
     }
 
     fn new(name: &str, text: &str) -> Excerpted {
+        let mut bytes = text.as_bytes().to_vec();
+        for i in memchr::memchr_iter(b'\r', text.as_bytes()) {
+            if ends_line(text.as_bytes(), i) {
+                bytes[i] = b'\n';
+            }
+        }
         Excerpted {
             name: name.to_string(),
-            text: text.to_string(),
+            // One ASCII byte for another keeps the text UTF-8.
+            text: String::from_utf8(bytes).expect("a byte for a byte"),
         }
     }
 
@@ -121,12 +131,14 @@ impl Excerpted {
             Some(i) => reach_back + i + 1,
             // No boundary within reach: start at a word.
             None if reach_back > 0 => before.find(' ').map_or(start, |i| reach_back + i + 1),
-            None => 0,
+            // A byte order mark is not shown.
+            None => first_column(text).min(start),
         };
         let reach_on = ceil((end + EXCERPT_ON).min(text.len()));
         let after = &text[end..reach_on];
-        let to = match after.find(['\n', '.', '!', '?']) {
-            Some(i) if after.as_bytes()[i] == b'\n' => end + i,
+        // A '\r' here is that of a "\r\n": the line ends before it.
+        let to = match after.find(['\r', '\n', '.', '!', '?']) {
+            Some(i) if matches!(after.as_bytes()[i], b'\r' | b'\n') => end + i,
             Some(i) => end + i + 1,
             None if reach_on < text.len() => after.rfind(' ').map_or(end, |i| end + i),
             None => text.len(),
@@ -160,8 +172,14 @@ impl SourceCode for Excerpted {
         };
         let before = &self.text[..from];
         let line = before.matches('\n').count();
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = self.text[line_start..from].chars().count();
+        // Line 1's columns start past a byte order mark.
+        let line_start = before
+            .rfind('\n')
+            .map_or(first_column(&self.text), |i| i + 1);
+        let column = self
+            .text
+            .get(line_start..from)
+            .map_or(0, |s| s.chars().count());
         let data = &self.text[from..to];
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),

@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::compare::{ClaimRef, Finding};
 use crate::extract::{Claim, ClaimValue};
 use crate::rules::Severity;
-use crate::source::{LineIndex, Source};
+use crate::source::{ends_line, line_ends, LineIndex, Source, BOM};
 
 /// The formats of `check`'s report (`--format`, crosscheck.toml's `format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
@@ -69,6 +69,7 @@ impl Spot {
     pub fn of_shown(source: &Source, claims: &[Claim], shown: &[bool]) -> Vec<Spot> {
         debug_assert!(source.holds_text(), "{}: not read again", source.name);
         let text = source.text.as_str();
+        let bytes = text.as_bytes();
         let mut order: Vec<usize> = (0..claims.len())
             .filter(|&i| shown.get(i).copied().unwrap_or(false))
             .collect();
@@ -84,12 +85,15 @@ impl Spot {
             let offset = claim.span.range.start.min(text.len());
             match text.get(at..offset) {
                 Some(between) => {
-                    for c in between.chars() {
-                        if c == '\n' {
-                            line += 1;
-                            column = 1;
-                        } else {
-                            column += 1;
+                    for (i, c) in between.char_indices() {
+                        match c {
+                            // A line ends at '\n', at the '\n' of "\r\n"
+                            // and at a lone '\r', as in a line index.
+                            '\n' => (line, column) = (line + 1, 1),
+                            '\r' if ends_line(bytes, at + i) => (line, column) = (line + 1, 1),
+                            // A byte order mark is not a column.
+                            BOM if at + i == 0 => {}
+                            _ => column += 1,
                         }
                     }
                     at = offset;
@@ -132,6 +136,22 @@ pub struct ClaimRow<'a> {
     pub resolution: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warning: Option<&'a str>,
+}
+
+impl ClaimRow<'_> {
+    /// 1-based line and column just past the claim's last character: the
+    /// exclusive end SARIF's and GitHub's `endColumn` mean. A claim's words
+    /// may cross a line end of any kind ([`ends_line`]).
+    pub fn end(&self) -> (usize, usize) {
+        let ends: Vec<usize> = line_ends(self.text).collect();
+        match ends.last() {
+            None => (self.line, self.column + self.text.chars().count()),
+            Some(&last) => (
+                self.line + ends.len(),
+                self.text[last..].chars().count() + 1,
+            ),
+        }
+    }
 }
 
 impl<'a> ClaimRow<'a> {
@@ -295,14 +315,38 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_claim_ends_on_the_line_its_last_line_end_leaves() {
+        let source = Source::new(
+            SourceId(0),
+            "s.txt".into(),
+            "ab\rcd\r\nefg".into(),
+            SourceMeta::default(),
+            DateOrder::Mdy,
+            None,
+        );
+        let claim = claim_at(1..source.text.len());
+        for (text, end) in [("b", (2, 4)), ("b\rcd\r\nefg", (4, 4)), ("b\ncd", (3, 3))] {
+            let spot = Spot {
+                line: 2,
+                column: 3,
+                text: text.into(),
+            };
+            assert_eq!(ClaimRow::new(&source, &spot, &claim).end(), end, "{text:?}");
+        }
+    }
+
     proptest::proptest! {
         /// One sweep finds what a line index finds for each claim alone,
-        /// whatever the order of the claims and the characters between them.
+        /// whatever the order of the claims and the characters between them
+        /// (line ends of every kind, a byte order mark at the start or not).
         #[test]
         fn a_sweep_places_claims_as_a_line_index_does(
-            text in "[a-c’“\n ]{0,60}",
+            body in "[a-c’“\n\r\u{feff} ]{0,60}",
+            bom in proptest::bool::ANY,
             picks in proptest::collection::vec((0..64usize, 0..8usize, proptest::bool::ANY), 0..12),
         ) {
+            let text = if bom { format!("\u{feff}{body}") } else { body };
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             let claims: Vec<Claim> = picks
                 .iter()

@@ -42,11 +42,7 @@ fn uri(name: &str) -> String {
 }
 
 fn location(row: &ClaimRow, message: String) -> Value {
-    let end_line = row.line + row.text.matches('\n').count();
-    let end_column = match row.text.rfind('\n') {
-        Some(i) => row.text[i + 1..].chars().count() + 1,
-        None => row.column + row.text.chars().count(),
-    };
+    let (end_line, end_column) = row.end();
     json!({
         "physicalLocation": {
             "artifactLocation": { "uri": uri(row.source) },

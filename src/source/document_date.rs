@@ -166,8 +166,9 @@ impl Openings {
 pub fn detect(text: &str) -> Vec<DocumentDate> {
     let mut found = Vec::new();
     let mut yearless = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n').take(HEAD_LINES) {
+    // A byte order mark is not part of the first line's words.
+    let mut offset = super::first_column(text);
+    for line in super::lines_inclusive(&text[offset..]).take(HEAD_LINES) {
         if offset >= HEAD_BYTES {
             break;
         }
@@ -271,6 +272,23 @@ mod tests {
         assert_eq!(found[1].basis, DateBasis::PageStamp);
         let span = found[0].span.clone().unwrap();
         assert_eq!(&text[span], "July 4, 2025");
+    }
+
+    #[test]
+    fn datelines_after_a_byte_order_mark_or_lone_cr_line_ends() {
+        let text = "\u{feff}RIVERTON, July 4, 2025 — The council met.";
+        let found = detect(text);
+        assert_eq!(found[0].basis, DateBasis::Dateline);
+        assert_eq!(&text[found[0].span.clone().unwrap()], "July 4, 2025");
+        assert_eq!(
+            found[0].line.clone().unwrap().start,
+            3,
+            "the mark is no part of the line"
+        );
+        let text = "Headline\r\rTARSK, July 4, 2025\rIn a historic move...";
+        let found = detect(text);
+        assert_eq!(found[0].date, date(2025, 7, 4));
+        assert_eq!(&text[found[0].line.clone().unwrap()], "TARSK, July 4, 2025");
     }
 
     #[test]

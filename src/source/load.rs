@@ -576,27 +576,38 @@ fn as_text(name: &str, bytes: Vec<u8>) -> Result<String, SourceError> {
         return Err(SourceError::Binary {
             path: name.to_string(),
             offset,
-            line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
+            line: line_col(&bytes, offset).0,
         });
     }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line_start = bytes[..offset]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&bytes[line_start..offset])
-            .chars()
-            .count()
-            + 1;
+        let (line, column) = line_col(e.as_bytes(), offset);
         SourceError::NotUtf8 {
             path: name.to_string(),
             offset,
-            line: bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1,
+            line,
             column,
         }
     })
+}
+
+/// 1-based line and column (in characters) of `offset` in bytes that may
+/// not all be text, counted as [`super::LineIndex`] counts them: a lone
+/// `\r` ends a line, `\r\n` is one line end, a byte order mark is no column.
+fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let head = &bytes[..offset];
+    let mut line = 1;
+    // Line 1's columns start past a byte order mark.
+    let bom = "\u{feff}".as_bytes();
+    let mut line_start = if head.starts_with(bom) { bom.len() } else { 0 };
+    for i in memchr::memchr2_iter(b'\n', b'\r', head) {
+        if super::ends_line(bytes, i) {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    let column = String::from_utf8_lossy(&head[line_start..]).chars().count();
+    (line, column + 1)
 }
 
 #[cfg(unix)]
@@ -655,6 +666,32 @@ mod tests {
         let file = root.join("elsewhere/c.md").display().to_string();
         assert_eq!(reads(&file, &manifest), Some(ReadAs::Manifest));
         assert_eq!(reads("-", &manifest), None);
+    }
+
+    #[test]
+    fn unreadable_bytes_are_placed_as_editors_count_lines() {
+        for (bytes, place) in [
+            (&b"ab\rcd\rxy\xff"[..], (3, 3)),
+            (b"ab\r\ncd\nxy\xff", (3, 3)),
+            (b"\xef\xbb\xbfab\xff", (1, 3)),
+            (b"\xef\xbb\xbfab\x00", (1, 3)),
+        ] {
+            let offset = bytes.len() - 1;
+            assert_eq!(line_col(bytes, offset), place, "{bytes:?}");
+        }
+        let error = as_text("a.txt", b"ab\rcd\rxy\xff".to_vec()).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                SourceError::NotUtf8 {
+                    line: 3,
+                    column: 3,
+                    offset: 8,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
     }
 
     #[test]

@@ -22,8 +22,10 @@ pub struct Acknowledgement {
 
 static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     // [text](target "title") and reference definitions "[id]: target".
-    Regex::new(r"(?m)\]\((?P<inline>[^)\n]*)\)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?P<reference>\S+.*)$")
-        .expect("link pattern is valid")
+    Regex::new(
+        r"(?mR)\]\((?P<inline>[^)\r\n]*)\)|^[ ]{0,3}\[[^\]\r\n]+\]:[ \t]*(?P<reference>\S+.*)$",
+    )
+    .expect("link pattern is valid")
 });
 
 static COMMENT: LazyLock<Regex> =
@@ -84,7 +86,7 @@ fn front_matter(text: &str, masked: &mut Vec<Range<usize>>) -> usize {
             continue;
         }
         let mut offset = text_start + fence.len();
-        for (i, line) in text[offset..].split_inclusive('\n').enumerate() {
+        for (i, line) in super::lines_inclusive(&text[offset..]).enumerate() {
             offset += line.len();
             // The first piece is the rest of the opening fence's line.
             if i > 0 && line.trim_end() == fence {
@@ -104,7 +106,7 @@ fn code_blocks(text: &str, from: usize, masked: &mut Vec<Range<usize>>) {
     let mut fence: Option<(char, usize, usize)> = None; // (char, length, start)
     let mut previous_blank = true;
     let mut indented_start: Option<usize> = None;
-    for line in text[from..].split_inclusive('\n') {
+    for line in super::lines_inclusive(&text[from..]) {
         let start = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
@@ -164,6 +166,27 @@ mod tests {
         assert!(masked.contains(&"https://x.org/2025/07/05"));
         assert!(masked.contains(&"<!-- July 6 -->"));
         assert!(!masked.iter().any(|m| m.contains("July 3")));
+    }
+
+    #[test]
+    fn lone_cr_and_crlf_files_are_masked_as_lf_files_are() {
+        let lf = "---\ndate: 2025-07-04\n---\nOn July 3 it happened.\n\n```\nJuly 9\n```\n[r]: https://x.org/2025/07/05\nProse.\n";
+        for end in ["\r", "\r\n"] {
+            let text = lf.replace('\n', end);
+            let masked: Vec<String> = masked_text(&text)
+                .into_iter()
+                .map(|m| m.replace(end, "\n"))
+                .collect();
+            assert_eq!(
+                masked,
+                [
+                    "---\ndate: 2025-07-04\n---\n",
+                    "```\nJuly 9\n```\n",
+                    "https://x.org/2025/07/05"
+                ],
+                "{end:?}"
+            );
+        }
     }
 
     #[test]

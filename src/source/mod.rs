@@ -322,7 +322,57 @@ impl Source {
     }
 }
 
+/// The byte order mark some editors put at the start of a UTF-8 file. It
+/// stays in the text (spans are byte offsets into the file) but is not a
+/// column: the first visible character of line 1 is column 1.
+pub const BOM: char = '\u{feff}';
+
+/// The offset where line 1's columns start: past a byte order mark.
+pub fn first_column(text: &str) -> usize {
+    if text.starts_with(BOM) {
+        BOM.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// True when the byte at `i` ends a line, as editors count lines: a `\n`,
+/// or a lone `\r` (old Mac files). The `\r` of a `\r\n` does not: the pair
+/// is one line end, at its `\n`.
+pub fn ends_line(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
+/// The offset just past each line end of `text`, in order (see [`ends_line`]).
+pub fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(move |&i| ends_line(bytes, i))
+        .map(|i| i + 1)
+}
+
+/// The lines of `text`, each with its line end, as
+/// `text.split_inclusive('\n')` gives them but also ending at a lone `\r`.
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut ends = line_ends(text);
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = ends.next().unwrap_or(text.len());
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
+}
+
 /// 1-based line and column (in characters) of byte offsets in a text.
+/// Lines end as [`ends_line`] says; a byte order mark is not a column.
 pub struct LineIndex {
     starts: Vec<usize>,
 }
@@ -330,7 +380,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(line_ends(text));
         LineIndex { starts }
     }
 
@@ -338,10 +388,15 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let start = match line {
+            0 => first_column(text),
+            _ => self.starts[line],
+        };
+        let column = match text.get(start..offset) {
+            _ if offset <= start => 0,
+            Some(s) => s.chars().count(),
+            None => offset - start,
+        };
         (line + 1, column + 1)
     }
 }
@@ -367,6 +422,45 @@ mod tests {
         assert_eq!(index.line_col(text, 4), (1, 3)); // 'b' after a 3-byte quote
         let d = text.find('d').unwrap();
         assert_eq!(index.line_col(text, d), (2, 5));
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line_and_a_crlf_is_one_line_end() {
+        for (text, lines) in [
+            ("ab\rcd\rxyzw", 3),
+            ("ab\ncd\nxyzw", 3),
+            ("ab\r\ncd\r\nxyzw", 3),
+            ("ab\r\ncd\rxyzw", 3),
+            ("ab\r\rcd\n\rxyzw", 5),
+        ] {
+            let index = LineIndex::new(text);
+            let w = text.find('w').unwrap();
+            assert_eq!(index.line_col(text, w), (lines, 4), "{text:?}");
+            assert_eq!(lines_inclusive(text).count(), lines, "{text:?}");
+            assert_eq!(lines_inclusive(text).collect::<String>(), text);
+        }
+        assert_eq!(
+            lines_inclusive("a\r\nb\rc\n\nd").collect::<Vec<_>>(),
+            ["a\r\n", "b\r", "c\n", "\n", "d"]
+        );
+        // The '\r' of a pair is the end of its line, not a line of its own.
+        let text = "ab\r\ncd";
+        assert_eq!(LineIndex::new(text).line_col(text, 2), (1, 3));
+        assert_eq!(LineIndex::new(text).line_col(text, 4), (2, 1));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}On May 2\nOn May 3";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 0), (1, 1));
+        assert_eq!(index.line_col(text, 3), (1, 1), "'O' after the mark");
+        assert_eq!(index.line_col(text, text.find('M').unwrap()), (1, 4));
+        let second = text.rfind('M').unwrap();
+        assert_eq!(index.line_col(text, second), (2, 4));
+        // Only at the start of the file: elsewhere it is a character.
+        let text = "a\u{feff}b";
+        assert_eq!(LineIndex::new(text).line_col(text, 4), (1, 3));
     }
 
     /// A source read from `file` (a fresh temporary folder per test).

@@ -374,7 +374,9 @@ fn sentence_start(text: &str, at: usize) -> usize {
         let Some(c) = text[..i].chars().next_back() else {
             break;
         };
-        if matches!(c, '.' | '!' | '?' | '\n') && text[i..].starts_with([' ', '\n', '"', '“']) {
+        if matches!(c, '.' | '!' | '?' | '\n' | '\r')
+            && text[i..].starts_with([' ', '\n', '\r', '"', '“'])
+        {
             return i;
         }
         i -= c.len_utf8();
@@ -389,7 +391,9 @@ fn sentence_end(text: &str, at: usize) -> usize {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        if matches!(c, '!' | '?' | '\n') || c == '.' && text[i + 1..].starts_with([' ', '\n']) {
+        if matches!(c, '!' | '?' | '\n' | '\r')
+            || c == '.' && text[i + 1..].starts_with([' ', '\n', '\r'])
+        {
             return i;
         }
         i += c.len_utf8();

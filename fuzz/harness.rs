@@ -5,7 +5,7 @@
 //! the crosscheck library, and panics only when an invariant breaks (the
 //! fuzzer then reports the input as a crash).
 
-#![allow(dead_code)] // each target uses half of it
+#![allow(dead_code)] // each target uses a part of it
 
 use std::path::Path;
 
@@ -126,12 +126,39 @@ fn render_all(report: &Report) -> Vec<u8> {
 }
 
 /// The `extract` target: any bytes, read as sources, through the whole
-/// pipeline of `check` (extract, assign, compare, the draft gate), then
-/// every renderer, twice.
+/// pipeline of `check` with the given rules.
 pub fn extract(rules: &RuleSet, data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    check(rules, text);
+}
+
+/// The `rule_and_text` target: any bytes, read as one rule file up to the
+/// first NUL byte and as texts after it (split at further NULs, as the
+/// `extract` target splits); a rule that loads is the only rule of the
+/// whole pipeline of `check` over those texts. TOML forbids a bare NUL, so
+/// the first one always ends the rule file.
+pub fn rule_and_text(data: &[u8]) {
+    let Ok(input) = std::str::from_utf8(data) else {
+        return;
+    };
+    // Without a text there is nothing to check; the `rules` target covers
+    // a rule on its own.
+    let Some((rule_file, texts)) = input.split_once('\0') else {
+        return;
+    };
+    let Ok(rule) = rules::parse_rule(Path::new("fuzz.toml"), rule_file) else {
+        return;
+    };
+    check(&RuleSet { rules: vec![rule] }, texts);
+}
+
+/// The pipeline of `check` over the sources of `text` (extract, assign,
+/// compare, the draft gate, acknowledgements, the markup of web pages),
+/// then every renderer, twice, asserting the span and finding invariants
+/// on the way.
+fn check(rules: &RuleSet, text: &str) {
     let mut sources = sources_of(text);
     let mut claims = crosscheck::claims_of(rules, &sources);
     check_spans(&sources, &claims, "prose");

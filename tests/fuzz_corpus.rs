@@ -59,3 +59,38 @@ fn the_rules_corpus_replays_without_a_panic() {
         assert!(outcome.is_ok(), "{} panics", file.display());
     }
 }
+
+#[test]
+fn the_rule_and_text_corpus_replays_without_a_panic() {
+    let files = inputs("rule_and_text");
+    assert!(
+        files.len() >= 10,
+        "the rule_and_text corpus is missing: {files:?}"
+    );
+    for file in files {
+        let data = fs::read(&file).unwrap();
+        let outcome = std::panic::catch_unwind(|| harness::rule_and_text(&data));
+        assert!(outcome.is_ok(), "{} panics", file.display());
+    }
+}
+
+/// The hand-made seeds (`seed-*`) pair rule files that load with texts, so
+/// that the fuzzer starts from rules it can run; a seed whose rule stopped
+/// loading would only test the parser.
+#[test]
+fn the_rule_and_text_seeds_hold_rules_that_load() {
+    let seeds: Vec<PathBuf> = inputs("rule_and_text")
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("seed-"))
+        })
+        .collect();
+    assert!(seeds.len() >= 10, "the rule_and_text seeds are missing");
+    for file in seeds {
+        let text = fs::read_to_string(&file).unwrap();
+        let (rule_file, _texts) = text.split_once('\0').unwrap();
+        let parsed = crosscheck::rules::parse_rule(Path::new("seed.toml"), rule_file);
+        assert!(parsed.is_ok(), "{}: {:?}", file.display(), parsed.err());
+    }
+}

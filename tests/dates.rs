@@ -241,3 +241,89 @@ fn a_year_of_the_common_era_keeps_its_year_and_a_count_after_a_date_stays_a_coun
     let c = claim(&claims, "May 5");
     assert!(c.contains(r#""resolved":"2025-05-05""#), "{c}");
 }
+
+#[test]
+fn a_lede_on_the_datelines_line_is_read_as_story_and_only_the_dateline_dates_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    fs::create_dir_all(&rules).unwrap();
+    fs::write(
+        rules.join("fire-start.toml"),
+        "id = \"fire-start\"\ntitle = \"Day the fire broke out\"\nkind = \"date\"\n\
+         severity = \"error\"\ntriggers = ['\\bbroke out\\b']\n",
+    )
+    .unwrap();
+    fs::write(
+        rules.join("firefighters.toml"),
+        "id = \"firefighters\"\ntitle = \"Firefighters sent\"\nkind = \"number\"\n\
+         severity = \"error\"\ntriggers = ['\\bfirefighters\\b']\n",
+    )
+    .unwrap();
+    let lede = "The fire broke out on Monday. About 400 firefighters fought it.";
+    for dateline in [
+        "VARNO, April 16, 2019 —",
+        "VARNO, April 16, 2019 –",
+        "VARNO, April 16, 2019 -",
+        "VARNO, April 16, 2019 --",
+        "VARNO, April 16, 2019 (Wirenet) —",
+        "VARNO (Wirenet) -",
+        "VARNO, April 16 (Wirenet) -",
+        "Updated: April 17, 2019\nVARNO, April 16 (Wirenet) —",
+    ] {
+        let file = dir.path().join("a.txt");
+        fs::write(&file, format!("{dateline} {lede}\n")).unwrap();
+        let jsonl = stdout(
+            crosscheck()
+                .args(["extract", "--format", "jsonl", "--rules"])
+                .arg(&rules)
+                .arg(&file),
+            0,
+        );
+        let claims: Vec<&str> = jsonl.lines().collect();
+        let monday = claim_in(&claims, "Monday");
+        assert!(
+            monday.contains(r#""fact":"fire-start""#),
+            "{dateline}: {monday}"
+        );
+        let count = claim_in(&claims, "About 400");
+        assert!(
+            count.contains(r#""fact":"firefighters""#),
+            "{dateline}: {count}"
+        );
+        // The dateline's date dates the document and is no fact of the story.
+        for c in claims.iter().filter(|c| c.contains(r#""text":"April 16"#)) {
+            assert!(c.contains(r#""fact":null"#), "{dateline}: {c}");
+        }
+        if dateline.contains("2019") {
+            assert!(
+                monday.contains(r#""resolved":"2019-04-15""#),
+                "{dateline}: {monday}"
+            );
+        }
+
+        let out = crosscheck()
+            .args(["extract", "--explain", "--rules"])
+            .arg(&rules)
+            .arg(&file)
+            .output()
+            .unwrap();
+        let why = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            why.contains("“Monday” date") && why.contains("-> fire-start"),
+            "{why}"
+        );
+        assert!(why.contains("-> firefighters"), "{why}");
+        for line in why.lines().filter(|l| l.contains("dateline")) {
+            assert!(!line.contains("firefighters"), "{dateline}: {why}");
+        }
+    }
+}
+
+fn claim_in<'a>(claims: &[&'a str], text: &str) -> &'a str {
+    let quoted = format!(r#""text":"{text}""#);
+    claims
+        .iter()
+        .find(|c| c.contains(&quoted))
+        .copied()
+        .unwrap_or_else(|| panic!("no claim {text}: {claims:#?}"))
+}

@@ -372,3 +372,61 @@ fn the_seeds_show_the_four_findings_with_a_label_in_every_source() {
     }
     assert!(!text.contains("Dmitry Zhirnov:"), "Zhirnov's titles agree");
 }
+
+#[test]
+fn a_bodys_name_before_an_office_is_the_offices_body_not_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    let sources = dir.path().join("sources");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::create_dir_all(&sources).unwrap();
+    std::fs::write(
+        rules.join("person-title.toml"),
+        "id = \"person-title\"\ntitle = \"Title of a person\"\nkind = \"title\"\nseverity = \"warning\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        sources.join("a.txt"),
+        "National Water Agency director Jana Holm said the dam held. \
+         State Security Service deputy chief Piet Varga agreed.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        sources.join("b.txt"),
+        "Jana Holm, director of the National Water Agency, said the dam held. \
+         The foreign ministry spokesman Ilse Moor disagreed.\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .arg("extract")
+        .arg(&sources)
+        .arg("--rules")
+        .arg(&rules)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let claims: Vec<ClaimOut> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut titles: Vec<(String, String)> = claims
+        .iter()
+        .filter(|c| c.kind == "title")
+        .map(|c| (c.subject.clone().unwrap_or_default(), c.value.clone()))
+        .collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            (
+                "Ilse Moor".to_string(),
+                "foreign ministry spokesman".to_string()
+            ),
+            ("Jana Holm".to_string(), "director".to_string()),
+            ("Jana Holm".to_string(), "director".to_string()),
+            ("Piet Varga".to_string(), "deputy chief".to_string()),
+        ]
+    );
+}

@@ -596,6 +596,11 @@ fn title_before(text: &str, toks: &[Token], h: usize) -> (usize, Vec<String>) {
         .map(|(_, w)| w)
         .collect();
     let mut start = h;
+    // Once a body's name is reached ("National Water Agency director"),
+    // the words before are that name: they say whose office it is, as an
+    // affiliation does, even those that could narrow an office ("National",
+    // "Security" in "State Security Service chief").
+    let mut in_body = false;
     while start > 0 && h - start < 6 {
         let prev = &toks[start - 1];
         if !adjacent(text, prev, &toks[start]) {
@@ -604,6 +609,14 @@ fn title_before(text: &str, toks: &[Token], h: usize) -> (usize, Vec<String>) {
         if prev.possessive {
             start -= 1;
             break;
+        }
+        if in_body || names_body(prev) {
+            if !prev.capitalised() || prev.function_word() {
+                break;
+            }
+            in_body = true;
+            start -= 1;
+            continue;
         }
         // Most words before an office are not office words: ask the
         // allocation-free test first.
@@ -619,6 +632,57 @@ fn title_before(text: &str, toks: &[Token], h: usize) -> (usize, Vec<String>) {
         start -= 1;
     }
     (start, words)
+}
+
+/// Words that end the proper name of a body: "Agency" in "National Water
+/// Agency". Capitalised, they name the organisation an office belongs to,
+/// not the office; lower-case ("foreign ministry spokesman"), they are
+/// left to the office.
+const BODIES: &[&str] = &[
+    "agency",
+    "authority",
+    "bureau",
+    "commission",
+    "council",
+    "committee",
+    "department",
+    "ministry",
+    "office",
+    "service",
+    "services",
+    "institute",
+    "board",
+    "corporation",
+    "company",
+    "party",
+    "union",
+    "university",
+    "college",
+    "police",
+    "court",
+    "bank",
+    "fund",
+    "army",
+    "navy",
+    "forces",
+    "guard",
+    "corps",
+    "group",
+    "organisation",
+    "organization",
+    "foundation",
+    "federation",
+    "association",
+    "administration",
+    "directorate",
+    "secretariat",
+    "centre",
+    "center",
+];
+
+/// A capitalised word that ends a body's name ([`BODIES`]).
+fn names_body(token: &Token) -> bool {
+    token.capitalised() && !token.possessive && token.is_one_of(BODIES)
 }
 
 /// The place attachment after an office ("to Tiran"): the last token index.
@@ -1567,6 +1631,56 @@ mod tests {
         assert!(t[0].0.starts_with("Ostria’s acting"));
         assert_eq!(t[1].1, "Pavel Orlik");
         assert_eq!(t[1].2, "ambassador", "the place is not part of the post");
+    }
+
+    #[test]
+    fn the_name_of_a_body_before_an_office_is_not_part_of_it() {
+        for (text, office) in [
+            (
+                "National Water Agency director Jana Holm said so.",
+                "director",
+            ),
+            (
+                "Norland's National Water Agency director Jana Holm said so.",
+                "director",
+            ),
+            (
+                "National Water Agency deputy director Jana Holm said so.",
+                "deputy director",
+            ),
+            (
+                "Jana Holm, the National Water Agency director, said so.",
+                "director",
+            ),
+            ("State Security Service chief Jana Holm said so.", "chief"),
+            (
+                "Tarsk Health Department director Jana Holm said so.",
+                "director",
+            ),
+            (
+                "Norland Foreign Ministry spokesman Jana Holm said so.",
+                "spokesman",
+            ),
+            ("Foreign Office minister Jana Holm said so.", "minister"),
+            // Lower-case, the words are the office's own.
+            (
+                "The foreign ministry spokesman Jana Holm said so.",
+                "foreign ministry spokesman",
+            ),
+            (
+                "Norland Foreign Minister Jana Holm said so.",
+                "foreign minister",
+            ),
+            (
+                "Norland's acting prime minister, Jana Holm, said so.",
+                "acting prime minister",
+            ),
+        ] {
+            let t = titles(text);
+            assert_eq!(t.len(), 1, "{text}: {t:?}");
+            assert_eq!(t[0].1, "Jana Holm", "{text}");
+            assert_eq!(t[0].2, office, "{text}");
+        }
     }
 
     #[test]

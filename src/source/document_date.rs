@@ -46,9 +46,10 @@ pub struct DocumentDate {
     pub basis: DateBasis,
     /// Byte range of the date in the source text, when it was read there.
     pub span: Option<Range<usize>>,
-    /// Byte range of the whole dateline or stamp line.
+    /// Byte range of the dateline, byline or stamp the date was read on:
+    /// a dateline ends at its dash, the story's own text following it.
     #[serde(skip)]
-    pub line: Option<Range<usize>>,
+    pub header: Option<Range<usize>>,
 }
 
 fn serialize_date<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
@@ -61,7 +62,7 @@ impl DocumentDate {
             date,
             basis,
             span: None,
-            line: None,
+            header: None,
         }
     }
 }
@@ -102,6 +103,33 @@ static DATELINE_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("dateline pattern is valid")
 });
+
+/// What may follow a dateline's date before the story starts on the same
+/// line: the agency, then the dash ("—", "–", "-", "--") or a colon.
+static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\ \t\u{a0}]*(?:\([^)\n]*\)[\ \t\u{a0}]*)?(?:[—–-]+|:)?")
+        .expect("dateline tail pattern is valid")
+});
+
+/// Where a dateline whose date ends at `date_end` ends in `line`: after
+/// its agency and dash, so that the lede written on the same line is read
+/// as the story it is.
+fn dateline_end(line: &str, date_end: usize) -> usize {
+    let rest = line.get(date_end..).unwrap_or("");
+    date_end + DATELINE_TAIL.find(rest).map_or(0, |m| m.end())
+}
+
+/// The dates found at the top of a text and the stretches that are about
+/// the document rather than the story.
+#[derive(Clone, Debug, Default)]
+pub struct Detected {
+    /// Document dates, strongest evidence first.
+    pub dates: Vec<DocumentDate>,
+    /// Byte ranges of datelines (up to their dash), bylines and page-stamp
+    /// lines: dates there are not claims of the story. A wire dateline
+    /// without a year is one even when nothing at the top gives its year.
+    pub headers: Vec<Range<usize>>,
+}
 
 /// A byline with its date: "By Ana Ruiz | July 4, 2025". The names run
 /// at most [`LONGEST_BYLINE`] characters, checked after matching (a
@@ -162,8 +190,8 @@ impl Openings {
     }
 }
 
-/// Datelines and stamps at the top of a text, strongest evidence first.
-pub fn detect(text: &str) -> Vec<DocumentDate> {
+/// Datelines and stamps at the top of a text.
+pub fn detect(text: &str) -> Detected {
     let mut found = Vec::new();
     let mut yearless = None;
     // A byte order mark is not part of the first line's words.
@@ -183,7 +211,8 @@ pub fn detect(text: &str) -> Vec<DocumentDate> {
                 let day = caps.name("d").and_then(|d| d.as_str().parse::<i8>().ok());
                 if let (Some(month), Some(day), Some(m)) = (month, day, caps.name("date")) {
                     let span = offset + m.start()..offset + m.end();
-                    yearless = Some((month, day, span, line_range.clone()));
+                    let header = offset..offset + dateline_end(content, m.end());
+                    yearless = Some((month, day, span, header));
                 }
             }
         }
@@ -202,11 +231,17 @@ pub fn detect(text: &str) -> Vec<DocumentDate> {
                     continue;
                 }
                 if let Some(date) = parse_full_date(m.as_str()) {
+                    // Bylines and stamps fill their line; a dateline is
+                    // often followed by the lede.
+                    let header = match basis {
+                        DateBasis::Dateline => offset..offset + dateline_end(content, m.end()),
+                        _ => line_range.clone(),
+                    };
                     found.push(DocumentDate {
                         date,
                         basis,
                         span: Some(offset + m.start()..offset + m.end()),
-                        line: Some(line_range.clone()),
+                        header: Some(header),
                     });
                     break;
                 }
@@ -216,10 +251,14 @@ pub fn detect(text: &str) -> Vec<DocumentDate> {
     }
     // Stable: among equal evidence the first in the text wins.
     found.sort_by_key(|d| d.basis);
+    let mut headers: Vec<Range<usize>> = found.iter().filter_map(|d| d.header.clone()).collect();
+    if let Some((_, _, _, header)) = &yearless {
+        headers.push(header.clone());
+    }
     // A wire dateline names the day but not the year: the year comes from
     // the best other date at the top, the dateline's day being on or
     // before it (pages are stamped when filed or later, never earlier).
-    if let (Some((month, day, span, line)), Some(stamp)) = (yearless, found.first()) {
+    if let (Some((month, day, span, header)), Some(stamp)) = (yearless, found.first()) {
         let year = stamp.date.year();
         let date = Date::new(year, month, day)
             .ok()
@@ -232,12 +271,16 @@ pub fn detect(text: &str) -> Vec<DocumentDate> {
                     date,
                     basis: DateBasis::Dateline,
                     span: Some(span),
-                    line: Some(line),
+                    header: Some(header),
                 },
             );
         }
     }
-    found
+    headers.sort_by_key(|h| (h.start, h.end));
+    Detected {
+        dates: found,
+        headers,
+    }
 }
 
 static FULL_DATE_RE: LazyLock<Regex> =
@@ -265,7 +308,7 @@ mod tests {
     #[test]
     fn a_dateline_beats_an_earlier_page_stamp() {
         let text = "Headline\n\nOn: October 16, 2025 2:31 PM\nFollow Us:\n\nTARSK / VELGRAD, July 4, 2025\nIn a historic move...";
-        let found = detect(text);
+        let found = detect(text).dates;
         assert_eq!(found[0].date, date(2025, 7, 4));
         assert_eq!(found[0].basis, DateBasis::Dateline);
         assert_eq!(found[1].date, date(2025, 10, 16));
@@ -277,36 +320,36 @@ mod tests {
     #[test]
     fn datelines_after_a_byte_order_mark_or_lone_cr_line_ends() {
         let text = "\u{feff}RIVERTON, July 4, 2025 — The council met.";
-        let found = detect(text);
+        let found = detect(text).dates;
         assert_eq!(found[0].basis, DateBasis::Dateline);
         assert_eq!(&text[found[0].span.clone().unwrap()], "July 4, 2025");
         assert_eq!(
-            found[0].line.clone().unwrap().start,
+            found[0].header.clone().unwrap().start,
             3,
-            "the mark is no part of the line"
+            "the mark is no part of the dateline"
         );
         let text = "Headline\r\rTARSK, July 4, 2025\rIn a historic move...";
-        let found = detect(text);
+        let found = detect(text).dates;
         assert_eq!(found[0].date, date(2025, 7, 4));
-        assert_eq!(&text[found[0].line.clone().unwrap()], "TARSK, July 4, 2025");
+        assert_eq!(&text[found[0].header.clone().unwrap()], "TARSK, July 4, 2025");
     }
 
     #[test]
     fn datelines_with_agencies_and_day_first_dates() {
-        let found = detect("LONDON (Reuters), 4 July 2025 — Officials said...\n");
+        let found = detect("LONDON (Reuters), 4 July 2025 — Officials said...\n").dates;
         assert_eq!(found[0].date, date(2025, 7, 4));
-        let found = detect("NEW YORK, Jan. 4, 2024 - Text");
+        let found = detect("NEW YORK, Jan. 4, 2024 - Text").dates;
         assert_eq!(found[0].date, date(2024, 1, 4));
     }
 
     #[test]
     fn bylines_and_iso_stamps() {
-        let found = detect("By Jane Doe | July 5, 2025\nBody");
+        let found = detect("By Jane Doe | July 5, 2025\nBody").dates;
         assert_eq!(found[0].basis, DateBasis::Byline);
-        let found = detect("Published: 2025-07-04T10:00:00Z\nBody");
+        let found = detect("Published: 2025-07-04T10:00:00Z\nBody").dates;
         assert_eq!(found[0].date, date(2025, 7, 4));
         assert_eq!(found[0].basis, DateBasis::PageStamp);
-        let found = detect("Fri, 04 Jul 2025 10:00:00 GMT\nBody");
+        let found = detect("Fri, 04 Jul 2025 10:00:00 GMT\nBody").dates;
         assert_eq!(found[0].date, date(2025, 7, 4));
     }
 
@@ -320,7 +363,7 @@ mod tests {
             "July 4, 2025 | 10:00 AM\nBody",
             "Friday 4 July 2025 10.00 BST\nBody",
         ] {
-            let found = detect(text);
+            let found = detect(text).dates;
             assert_eq!(
                 found.first().map(|d| d.date),
                 Some(date(2025, 7, 4)),
@@ -328,7 +371,7 @@ mod tests {
             );
         }
         assert_eq!(
-            detect("TARSK (AP) — Thursday, July 4, 2025\n")[0].basis,
+            detect("TARSK (AP) — Thursday, July 4, 2025\n").dates[0].basis,
             DateBasis::Dateline
         );
     }
@@ -337,22 +380,93 @@ mod tests {
     fn a_wire_dateline_without_a_year_takes_it_from_the_stamp() {
         let text =
             "Updated: January 2, 2026 10:00 GMT\nVELGRAD, Dec 31 (Reuters) - Norland on Tuesday...";
-        let found = detect(text);
+        let found = detect(text).dates;
         assert_eq!(found[0].basis, DateBasis::Dateline);
         assert_eq!(found[0].date, date(2025, 12, 31));
         assert_eq!(&text[found[0].span.clone().unwrap()], "Dec 31");
         // Without any year at the top, there is no document date.
-        assert!(detect("VELGRAD, July 4 (Reuters) - Norland on Thursday...").is_empty());
+        assert!(detect("VELGRAD, July 4 (Reuters) - Norland on Thursday...")
+            .dates
+            .is_empty());
     }
 
     #[test]
     fn an_ordinary_sentence_is_not_a_dateline() {
-        assert!(detect("On July 3, Norland officially recognised the government.").is_empty());
-        assert!(detect("The Soviet Union had invaded in December 1979.").is_empty());
+        assert!(
+            detect("On July 3, Norland officially recognised the government.")
+                .dates
+                .is_empty()
+        );
+        assert!(detect("The Soviet Union had invaded in December 1979.")
+            .dates
+            .is_empty());
     }
 
     #[test]
     fn impossible_dates_are_not_document_dates() {
-        assert!(detect("PARIS, February 30, 2025 - text").is_empty());
+        assert!(detect("PARIS, February 30, 2025 - text").dates.is_empty());
+    }
+
+    /// The text each header range of `text` covers.
+    fn headers_of(text: &str) -> Vec<&str> {
+        detect(text).headers.into_iter().map(|h| &text[h]).collect()
+    }
+
+    #[test]
+    fn a_dateline_ends_at_its_dash_and_the_lede_after_it_is_story() {
+        for (text, dateline) in [
+            (
+                "VARNO, April 16, 2019 — The fire broke out.",
+                "VARNO, April 16, 2019 —",
+            ),
+            (
+                "VARNO, April 16, 2019 – The fire broke out.",
+                "VARNO, April 16, 2019 –",
+            ),
+            (
+                "VARNO, April 16, 2019 - The fire broke out.",
+                "VARNO, April 16, 2019 -",
+            ),
+            (
+                "VARNO, April 16, 2019 -- The fire broke out.",
+                "VARNO, April 16, 2019 --",
+            ),
+            (
+                "VARNO, April 16, 2019 (Wirenet) — The fire.",
+                "VARNO, April 16, 2019 (Wirenet) —",
+            ),
+            (
+                "VARNO (Wirenet) - April 16, 2019 - The fire.",
+                "VARNO (Wirenet) - April 16, 2019 -",
+            ),
+            (
+                "VARNO, 16 April 2019: The fire broke out.",
+                "VARNO, 16 April 2019:",
+            ),
+            (
+                "VARNO, April 16, 2019\nThe fire broke out.",
+                "VARNO, April 16, 2019",
+            ),
+        ] {
+            assert_eq!(headers_of(text), [dateline], "{text}");
+        }
+        let text = "Updated: April 17, 2019 10:00 GMT\nVARNO, April 16 (Wirenet) -- The fire.";
+        assert_eq!(
+            headers_of(text),
+            [
+                "Updated: April 17, 2019 10:00 GMT",
+                "VARNO, April 16 (Wirenet) --"
+            ]
+        );
+        // A wire dateline is a dateline even when nothing gives its year.
+        assert_eq!(
+            headers_of("VARNO, April 16 (Wirenet) - The fire broke out."),
+            ["VARNO, April 16 (Wirenet) -"]
+        );
+        // Bylines and stamps keep their whole line.
+        assert_eq!(
+            headers_of("By Ana Ruiz | July 5, 2025 | 3 min read\nBody"),
+            ["By Ana Ruiz | July 5, 2025 | 3 min read"]
+        );
     }
 }

@@ -95,9 +95,10 @@ pub struct Source {
     pub meta: SourceMeta,
     pub date_order: DateOrder,
     pub document_date: Option<DocumentDate>,
-    /// Byte ranges of lines that are about the document rather than the
-    /// story (datelines, page stamps): dates there are not event claims.
-    pub header_lines: Vec<Range<usize>>,
+    /// Byte ranges that are about the document rather than the story
+    /// (datelines up to their dash, bylines, page-stamp lines): dates there
+    /// are not event claims.
+    pub headers: Vec<Range<usize>>,
     /// The draft being checked against the other sources (`--draft`).
     pub draft: bool,
     /// Byte ranges that hold no prose claims (Markdown front matter, code,
@@ -142,8 +143,8 @@ impl Source {
         given_date: Option<DocumentDate>,
     ) -> Source {
         let found = document_date::detect(&text);
-        let header_lines = found.iter().filter_map(|d| d.line.clone()).collect();
-        let document_date = given_date.or_else(|| found.into_iter().next());
+        let headers = found.headers;
+        let document_date = given_date.or_else(|| found.dates.into_iter().next());
         Source {
             id,
             name,
@@ -151,7 +152,7 @@ impl Source {
             meta,
             date_order,
             document_date,
-            header_lines,
+            headers,
             draft: false,
             masked: Vec::new(),
             acknowledgements: Vec::new(),
@@ -274,9 +275,9 @@ impl Source {
         }
         let map = page.offsets.clone();
         let to_markup = |r: &Range<usize>| map.to_markup(r.clone());
-        self.header_lines = self.header_lines.iter().map(to_markup).collect();
+        self.headers = self.headers.iter().map(to_markup).collect();
         if let Some(date) = &mut self.document_date {
-            date.line = date.line.as_ref().map(to_markup);
+            date.header = date.header.as_ref().map(to_markup);
             date.span = date.span.as_ref().map(to_markup);
         }
         Some(map)
@@ -305,9 +306,9 @@ impl Source {
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
     }
 
-    /// True when `range` lies on a dateline or page-stamp line.
+    /// True when `range` lies on a dateline, byline or page stamp.
     pub fn in_header(&self, range: &Range<usize>) -> bool {
-        self.header_lines
+        self.headers
             .iter()
             .any(|line| line.start <= range.start && range.end <= line.end)
     }

@@ -177,6 +177,33 @@ impl Config {
         .with_help(help)
     }
 
+    /// The rule folders and files a run reads: those given on the command
+    /// line, else the file's `rules`, else `./rules` when it exists.
+    pub fn rule_paths(&self, given: &[PathBuf]) -> Vec<PathBuf> {
+        if !given.is_empty() {
+            given.to_vec()
+        } else if !self.rules.is_empty() {
+            self.rules.iter().map(|p| self.resolve(p)).collect()
+        } else if Path::new("rules").is_dir() {
+            vec![PathBuf::from("rules")]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The sources a run reads: those given on the command line, else the
+    /// file's `sources`.
+    pub fn source_inputs(&self, given: &[String]) -> Vec<String> {
+        if given.is_empty() {
+            self.sources
+                .iter()
+                .map(|p| self.resolve(p).display().to_string())
+                .collect()
+        } else {
+            given.to_vec()
+        }
+    }
+
     /// A path from the file, made relative to the working directory.
     pub fn resolve(&self, p: &Path) -> PathBuf {
         if p.is_absolute() || self.folder.as_os_str().is_empty() {

@@ -288,20 +288,8 @@ const HEAD_BYTES: u64 = 256 << 10;
 /// Loads rules and sources (the draft first, when there is one), extracts
 /// claims and assigns them to facts. Flags win over the config file.
 fn prepare(input: &InputArgs, config: &Config, draft: Option<&str>) -> Result<Prepared, Failed> {
-    let rule_paths: Vec<PathBuf> = if input.rules.is_empty() {
-        config.rules.iter().map(|p| config.resolve(p)).collect()
-    } else {
-        input.rules.clone()
-    };
-    let mut inputs: Vec<String> = if input.sources.is_empty() {
-        config
-            .sources
-            .iter()
-            .map(|p| config.resolve(p).display().to_string())
-            .collect()
-    } else {
-        input.sources.clone()
-    };
+    let rule_paths = config.rule_paths(&input.rules);
+    let mut inputs = config.source_inputs(&input.sources);
     let no_sources = inputs.is_empty();
     let from_config = input.sources.is_empty();
     let source_inputs = inputs.clone();

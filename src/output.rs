@@ -141,30 +141,13 @@ fn input_at(run: &Run, real: &Path) -> Option<Input> {
     if config.path.as_deref().is_some_and(is) {
         return Some(Input::Config);
     }
-    // As `prepare` and `rule_dirs` in main.rs take them.
-    let rule_paths: Vec<PathBuf> = if !run.rules.is_empty() {
-        run.rules.to_vec()
-    } else if !config.rules.is_empty() {
-        config.rules.iter().map(|p| config.resolve(p)).collect()
-    } else if Path::new("rules").is_dir() {
-        vec![PathBuf::from("rules")]
-    } else {
-        Vec::new()
-    };
+    let rule_paths = config.rule_paths(run.rules);
     // A rule folder that cannot be listed is the rules' error, told when
     // they load.
     if RuleSet::files(&rule_paths).is_ok_and(|files| files.iter().any(|f| is(f))) {
         return Some(Input::RuleFile);
     }
-    let sources: Vec<String> = if run.sources.is_empty() {
-        config
-            .sources
-            .iter()
-            .map(|p| config.resolve(p).display().to_string())
-            .collect()
-    } else {
-        run.sources.to_vec()
-    };
+    let sources = config.source_inputs(run.sources);
     // The draft is listed first, as one file with its manifest beside it.
     let read = run
         .draft

@@ -331,7 +331,10 @@ mod tests {
         let text = "Headline\r\rTARSK, July 4, 2025\rIn a historic move...";
         let found = detect(text).dates;
         assert_eq!(found[0].date, date(2025, 7, 4));
-        assert_eq!(&text[found[0].header.clone().unwrap()], "TARSK, July 4, 2025");
+        assert_eq!(
+            &text[found[0].header.clone().unwrap()],
+            "TARSK, July 4, 2025"
+        );
     }
 
     #[test]

@@ -241,3 +241,39 @@ fn a_year_of_the_common_era_keeps_its_year_and_a_count_after_a_date_stays_a_coun
     let c = claim(&claims, "May 5");
     assert!(c.contains(r#""resolved":"2025-05-05""#), "{c}");
 }
+
+#[test]
+fn the_before_a_decimal_is_a_figure_not_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "The 2.6-km bridge fell. The 6.8 magnitude quake struck. The 3.5 million residents left.\n",
+    )
+    .unwrap();
+    let out = stdout(
+        crosscheck()
+            .args(["extract", "--format", "jsonl"])
+            .arg(dir.path()),
+        0,
+    );
+    let claims: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let dates: Vec<&serde_json::Value> = claims.iter().filter(|c| c["kind"] == "date").collect();
+    assert!(dates.is_empty(), "{dates:#?}");
+    let numbers: Vec<(&str, &str)> = claims
+        .iter()
+        .filter(|c| c["kind"] == "number")
+        .map(|c| (c["text"].as_str().unwrap(), c["value"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("2.6-km", "2.6"),
+            ("6.8", "6.8"),
+            ("3.5 million", "3500000")
+        ],
+        "{out}"
+    );
+}

@@ -277,3 +277,28 @@ fn the_before_a_decimal_is_a_figure_not_a_day() {
         "{out}"
     );
 }
+
+#[test]
+fn a_death_believed_to_have_happened_on_a_weekday_is_the_last_one() {
+    // 29 July 2004 is a Thursday: "Saturday" looks back to 24 July.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(
+        &file,
+        "The climber is believed to have died Saturday on the north face of Mount Orrin.\n",
+    )
+    .unwrap();
+    let out = stdout(
+        crosscheck()
+            .args(["extract", "--format", "jsonl", "--document-date"])
+            .arg(format!("{}=2004-07-29", file.display()))
+            .arg(&file),
+        0,
+    );
+    let claim: serde_json::Value = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|c| c["text"] == "Saturday")
+        .unwrap_or_else(|| panic!("no Saturday in {out}"));
+    assert_eq!(claim["resolved"], "2004-07-24", "{out}");
+}

@@ -302,3 +302,59 @@ fn a_death_believed_to_have_happened_on_a_weekday_is_the_last_one() {
         .unwrap_or_else(|| panic!("no Saturday in {out}"));
     assert_eq!(claim["resolved"], "2004-07-24", "{out}");
 }
+
+#[test]
+fn a_weekday_that_contradicts_its_own_date_still_reaches_the_fact() {
+    // 15 April 2019 is a Monday: "Sunday, April 15, 2019" is true of
+    // neither day, so it cannot agree with "Monday, April 15".
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    let sources = dir.path().join("sources");
+    fs::create_dir_all(&rules).unwrap();
+    fs::create_dir_all(&sources).unwrap();
+    fs::write(
+        rules.join("fire-date.toml"),
+        "id = \"fire-date\"\ntitle = \"Date the fire began\"\nkind = \"date\"\nseverity = \"error\"\ntriggers = ['\\bfire began\\b']\n",
+    )
+    .unwrap();
+    fs::write(
+        sources.join("a.txt"),
+        "The fire began on Sunday, April 15, 2019, in the old mill at Varrow.\n",
+    )
+    .unwrap();
+    fs::write(
+        sources.join("b.txt"),
+        "The fire began on Monday, April 15, in the old mill at Varrow.\n",
+    )
+    .unwrap();
+    let mut cmd = crosscheck();
+    cmd.args(["check", "--format", "json", "--rules"])
+        .arg(&rules)
+        .arg(&sources);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&mut cmd, 1)).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    let fact = findings
+        .iter()
+        .find(|f| f["fact"] == "fire-date")
+        .unwrap_or_else(|| panic!("no finding for the fact: {json:#}"));
+    let texts: Vec<&str> = fact["sides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["claims"].as_array().unwrap())
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        ["Sunday, April 15, 2019", "Monday, April 15"],
+        "{fact:#}"
+    );
+    assert!(
+        fact["message"].as_str().unwrap().contains("Sunday"),
+        "{fact:#}"
+    );
+    assert!(
+        findings.iter().any(|f| f["kind"] == "weekday-mismatch"),
+        "{json:#}"
+    );
+}

@@ -1293,6 +1293,12 @@ mod newsroom_forms {
         assert_eq!(out.len(), 1);
         let warning = out[0].warning.as_deref().unwrap_or("");
         assert!(warning.contains("is a Friday, not a Thursday"), "{warning}");
+        // True of neither day, it keeps its value but allows no day.
+        let ClaimValue::Date(value) = &out[0].value else {
+            panic!("not a date: {:?}", out[0]);
+        };
+        assert_eq!(value.resolved.as_deref(), Some("2025-07-04"));
+        assert!(value.set.is_empty(), "{:?}", value.set);
         let fine = read(
             "It was signed on Friday, July 4, 2025 in Velgrad.",
             DateOrder::Mdy,

@@ -327,3 +327,120 @@ fn claim_in<'a>(claims: &[&'a str], text: &str) -> &'a str {
         .copied()
         .unwrap_or_else(|| panic!("no claim {text}: {claims:#?}"))
 }
+
+#[test]
+fn the_before_a_decimal_is_a_figure_not_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "The 2.6-km bridge fell. The 6.8 magnitude quake struck. The 3.5 million residents left.\n",
+    )
+    .unwrap();
+    let out = stdout(
+        crosscheck()
+            .args(["extract", "--format", "jsonl"])
+            .arg(dir.path()),
+        0,
+    );
+    let claims: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let dates: Vec<&serde_json::Value> = claims.iter().filter(|c| c["kind"] == "date").collect();
+    assert!(dates.is_empty(), "{dates:#?}");
+    let numbers: Vec<(&str, &str)> = claims
+        .iter()
+        .filter(|c| c["kind"] == "number")
+        .map(|c| (c["text"].as_str().unwrap(), c["value"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("2.6-km", "2.6"),
+            ("6.8", "6.8"),
+            ("3.5 million", "3500000")
+        ],
+        "{out}"
+    );
+}
+
+#[test]
+fn a_death_believed_to_have_happened_on_a_weekday_is_the_last_one() {
+    // 29 July 2004 is a Thursday: "Saturday" looks back to 24 July.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    fs::write(
+        &file,
+        "The climber is believed to have died Saturday on the north face of Mount Orrin.\n",
+    )
+    .unwrap();
+    let out = stdout(
+        crosscheck()
+            .args(["extract", "--format", "jsonl", "--document-date"])
+            .arg(format!("{}=2004-07-29", file.display()))
+            .arg(&file),
+        0,
+    );
+    let claim: serde_json::Value = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|c| c["text"] == "Saturday")
+        .unwrap_or_else(|| panic!("no Saturday in {out}"));
+    assert_eq!(claim["resolved"], "2004-07-24", "{out}");
+}
+
+#[test]
+fn a_weekday_that_contradicts_its_own_date_still_reaches_the_fact() {
+    // 15 April 2019 is a Monday: "Sunday, April 15, 2019" is true of
+    // neither day, so it cannot agree with "Monday, April 15".
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    let sources = dir.path().join("sources");
+    fs::create_dir_all(&rules).unwrap();
+    fs::create_dir_all(&sources).unwrap();
+    fs::write(
+        rules.join("fire-date.toml"),
+        "id = \"fire-date\"\ntitle = \"Date the fire began\"\nkind = \"date\"\nseverity = \"error\"\ntriggers = ['\\bfire began\\b']\n",
+    )
+    .unwrap();
+    fs::write(
+        sources.join("a.txt"),
+        "The fire began on Sunday, April 15, 2019, in the old mill at Varrow.\n",
+    )
+    .unwrap();
+    fs::write(
+        sources.join("b.txt"),
+        "The fire began on Monday, April 15, in the old mill at Varrow.\n",
+    )
+    .unwrap();
+    let mut cmd = crosscheck();
+    cmd.args(["check", "--format", "json", "--rules"])
+        .arg(&rules)
+        .arg(&sources);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&mut cmd, 1)).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    let fact = findings
+        .iter()
+        .find(|f| f["fact"] == "fire-date")
+        .unwrap_or_else(|| panic!("no finding for the fact: {json:#}"));
+    let texts: Vec<&str> = fact["sides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["claims"].as_array().unwrap())
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        ["Sunday, April 15, 2019", "Monday, April 15"],
+        "{fact:#}"
+    );
+    assert!(
+        fact["message"].as_str().unwrap().contains("Sunday"),
+        "{fact:#}"
+    );
+    assert!(
+        findings.iter().any(|f| f["kind"] == "weekday-mismatch"),
+        "{json:#}"
+    );
+}

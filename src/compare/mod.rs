@@ -23,6 +23,7 @@ pub use finding::{ClaimRef, Finding, FindingKind, Side};
 use crate::extract::{Claim, ClaimKind, ClaimValue};
 use crate::rules::{RuleSet, Severity};
 use crate::source::{Source, SourceId};
+use crate::value::date::weekday_name;
 use crate::value::number::Interval;
 use crate::value::DateSet;
 
@@ -180,12 +181,21 @@ pub fn compare(rules: &RuleSet, sources: &[Source], claims: &ClaimsBySource) -> 
     findings
 }
 
-/// The value a side is known by: its most specific claim's.
+/// The value a side is known by: its most specific claim's. A date whose
+/// weekday contradicts it names the weekday too, as that is where it
+/// parts from the others: "Sunday 2019-04-15 (no such day)".
 fn side_value(claim: &Claim) -> String {
-    claim
+    let value = claim
         .value
         .resolved()
-        .unwrap_or_else(|| claim.value.notation())
+        .unwrap_or_else(|| claim.value.notation());
+    match &claim.value {
+        ClaimValue::Date(d) if d.set.is_empty() => match d.set.weekday {
+            Some(w) => format!("{} {value} (no such day)", weekday_name(w)),
+            None => value,
+        },
+        _ => value,
+    }
 }
 
 /// Splits claims into sides that agree within themselves, plus the vague

@@ -740,6 +740,25 @@ mod tests {
     }
 
     #[test]
+    fn digits_that_go_on_as_a_figure_are_no_day() {
+        // A day is a whole number: "the 2" of "the 2.6-km bridge" is the
+        // front of a decimal, and "May 3" of "May 3,500" of a count.
+        for text in [
+            "The 2.6-km bridge fell.",
+            "The 6.8 magnitude quake struck.",
+            "The 3.5 million residents left.",
+            "In May 3,500 people left.",
+            "on the 12.5 mile stretch",
+        ] {
+            let got = claims_in(text, None);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        // A date that ends a sentence keeps its day.
+        assert_eq!(one("It fell on the 27.", None).1, "XXXX-XX-27");
+        assert_eq!(one("It fell on May 3. 5 died.", None).1, "XXXX-05-03");
+    }
+
+    #[test]
     fn curly_quotes_and_nbsp_do_not_hide_dates() {
         let got = claims_in("“On\u{a0}July 3,” he said — in 2021’s spring", None);
         let values: Vec<_> = got.iter().map(|g| g.1.as_str()).collect();
@@ -1274,6 +1293,12 @@ mod newsroom_forms {
         assert_eq!(out.len(), 1);
         let warning = out[0].warning.as_deref().unwrap_or("");
         assert!(warning.contains("is a Friday, not a Thursday"), "{warning}");
+        // True of neither day, it keeps its value but allows no day.
+        let ClaimValue::Date(value) = &out[0].value else {
+            panic!("not a date: {:?}", out[0]);
+        };
+        assert_eq!(value.resolved.as_deref(), Some("2025-07-04"));
+        assert!(value.set.is_empty(), "{:?}", value.set);
         let fine = read(
             "It was signed on Friday, July 4, 2025 in Velgrad.",
             DateOrder::Mdy,

@@ -370,6 +370,32 @@ fn date_expected_before(text: &str, at: usize) -> bool {
 /// The claim's byte range and expression, or `None` when the match is not
 /// a date after all.
 pub(super) fn parse(caps: &Captures, text: &str, order: DateOrder) -> Option<Found> {
+    read_form(caps, text, order).filter(|f| !continues_as_a_figure(text, f.range.end))
+}
+
+/// True when the digits a date ends with go on as a figure: "the 2.6-km
+/// bridge", "May 3,500 people". A day or a year is a whole number, so
+/// digits followed by a decimal fraction or a thousands group are the
+/// front of a number, and the number reader is left to read it whole.
+fn continues_as_a_figure(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let ends_in_digit = end > 0 && bytes.get(end - 1).is_some_and(u8::is_ascii_digit);
+    let after = &bytes[end.min(bytes.len())..];
+    let digits_after = |from: usize| {
+        after[from.min(after.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    ends_in_digit
+        && match after.first() {
+            Some(b'.') => digits_after(1) > 0,
+            Some(b',') => digits_after(1) == 3,
+            _ => false,
+        }
+}
+
+fn read_form(caps: &Captures, text: &str, order: DateOrder) -> Option<Found> {
     let group = |name: &str| caps.name(name);
     let found = |m: Piece<'_>, expr: Expr| {
         Some(Found {

@@ -829,18 +829,18 @@ fn resolve_calendar(
     }
     let mut warning = None;
     if let Some(w) = weekday {
-        if let Some(first) = single_day(&set) {
-            if first.weekday() != w {
-                warning = Some(format!(
-                    "{} is a {}, not a {}",
-                    resolved.as_deref().unwrap_or(&timex),
-                    weekday_name(first.weekday()),
-                    weekday_name(w)
-                ));
-            }
-        } else {
-            set.weekday = Some(w);
+        if let Some(first) = single_day(&set).filter(|first| first.weekday() != w) {
+            warning = Some(format!(
+                "{} is a {}, not a {}",
+                resolved.as_deref().unwrap_or(&timex),
+                weekday_name(first.weekday()),
+                weekday_name(w)
+            ));
         }
+        // The weekday stays in the set even where it contradicts the day:
+        // "Sunday, April 15, 2019" (a Monday) can be true of neither day,
+        // so it is a set of no days that agrees with no other claim.
+        set.weekday = Some(w);
     }
     (
         DateValue {

@@ -280,6 +280,8 @@ pub(super) fn tense_around(text: &str, at: std::ops::Range<usize>) -> Tense {
     let (date_start, date_end) = (at.start.saturating_sub(start), at.end.saturating_sub(start));
     let mut before: Option<(usize, Tense)> = None;
     let mut after: Option<(usize, Tense)> = None;
+    // Every cue in text order, for what governs a perfect infinitive.
+    let mut cues: Vec<(usize, Tense)> = Vec::new();
     // One pass over the sentence with every cue in one pattern.
     for caps in CUES.captures_iter(sentence) {
         let (Some(m), tense) = (
@@ -300,6 +302,7 @@ pub(super) fn tense_around(text: &str, at: std::ops::Range<usize>) -> Tense {
             continue;
         }
         let i = m.start();
+        cues.push((i, tense));
         if i < date_start {
             if before.is_none_or(|(j, t)| i > j || i == j && t == Tense::Past) {
                 before = Some((i, tense));
@@ -318,9 +321,20 @@ pub(super) fn tense_around(text: &str, at: std::ops::Range<usize>) -> Tense {
             }
             let lead = sentence.get(from..i).unwrap_or("");
             if FUTURE_AUXILIARY.is_match(lead) {
-                Tense::Future
-            } else {
-                Tense::Past
+                return Tense::Future;
+            }
+            // "is believed to have died", "is due to have signed": a
+            // perfect infinitive looks back from whatever governs it, so
+            // the cue before "to have" decides; with none it looks back.
+            match PERFECT_INFINITIVE.find(lead) {
+                Some(infinitive) => {
+                    let at = from + infinitive.start();
+                    match cues.iter().rev().find(|(j, _)| *j < at) {
+                        Some((_, Tense::Future)) => Tense::Future,
+                        _ => Tense::Past,
+                    }
+                }
+                None => Tense::Past,
             }
         }
         Some((_, tense)) => tense,
@@ -360,11 +374,23 @@ static CUES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("tense cues are a valid pattern")
 });
 
+/// What makes the participle after it future: "will be held", "is to
+/// be signed". "to have" is not among them: see [`PERFECT_INFINITIVE`].
 static FUTURE_AUXILIARY: LazyLock<Regex> = LazyLock::new(|| {
-    RegexBuilder::new(r"(?-u:\b)(?:will|shall|to[\ \t]+be|to[\ \t]+have)[\ \t]|['’]ll[\ \t]")
+    RegexBuilder::new(r"(?-u:\b)(?:will|shall|to[\ \t]+be)[\ \t]|['’]ll[\ \t]")
         .case_insensitive(true)
         .build()
         .expect("auxiliary pattern is valid")
+});
+
+/// "to have (been)" right before a participle: a perfect infinitive, past from
+/// the point of view of the verb that governs it ("is thought to have
+/// left", "is expected to have finished").
+static PERFECT_INFINITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(r"(?-u:\b)to[\ \t]+have[\ \t]+(?:been[\ \t]+)?$")
+        .case_insensitive(true)
+        .build()
+        .expect("perfect infinitive pattern is valid")
 });
 
 fn sentence_start(text: &str, at: usize) -> usize {
@@ -453,5 +479,25 @@ mod tests {
         assert_eq!(tense_around(t, 36..43), Tense::Past);
         let t = "The summit is on March 3.";
         assert_eq!(tense_around(t, 17..24), Tense::Open);
+    }
+
+    #[test]
+    fn a_perfect_infinitive_looks_back_unless_its_verb_looks_ahead() {
+        for (t, tense) in [
+            ("He is believed to have died Saturday.", Tense::Past),
+            ("She is thought to have left Saturday.", Tense::Past),
+            ("He was said to have fled Saturday.", Tense::Past),
+            ("They are reported to have crossed Saturday.", Tense::Past),
+            ("He is believed to have been killed Saturday.", Tense::Past),
+            (
+                "The pact is due to have been signed by Saturday.",
+                Tense::Future,
+            ),
+            ("Work is expected to have finished Saturday.", Tense::Future),
+            ("The vote will be held Saturday.", Tense::Future),
+        ] {
+            let at = t.find("Saturday").unwrap();
+            assert_eq!(tense_around(t, at..at + 8), tense, "{t}");
+        }
     }
 }

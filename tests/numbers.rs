@@ -320,3 +320,81 @@ fn thousands_set_apart_by_a_comma_and_a_space_are_one_figure() {
         );
     }
 }
+
+#[test]
+fn a_side_names_each_source_beside_its_own_figure() {
+    // "at least 200" agrees with 224 and not with 150: one side holds an
+    // exact and a hedged figure, and the hedged source never said 224.
+    let dir = flood_story(&[
+        (
+            "ledger.txt",
+            "Velm Ledger",
+            "The flood in Carrow killed 224 people, officials said.\n",
+        ),
+        (
+            "post.txt",
+            "Oster Post",
+            "At least 200 people were killed in the Carrow flood.\n",
+        ),
+        (
+            "times.txt",
+            "Ambry Times",
+            "Officials said 150 people were killed in the Carrow flood.\n",
+        ),
+    ]);
+    let rules = dir.path().join("rules");
+    let run = |format: &str| {
+        let out = crosscheck()
+            .args(["check", "--color", "never", "--format", format, "--rules"])
+            .arg(&rules)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let summary = "224 (Velm Ledger), >=200 (Oster Post) vs 150 (Ambry Times)";
+    for format in ["human", "markdown", "github", "sarif"] {
+        let out = run(format);
+        assert!(out.contains(summary), "{format}:\n{out}");
+        assert!(!out.contains("Velm Ledger, Oster Post"), "{format}:\n{out}");
+    }
+    let report: Value = serde_json::from_str(&run("json")).unwrap();
+    let finding = &report["findings"][0];
+    assert!(
+        finding["message"].as_str().unwrap().ends_with(summary),
+        "{finding}"
+    );
+    let side = &finding["sides"][0];
+    assert_eq!(side["value"], "224", "{side}");
+    let own: Vec<&str> = side["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(own, ["224", ">=200"], "{side}");
+
+    // The HTML table gives each figure its own row and holders.
+    let html = run("html");
+    assert!(
+        html.contains(summary.replace(">", "&gt;").as_str()),
+        "{html}"
+    );
+    let row_of = |value: &str| {
+        let at = html
+            .find(&format!("<td><span class=\"value\">{value}</span></td>"))
+            .unwrap_or_else(|| panic!("no row for {value}:\n{html}"));
+        html[at..].split("</tr>").next().unwrap().to_string()
+    };
+    let exact = row_of("224");
+    assert!(
+        exact.contains("Velm Ledger") && !exact.contains("Oster Post"),
+        "{exact}"
+    );
+    let hedged = row_of("&gt;=200");
+    assert!(
+        hedged.contains("Oster Post") && !hedged.contains("Velm Ledger"),
+        "{hedged}"
+    );
+}

@@ -997,7 +997,8 @@ impl Reader<'_, '_> {
     /// is before it ("5-foot-8, 135 pounds"), after a figure and a comma
     /// ("3, 12, 104"), after a month ("May 12, 104 people"), or followed
     /// by another item ("12, 104 and 220", "12, 104, 22") that is not
-    /// grouped the same way ("between 1, 200 and 1, 500").
+    /// grouped the same way ("between 1, 200 and 1, 500"), or with no word
+    /// or currency beside it at all ("1, 234, 567" alone).
     fn in_list(&self, j: usize, end: usize) -> bool {
         let t = &self.tokens;
         if j > 0 {
@@ -1017,6 +1018,16 @@ impl Reader<'_, '_> {
             if glued_before || figure_comma_before || month_before {
                 return true;
             }
+        }
+        // Nothing but figures and commas ("1, 234, 567" on a line of its
+        // own): no word says it is one figure, so it is read as a list.
+        let word_before = j > 0
+            && (t[j - 1].kind == Kind::Word
+                || self.is_mark(j - 1, &["$", "£", "€", "¥", "₹", "~"]));
+        let word_after = t.get(end).is_some_and(|a| a.kind == Kind::Word)
+            || (self.is_mark(end, &["-", "–"]) && self.touch(end - 1, end));
+        if !word_before && !word_after {
+            return true;
         }
         let mut next = end;
         let comma = self.is_mark(next, &[","]);

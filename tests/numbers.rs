@@ -220,3 +220,186 @@ fn human_report_of_a_rising_toll() {
     let (_, stdout) = check("rising-toll", &[]);
     insta::assert_snapshot!(stdout);
 }
+
+/// Writes a story folder: `rules/toll.toml` counting the people a flood
+/// killed, and one file per (name, outlet, text); returns the folder.
+fn flood_story(files: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::write(
+        dir.path().join("rules/toll.toml"),
+        "id = \"toll\"\ntitle = \"Death toll of the flood\"\nkind = \"number\"\nseverity = \"error\"\ntriggers = ['\\bkilled\\b', '\\bdied\\b']\ncounted = [\"people\"]\nevent = \"killed\"\n",
+    )
+    .unwrap();
+    let mut sources = String::new();
+    for (file, outlet, text) in files {
+        std::fs::write(dir.path().join(file), text).unwrap();
+        sources.push_str(&format!(
+            "[[source]]\nfile = \"{file}\"\noutlet = \"{outlet}\"\npublished = \"2033-03-04\"\n\n"
+        ));
+    }
+    std::fs::write(dir.path().join("sources.toml"), sources).unwrap();
+    dir
+}
+
+#[test]
+fn thousands_set_apart_by_a_comma_and_a_space_are_one_figure() {
+    // Copy rebuilt from tokens writes "31, 000" for "31,000".
+    let dir = flood_story(&[
+        (
+            "ledger.txt",
+            "Velm Ledger",
+            "The flood in Carrow killed 31, 000 people, officials said.\n",
+        ),
+        (
+            "post.txt",
+            "Oster Post",
+            "Officials said 31,000 people were killed when the Carrow dam broke.\n",
+        ),
+    ]);
+    let rules = dir.path().join("rules");
+    let out = crosscheck()
+        .args(["check", "--color", "never", "--rules"])
+        .arg(&rules)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.starts_with("0 findings"), "{stdout}");
+
+    let text = "In 2031, 2, 500, 000 people lived in the valley. About 1, 400 were \
+                hurt and $1, 199 and $1, 499 were paid. Rooms 12, 104 and 220 flooded, \
+                as did wards 3, 115, 27. On May 12, 104 people fled. He is 5-foot-8, \
+                135 pounds.\n";
+    let out = crosscheck()
+        .args(["extract", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(0);
+    let claims: Vec<(String, String)> = String::from_utf8(out.get_output().stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|c| c["kind"] == "number")
+        .map(|c| {
+            (
+                c["text"].as_str().unwrap().to_string(),
+                c["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |text: &str, value: &str| {
+        claims
+            .iter()
+            .any(|(t, v)| t.starts_with(text) && v == value)
+    };
+    for (text, value) in [
+        ("2, 500, 000", "2500000"),
+        ("About 1, 400", "~1400"),
+        ("$1, 199", "1199"),
+        ("$1, 499", "1499"),
+    ] {
+        assert!(has(text, value), "no {text:?} = {value}: {claims:?}");
+    }
+    // Lists, a day of a month and a height are not grouped figures.
+    for (text, value) in [
+        ("12", "12"),
+        ("104", "104"),
+        ("220", "220"),
+        ("3", "3"),
+        ("115", "115"),
+        ("135 pounds", "135"),
+    ] {
+        assert!(has(text, value), "no {text:?} = {value}: {claims:?}");
+    }
+    for invented in ["12104", "3115", "8135", "115027"] {
+        assert!(
+            claims.iter().all(|(_, v)| !v.ends_with(invented)),
+            "{invented} is no figure of the text: {claims:?}"
+        );
+    }
+}
+
+#[test]
+fn a_side_names_each_source_beside_its_own_figure() {
+    // "at least 200" agrees with 224 and not with 150: one side holds an
+    // exact and a hedged figure, and the hedged source never said 224.
+    let dir = flood_story(&[
+        (
+            "ledger.txt",
+            "Velm Ledger",
+            "The flood in Carrow killed 224 people, officials said.\n",
+        ),
+        (
+            "post.txt",
+            "Oster Post",
+            "At least 200 people were killed in the Carrow flood.\n",
+        ),
+        (
+            "times.txt",
+            "Ambry Times",
+            "Officials said 150 people were killed in the Carrow flood.\n",
+        ),
+    ]);
+    let rules = dir.path().join("rules");
+    let run = |format: &str| {
+        let out = crosscheck()
+            .args(["check", "--color", "never", "--format", format, "--rules"])
+            .arg(&rules)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let summary = "224 (Velm Ledger), >=200 (Oster Post) vs 150 (Ambry Times)";
+    for format in ["human", "markdown", "github", "sarif"] {
+        let out = run(format);
+        // Markdown shows source text through character references.
+        let summary = match format {
+            "markdown" => summary.replace('>', "&gt;"),
+            _ => summary.to_string(),
+        };
+        assert!(out.contains(&summary), "{format}:\n{out}");
+        assert!(!out.contains("Velm Ledger, Oster Post"), "{format}:\n{out}");
+    }
+    let report: Value = serde_json::from_str(&run("json")).unwrap();
+    let finding = &report["findings"][0];
+    assert!(
+        finding["message"].as_str().unwrap().ends_with(summary),
+        "{finding}"
+    );
+    let side = &finding["sides"][0];
+    assert_eq!(side["value"], "224", "{side}");
+    let own: Vec<&str> = side["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(own, ["224", ">=200"], "{side}");
+
+    // The HTML table gives each figure its own row and holders.
+    let html = run("html");
+    assert!(
+        html.contains(summary.replace(">", "&gt;").as_str()),
+        "{html}"
+    );
+    let row_of = |value: &str| {
+        let at = html
+            .find(&format!("<td><span class=\"value\">{value}</span></td>"))
+            .unwrap_or_else(|| panic!("no row for {value}:\n{html}"));
+        html[at..].split("</tr>").next().unwrap().to_string()
+    };
+    let exact = row_of("224");
+    assert!(
+        exact.contains("Velm Ledger") && !exact.contains("Oster Post"),
+        "{exact}"
+    );
+    let hedged = row_of("&gt;=200");
+    assert!(
+        hedged.contains("Oster Post") && !hedged.contains("Velm Ledger"),
+        "{hedged}"
+    );
+}

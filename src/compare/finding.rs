@@ -37,8 +37,35 @@ pub enum FindingKind {
 pub struct Side {
     /// 1, 2, ...; side 0 is the vague claims that fit several sides.
     pub number: usize,
+    /// The value the side is known by: its most specific claim's.
     pub value: String,
     pub claims: Vec<ClaimRef>,
+    /// Each claim's own value, in the order of `claims`. Claims on one
+    /// side agree but need not be equal: a hedged ">=60" sits beside an
+    /// exact "224", and only the first gave 224.
+    #[serde(skip)]
+    pub claim_values: Vec<String>,
+}
+
+impl Side {
+    /// The side's distinct values, each with its claims, the side's own
+    /// value first and the others in the order of their first claim.
+    pub fn by_value(&self) -> Vec<(&str, Vec<ClaimRef>)> {
+        let mut out: Vec<(&str, Vec<ClaimRef>)> = vec![(self.value.as_str(), Vec::new())];
+        for (r, value) in self.claims.iter().zip(&self.claim_values) {
+            match out.iter_mut().find(|(v, _)| v == value) {
+                Some((_, refs)) => refs.push(*r),
+                None => out.push((value.as_str(), vec![*r])),
+            }
+        }
+        // Claims the values do not cover (none, when every constructor
+        // fills them) stand under the side's value.
+        if self.claim_values.len() < self.claims.len() {
+            out[0].1.extend(&self.claims[self.claim_values.len()..]);
+        }
+        out.retain(|(_, refs)| !refs.is_empty());
+        out
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -122,18 +149,25 @@ fn sides_one_day_apart(sides: &[Side], claims: &ClaimsBySource) -> bool {
 }
 
 /// "2025-07-04 (Asia-Plus, Dawar Times)" for each side: its value and the
-/// sources that hold it.
+/// sources that hold it. A side whose claims differ in value names each
+/// source beside its own figure ("224 (Velm Wire), >=60 (Oster Post)"):
+/// a source that wrote "at least 60" never gave 224.
 pub fn describe_sides(sides: &[Side], sources: &[Source]) -> Vec<String> {
     sides
         .iter()
         .map(|side| {
-            let mut names: Vec<String> = side
-                .claims
-                .iter()
-                .map(|r| source_short(sources, r.source))
-                .collect();
-            names.dedup();
-            format!("{} ({})", side.value, names.join(", "))
+            side.by_value()
+                .into_iter()
+                .map(|(value, refs)| {
+                    let mut names: Vec<String> = refs
+                        .iter()
+                        .map(|r| source_short(sources, r.source))
+                        .collect();
+                    names.dedup();
+                    format!("{value} ({})", names.join(", "))
+                })
+                .collect::<Vec<String>>()
+                .join(", ")
         })
         .collect()
 }
@@ -154,6 +188,7 @@ pub fn number_sides(
             Side {
                 number: i + 1,
                 value,
+                claim_values: members.iter().map(&value_of).collect(),
                 claims: members,
             }
         })
@@ -249,6 +284,7 @@ impl Finding {
             help: None,
             sides: vec![Side {
                 number: 1,
+                claim_values: vec![value.clone()],
                 value,
                 claims: vec![r],
             }],

@@ -205,6 +205,7 @@ fn unsupported(
                     number: 1,
                     value: values[0].clone(),
                     claims: refs,
+                    claim_values: values,
                 }],
                 vague: Vec::new(),
                 involves_draft: true,

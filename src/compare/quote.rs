@@ -362,6 +362,8 @@ pub fn findings(
         for side in &mut sides {
             if let Some(q) = quotes.iter().find(|q| side.claims.contains(&q.at)) {
                 side.value = q.speaker.clone().unwrap_or_default();
+                // One speaker is the side: every quote of it names them.
+                side.claim_values = vec![side.value.clone(); side.claims.len()];
             }
         }
         let speaker_rule = Rule {
@@ -405,8 +407,11 @@ fn numbered(
                 .notation();
             let mut refs: Vec<ClaimRef> = members.iter().map(|&i| quotes[i].at).collect();
             refs.sort();
+            // One wording is the side; its quotes differ at most in
+            // what the comparison ignores.
             Side {
                 number: n + 1,
+                claim_values: vec![value.clone(); refs.len()],
                 value,
                 claims: refs,
             }

@@ -327,10 +327,14 @@ fn fact_rows(report: &Report) -> Vec<FactRow> {
             let finding = disagreement(report, &fact, subject.as_deref());
             let values = match finding {
                 Some(f) => {
+                    // One row per value a source gave: a side holding
+                    // ">=60" beside "224" is two rows, so no source is
+                    // listed beside a figure it never gave.
                     let mut values: Vec<ValueRow> = f
                         .sides
                         .iter()
-                        .map(|side| ValueRow::of(report, side.value.clone(), &side.claims))
+                        .flat_map(|side| side.by_value())
+                        .map(|(value, claims)| ValueRow::of(report, value.to_string(), &claims))
                         .collect();
                     if !f.vague.is_empty() {
                         values.push(ValueRow::of(
@@ -589,10 +593,16 @@ fn write_finding(report: &Report, finding: &Finding, html: &mut String) {
     for side in &finding.sides {
         let holders: BTreeSet<SourceId> = side.claims.iter().map(|r| r.source).collect();
         let heading = if finding.kind == FindingKind::Disagreement {
+            // Every value the side's claims give, not just the side's.
+            let values: Vec<String> = side
+                .by_value()
+                .into_iter()
+                .map(|(value, _)| format!("<span class=\"value\">{}</span>", escape(value)))
+                .collect();
             format!(
-                "Side {}: <span class=\"value\">{}</span> · {}",
+                "Side {}: {} · {}",
                 side.number,
-                escape(&side.value),
+                values.join(", "),
                 plural(holders.len(), "source", "sources")
             )
         } else {

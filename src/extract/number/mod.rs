@@ -577,6 +577,37 @@ mod tests {
         );
     }
 
+    /// "31, 000" is copy rebuilt from tokens; ", " between small figures
+    /// is also a list, a day and its year's neighbour, or a height.
+    #[test]
+    fn comma_spaced_thousands_are_one_figure_and_lists_are_not() {
+        let figures =
+            |text: &str| -> Vec<String> { numbers(text).into_iter().map(|(n, _)| n).collect() };
+        for (text, want) in [
+            ("killed 31, 000 people", &["31000"][..]),
+            ("a town of 2, 500, 000", &["2500000"]),
+            ("In 2031, 26, 000 fled", &["26000"]),
+            ("between 1, 200 and 1, 500 fled", &["1200..1500"]),
+            ("it is $1, 199 and $1, 499", &["1199", "1499"]),
+            ("the 15, 800-square-metre hall", &["15800"]),
+            ("about 1, 400.", &["~1400"]),
+            ("rooms 12, 104 and 220", &["12", "104", "220"]),
+            ("rooms 12, 104, and 220", &["12", "104", "220"]),
+            ("wards 3, 115, 27 flooded", &["3", "115", "27"]),
+            ("wards 3, 12, 104 flooded", &["3", "12", "104"]),
+            ("he is 5-foot-8, 135 pounds", &["5", "135"]),
+            ("on May 12, 104 people fled", &["104"]),
+            ("code 0, 123 here", &["0", "123"]),
+            ("it took 12, 1040 days", &["12", "1040"]),
+            ("12,\n104 came", &["12", "104"]),
+            ("12,  104 came", &["12", "104"]),
+            ("1, 234, 567", &["1", "234", "567"]),
+            ("(1, 234)", &["1", "234"]),
+        ] {
+            assert_eq!(figures(text), want, "{text:?}");
+        }
+    }
+
     /// Each text holds one figure: (text, its notation, its unit).
     #[test]
     fn english_figures_are_read_with_their_bounds_and_units() {

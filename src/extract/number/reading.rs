@@ -461,6 +461,39 @@ static FIGURE_WORDS: LazyLock<std::collections::HashSet<String, WordBuild>> = La
 pub const LEAD: usize = 5 + 1 + 3 + 2;
 
 const DASHES: &[&str] = &["-", "–", "—", "~"];
+
+/// Month names and their abbreviations, lower-cased: a figure after one
+/// is a day ("May 12, 104 people").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+fn is_month(word: &str) -> bool {
+    MONTHS.contains(&word)
+}
 const MINUS: &[&str] = &["-", "−", "–"];
 
 impl Reader<'_, '_> {
@@ -823,8 +856,14 @@ impl Reader<'_, '_> {
         }
         let mut value = t.value;
         let mut k = j + 1;
+        // "31, 000": thousands groups set apart by a comma and a space, as
+        // in copy rebuilt from tokens.
+        if let Some((grouped, end)) = self.comma_space_groups(j) {
+            value = grouped;
+            k = end;
+        }
         // "10 000": thousands set apart by single spaces.
-        if t.is_plain_integer() && t.text.len() <= 3 {
+        if k == j + 1 && t.is_plain_integer() && t.text.len() <= 3 {
             while let Some(next) = self.tokens.get(k) {
                 let gap = self.text.get(self.tokens[k - 1].end..next.start);
                 let spaced = matches!(gap, Some(" " | "\u{a0}" | "\u{202f}" | "\u{2009}"));
@@ -903,6 +942,122 @@ impl Reader<'_, '_> {
         self.more_groups(&mut q);
         self.and_a_half(&mut q);
         q.value.is_finite().then_some(q)
+    }
+
+    /// "31, 000", "2, 500, 000": a figure whose thousands groups are
+    /// set apart by ", " (copy rebuilt from tokens), at the numeral `j`;
+    /// its value and the index past its last group.
+    ///
+    /// ", " also separates the items of a list ("rooms 12, 104 and 220"),
+    /// and a wrong merge invents a figure, so only what must be a grouped
+    /// figure is read as one: a first group of one to three digits with
+    /// no leading zero, each later group exactly three digits after a
+    /// comma and one space, and none of the marks of a list or of other
+    /// figures around it.
+    fn comma_space_groups(&self, j: usize) -> Option<(f64, usize)> {
+        let t = &self.tokens;
+        let first = t.get(j)?;
+        if !first.is_plain_integer() || first.text.len() > 3 || first.text.starts_with('0') {
+            return None;
+        }
+        let mut value = first.value;
+        let mut k = j + 1;
+        while self.is_group_after_comma(k) {
+            value = value * 1000.0 + t[k + 1].value;
+            k += 2;
+        }
+        if k == j + 1 || self.in_list(j, k) {
+            return None;
+        }
+        Some((value, k))
+    }
+
+    /// True when `k` is a comma glued to the figure before it, followed by
+    /// one space and exactly three digits that nothing else is glued to
+    /// but a word or a closing mark ("1, 200km", "1, 400.", "15, 800-square").
+    fn is_group_after_comma(&self, k: usize) -> bool {
+        let t = &self.tokens;
+        let Some(group) = t.get(k + 1) else {
+            return false;
+        };
+        self.is_mark(k, &[","])
+            && self.touch(k - 1, k)
+            && self.text.get(t[k].end..group.start) == Some(" ")
+            && group.is_plain_integer()
+            && group.text.len() == 3
+            // "1, 200:30", "1, 200/3": another figure glued on.
+            && !(self.touch(k + 1, k + 2)
+                && self.is_mark(k + 2, &[":", "/", ".", ","])
+                && self.touch(k + 2, k + 3)
+                && t.get(k + 3).is_some_and(|n| n.kind == Kind::Numeral))
+    }
+
+    /// True when the figures from `j` to `end` (its comma-spaced groups)
+    /// read as items of a list or a date, not one figure: glued to what
+    /// is before it ("5-foot-8, 135 pounds"), after a figure and a comma
+    /// ("3, 12, 104"), after a month ("May 12, 104 people"), or followed
+    /// by another item ("12, 104 and 220", "12, 104, 22") that is not
+    /// grouped the same way ("between 1, 200 and 1, 500"), or with no word
+    /// or currency beside it at all ("1, 234, 567" alone).
+    fn in_list(&self, j: usize, end: usize) -> bool {
+        let t = &self.tokens;
+        if j > 0 {
+            let glued_before = self.touch(j - 1, j)
+                && !self.is_mark(
+                    j - 1,
+                    &["$", "£", "€", "¥", "₹", "(", "[", "\"", "“", "'", "‘", "~"],
+                );
+            // A year before the comma opens the sentence ("In 2003, 26, 000
+            // people"); any other figure is the list's previous item.
+            let figure_comma_before = self.is_mark(j - 1, &[","])
+                && j > 1
+                && t[j - 2].kind == Kind::Numeral
+                && !(t[j - 2].is_plain_integer() && t[j - 2].text.len() == 4);
+            let month_before = self.word(j - 1).is_some_and(is_month)
+                || (self.is_mark(j - 1, &["."]) && j > 1 && self.word(j - 2).is_some_and(is_month));
+            if glued_before || figure_comma_before || month_before {
+                return true;
+            }
+        }
+        // Nothing but figures and commas ("1, 234, 567" on a line of its
+        // own): no word says it is one figure, so it is read as a list.
+        let word_before = j > 0
+            && (t[j - 1].kind == Kind::Word
+                || self.is_mark(j - 1, &["$", "£", "€", "¥", "₹", "~"]));
+        let word_after = t.get(end).is_some_and(|a| a.kind == Kind::Word)
+            || (self.is_mark(end, &["-", "–"]) && self.touch(end - 1, end));
+        if !word_before && !word_after {
+            return true;
+        }
+        let mut next = end;
+        let comma = self.is_mark(next, &[","]);
+        if comma {
+            next += 1;
+        }
+        let joined = matches!(self.word(next), Some("and" | "or" | "nor"));
+        if joined {
+            next += 1;
+        }
+        if !comma && !joined {
+            return false;
+        }
+        if self.is_mark(next, &["$", "£", "€", "¥", "₹"]) {
+            next += 1;
+        }
+        let Some(item) = t.get(next) else {
+            return false;
+        };
+        if item.kind != Kind::Numeral {
+            return false;
+        }
+        // The next item is grouped the same way or with plain commas:
+        // two grouped figures, not a list of small ones.
+        let grouped_alike = joined
+            && (item.text.contains(',')
+                || (item.is_plain_integer()
+                    && item.text.len() <= 3
+                    && self.is_group_after_comma(next + 1)));
+        !grouped_alike
     }
 
     /// "4 thousand 3 hundred and 21": further groups after a scaled figure.

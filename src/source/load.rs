@@ -324,12 +324,17 @@ fn walk_folder(
 /// What a folder walk gathers.
 #[derive(Default)]
 struct Walk {
+    /// Only name what would be read: manifests are not read, only listed
+    /// in `manifest_files` (the output check runs before anything is read).
+    names_only: bool,
     /// Real paths of the folders walked, so a symlink loop ends.
     visited: BTreeSet<PathBuf>,
     /// Each file as reached, its real path, and its size.
     files: Vec<(PathBuf, PathBuf, u64)>,
     /// Manifest entries by the file they name, with the manifest's path.
     manifests: BTreeMap<PathBuf, (manifest::Listed, PathBuf)>,
+    /// With `names_only`: the real path of each manifest met.
+    manifest_files: Vec<PathBuf>,
 }
 
 impl Walk {
@@ -369,21 +374,28 @@ impl Walk {
                     continue;
                 }
             };
+            // A file that is no link is where its folder really is: one
+            // look-up per folder, not one per file.
+            let real_file = || -> Result<PathBuf, SourceError> {
+                if is_link {
+                    fs::canonicalize(&path).map_err(|e| unreadable(&path, &e))
+                } else {
+                    Ok(real.join(path.file_name().unwrap_or_default()))
+                }
+            };
             if meta.is_dir() {
                 self.collect(&path, notes)?;
             } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
+                if self.names_only {
+                    self.manifest_files.push(real_file()?);
+                    continue;
+                }
                 let text = fs::read_to_string(&path).map_err(|e| unreadable(&path, &e))?;
                 for (file, listed) in manifest::read(&path, &text)? {
                     self.manifests.insert(file, (listed, path.clone()));
                 }
             } else if has_text_extension(&path) {
-                // A file that is no link is where its folder really is:
-                // one look-up per folder, not one per file.
-                let real_file = if is_link {
-                    fs::canonicalize(&path).map_err(|e| unreadable(&path, &e))?
-                } else {
-                    real.join(path.file_name().unwrap_or_default())
-                };
+                let real_file = real_file()?;
                 self.files.push((path, real_file, meta.len()));
             }
         }
@@ -457,7 +469,20 @@ pub fn reads(input: &str, target: &Path) -> Option<ReadAs> {
     }
     let path = Path::new(input);
     if fs::metadata(path).ok()?.is_dir() {
-        return folder_reads(path, target, &mut BTreeSet::new());
+        // The walk `list` makes, names only. A folder it cannot walk reads
+        // nothing here: `list` tells that error.
+        let mut walk = Walk {
+            names_only: true,
+            ..Walk::default()
+        };
+        walk.collect(path, &mut Vec::new()).ok()?;
+        return if walk.files.iter().any(|(_, real, _)| real == target) {
+            Some(ReadAs::Source)
+        } else if walk.manifest_files.iter().any(|real| real == target) {
+            Some(ReadAs::Manifest)
+        } else {
+            None
+        };
     }
     let manifest = path.parent().unwrap_or(Path::new("")).join(MANIFEST_NAME);
     if fs::canonicalize(path).is_ok_and(|p| p == target) {
@@ -467,49 +492,6 @@ pub fn reads(input: &str, target: &Path) -> Option<ReadAs> {
     } else {
         None
     }
-}
-
-/// [`collect`]'s walk, names only: the same entries skipped (hidden ones,
-/// dangling links, folders already walked), each file it would read
-/// compared with `target`.
-fn folder_reads(folder: &Path, target: &Path, visited: &mut BTreeSet<PathBuf>) -> Option<ReadAs> {
-    let real = fs::canonicalize(folder).ok()?;
-    if !visited.insert(real.clone()) {
-        return None;
-    }
-    for entry in fs::read_dir(folder).ok()?.flatten() {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let Ok(meta) = fs::metadata(&path) else {
-            continue;
-        };
-        let read = if meta.is_dir() {
-            match folder_reads(&path, target, visited) {
-                Some(read) => return Some(read),
-                None => continue,
-            }
-        } else if name == MANIFEST_NAME {
-            ReadAs::Manifest
-        } else if has_text_extension(&path) {
-            ReadAs::Source
-        } else {
-            continue;
-        };
-        // Only a link can lead out of the folder; any other entry's real
-        // path is the folder's joined with its name.
-        let real_file = if entry.file_type().is_ok_and(|t| t.is_symlink()) {
-            fs::canonicalize(&path).ok()
-        } else {
-            Some(real.join(&name))
-        };
-        if real_file.as_deref() == Some(target) {
-            return Some(read);
-        }
-    }
-    None
 }
 
 fn has_text_extension(path: &Path) -> bool {

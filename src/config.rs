@@ -12,6 +12,7 @@
 //! csv_bom = true
 //! [severity]                   # per-rule severity
 //! recognition-date = "warning"
+//! disable = ["magnitude"]      # rules not to run (built-in or not)
 //! [tolerance]                  # per-rule tolerance for "around N", 0 to 1
 //! death-toll = 0.05
 //! ```
@@ -54,6 +55,10 @@ pub struct Config {
     severity: BTreeMap<Spanned<String>, Severity>,
     #[serde(default)]
     tolerance: BTreeMap<Spanned<String>, Spanned<f64>>,
+    /// Rules not to run, by id: most often a built-in desk fact a story
+    /// has no use for.
+    #[serde(default)]
+    disable: Vec<Spanned<String>>,
     /// The folder the file is in; paths above are relative to it.
     #[serde(skip)]
     pub folder: PathBuf,
@@ -122,19 +127,23 @@ impl Config {
         Ok(config)
     }
 
-    /// Applies `[severity]` and `[tolerance]` to the rules they name; an id
-    /// that names no rule is an error pointing at it, since a misspelt id
-    /// would otherwise leave the rule as it was without a word.
+    /// Applies `disable`, `[severity]` and `[tolerance]` to the rules they
+    /// name; an id that names no rule is an error pointing at it, since a
+    /// misspelt id would otherwise leave the rule as it was without a word.
     pub fn apply_to(&self, rules: &mut RuleSet) -> Result<(), TomlError> {
         let keys = self
             .severity
             .keys()
             .map(|k| (k, "severity"))
-            .chain(self.tolerance.keys().map(|k| (k, "tolerance")));
+            .chain(self.tolerance.keys().map(|k| (k, "tolerance")))
+            .chain(self.disable.iter().map(|k| (k, "disable")));
         for (id, table) in keys {
             if rules.get(id.get_ref()).is_none() {
                 return Err(self.unknown_rule(id, table, rules));
             }
+        }
+        for id in &self.disable {
+            rules.remove(id.get_ref());
         }
         for rule in &mut rules.rules {
             if let Some(severity) = self.severity.get(rule.id.as_str()) {
@@ -171,7 +180,11 @@ impl Config {
             &name,
             &self.text,
             Some(id.span()),
-            format!("[{table}] names `{}`, which is not a rule", id.get_ref()),
+            if table == "disable" {
+                format!("`disable` names `{}`, which is not a rule", id.get_ref())
+            } else {
+                format!("[{table}] names `{}`, which is not a rule", id.get_ref())
+            },
             "no rule has this id",
         )
         .with_help(help)

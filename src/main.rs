@@ -247,6 +247,18 @@ fn load_rules(given: &[PathBuf]) -> Result<RuleSet, Failed> {
     })
 }
 
+/// The rules the `rules` commands show: those a `check` in this folder
+/// runs, `crosscheck.toml`'s `disable` applied.
+fn load_rules_configured(given: &[PathBuf]) -> Result<RuleSet, Failed> {
+    let config = load_config()?;
+    let mut rules = load_rules(&config.rule_paths(given))?;
+    config.apply_to(&mut rules).map_err(|e| {
+        print_diagnostic(&e);
+        Failed
+    })?;
+    Ok(rules)
+}
+
 /// A run's inputs, loaded, with every claim extracted and assigned.
 struct Prepared {
     sources: Vec<Source>,
@@ -789,18 +801,19 @@ fn extract_cmd(args: ExtractArgs) -> Result<u8, Failed> {
 }
 
 fn rules_list(args: RulesDirArgs) -> Result<u8, Failed> {
-    let rules = load_rules(&args.dirs)?;
+    let rules = load_rules_configured(&args.dirs)?;
     let mut out = format!(
-        "{:<24} {:<7} {:<8} {:>8}  {}\n",
-        "ID", "KIND", "SEVERITY", "EXAMPLES", "TITLE"
+        "{:<24} {:<7} {:<8} {:>8}  {:<9} {}\n",
+        "ID", "KIND", "SEVERITY", "EXAMPLES", "FROM", "TITLE"
     );
     for rule in &rules.rules {
         out.push_str(&format!(
-            "{:<24} {:<7} {:<8} {:>8}  {}\n",
+            "{:<24} {:<7} {:<8} {:>8}  {:<9} {}\n",
             rule.id,
             rule.kind.as_str(),
             rule.severity.as_str(),
             rule.examples.len(),
+            if rule.builtin { "built-in" } else { "rules" },
             rule.title
         ));
     }
@@ -823,7 +836,7 @@ fn indented(text: &str, by: usize) -> String {
 }
 
 fn rules_explain(args: RulesExplainArgs) -> Result<u8, Failed> {
-    let rules = load_rules(&args.dirs)?;
+    let rules = load_rules_configured(&args.dirs)?;
     let Some(rule) = rules.get(&args.id) else {
         let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
         let _ = writeln!(
@@ -849,7 +862,16 @@ fn rules_explain(args: RulesExplainArgs) -> Result<u8, Failed> {
         rules::Select::All => format!("every {kind} in {scope} of a trigger"),
     };
     let mut out = format!("{}: {}\n", rule.id, rule.title);
-    out.push_str(&format!("file: {}\n\n", rule.path.display()));
+    if rule.builtin {
+        out.push_str(&format!(
+            "file: built-in ({}); a rule with id {:?} in a rules folder replaces it, and `disable = [{:?}]` in crosscheck.toml turns it off\n\n",
+            rule.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+            rule.id,
+            rule.id
+        ));
+    } else {
+        out.push_str(&format!("file: {}\n\n", rule.path.display()));
+    }
     out.push_str(&format!(
         "What it checks:\n  The {kind} claims that state this fact: {select}.\n  Sources whose values cannot all be true are reported as {} findings.\n",
         rule.severity.as_str()
@@ -907,7 +929,7 @@ fn rules_explain(args: RulesExplainArgs) -> Result<u8, Failed> {
 }
 
 fn rules_test(args: RulesDirArgs) -> Result<u8, Failed> {
-    let rules = load_rules(&args.dirs)?;
+    let rules = load_rules_configured(&args.dirs)?;
     let (failures, count) = rules::examples::run(&rules);
     for failure in &failures {
         print_diagnostic(failure);

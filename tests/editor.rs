@@ -163,7 +163,8 @@ fn rules_explain_says_what_a_rule_checks_why_and_shows_its_example_at_work() {
         .arg(rules.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("closing-date, opening-date"));
+        .stderr(predicate::str::contains("closing-date, injured"))
+        .stderr(predicate::str::contains("opening-date, person-title"));
 }
 
 #[test]
@@ -175,14 +176,20 @@ fn rules_list_shows_every_rule_with_its_examples() {
         .assert()
         .code(0)
         .stdout(
-            predicate::str::is_match(r"opening-date\s+date\s+error\s+1  Date the bridge opened")
-                .unwrap(),
+            predicate::str::is_match(
+                r"opening-date\s+date\s+error\s+1  rules     Date the bridge opened",
+            )
+            .unwrap(),
         )
         .stdout(
             predicate::str::is_match(
-                r"closing-date\s+date\s+warning\s+0  Date the old ferry closed",
+                r"closing-date\s+date\s+warning\s+0  rules     Date the old ferry closed",
             )
             .unwrap(),
+        )
+        .stdout(
+            predicate::str::is_match(r"killed\s+number\s+error\s+\d+  built-in  People killed")
+                .unwrap(),
         );
 }
 

@@ -75,6 +75,7 @@ fn number(qualifier: Qualifier, n: f64, upper: Option<f64>) -> NumberValue {
         event: None,
         clause: None,
         previous: false,
+        not_a_count: None,
     }
 }
 

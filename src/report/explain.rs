@@ -147,6 +147,11 @@ impl Writer<'_> {
                 trigger.rule,
                 self.trigger(trigger)
             ),
+            Reason::Background { trigger, why } => format!(
+                "background: {why}; {} takes no figure of another event ({})",
+                trigger.rule,
+                self.trigger(trigger)
+            ),
         }
     }
 

@@ -10,8 +10,9 @@
 
 use std::ops::Range;
 
+use super::background::{self, StoryTime};
 use super::explain::{Explanations, Reason, TriggerHit};
-use super::{Rule, RuleSet, Scope, Select};
+use super::{Background, Rule, RuleSet, Scope, Select};
 use crate::extract::sentence::{clauses, sentences};
 use crate::extract::{Claim, ClaimKind};
 use crate::source::Source;
@@ -42,6 +43,7 @@ pub fn assign(rules: &RuleSet, source: &Source, claims: &mut [Claim]) {
     }
     let text = &source.text;
     let all_sentences = sentences(text);
+    let story = StoryTime::of(source, claims);
     for (index, sentence) in all_sentences.iter().enumerate() {
         let in_sentence = claims_in(claims, sentence);
         if in_sentence.is_empty() && rules.rules.iter().all(|r| r.window == 0) {
@@ -51,10 +53,57 @@ pub fn assign(rules: &RuleSet, source: &Source, claims: &mut [Claim]) {
         if triggers.is_empty() {
             continue;
         }
-        let taken = choose(rules, source, claims, &triggers);
+        let backdrop = Backdrop::new(source, claims, &all_sentences, story);
+        let taken = choose(rules, source, claims, &triggers, &backdrop);
         for (claim, rule) in taken {
             claims[claim].fact = Some(rules.rules[rule].id.clone());
         }
+    }
+}
+
+/// Which sentences are background, judged once each when a rule that
+/// skips background first asks ([`background::judge`]).
+struct Backdrop<'a> {
+    source: &'a Source,
+    claims: &'a [Claim],
+    sentences: &'a [Range<usize>],
+    story: StoryTime,
+    judged: std::cell::RefCell<std::collections::HashMap<usize, Option<String>>>,
+}
+
+impl<'a> Backdrop<'a> {
+    fn new(
+        source: &'a Source,
+        claims: &'a [Claim],
+        sentences: &'a [Range<usize>],
+        story: StoryTime,
+    ) -> Backdrop<'a> {
+        Backdrop {
+            source,
+            claims,
+            sentences,
+            story,
+            judged: Default::default(),
+        }
+    }
+
+    /// Why the sentence holding `range` is background, if it is.
+    fn of(&self, range: &Range<usize>) -> Option<String> {
+        let index = self.sentences.partition_point(|s| s.end <= range.start);
+        let sentence = self.sentences.get(index)?;
+        self.judged
+            .borrow_mut()
+            .entry(index)
+            .or_insert_with(|| {
+                let near = claims_in(self.claims, sentence);
+                background::judge(self.source, &self.claims[near], sentence, self.story)
+            })
+            .clone()
+    }
+
+    /// True when `rule` must not take the claim at `range`.
+    fn hides(&self, rule: &Rule, range: &Range<usize>) -> bool {
+        rule.background == Background::Skip && self.of(range).is_some()
     }
 }
 
@@ -130,6 +179,7 @@ fn choose(
     source: &Source,
     claims: &[Claim],
     triggers: &[Trigger],
+    backdrop: &Backdrop,
 ) -> Vec<(usize, usize)> {
     let text = &source.text;
     // A claim in scope of several rules belongs to the rule with the
@@ -166,6 +216,7 @@ fn choose(
                     && c.span.range.end <= t.scope.end
                     && !source.in_header(&c.span.range)
                     && !excluded(&c.span.range)
+                    && !backdrop.hides(rule, &c.span.range)
                     && owner(i) == Some(t.rule)
             })
             .collect();
@@ -194,6 +245,7 @@ pub fn assign_explained(rules: &RuleSet, source: &Source, claims: &mut [Claim]) 
         return trace;
     }
     let all_sentences = sentences(&source.text);
+    let story = StoryTime::of(source, claims);
     for (index, sentence) in all_sentences.iter().enumerate() {
         let in_sentence = claims_in(claims, sentence);
         if in_sentence.is_empty() && rules.rules.iter().all(|r| r.window == 0) {
@@ -204,10 +256,11 @@ pub fn assign_explained(rules: &RuleSet, source: &Source, claims: &mut [Claim]) 
         if triggers.is_empty() {
             continue;
         }
-        let taken = choose(rules, source, claims, &triggers);
+        let backdrop = Backdrop::new(source, claims, &all_sentences, story);
+        let taken = choose(rules, source, claims, &triggers, &backdrop);
         for t in &triggers {
             explain_trigger(
-                rules, source, claims, t, &triggers, &taken, sentence, &mut trace,
+                rules, source, claims, t, &triggers, &taken, sentence, &backdrop, &mut trace,
             );
         }
         for (claim, rule) in taken {
@@ -360,6 +413,7 @@ fn explain_trigger(
     triggers: &[Trigger],
     taken: &[(usize, usize)],
     sentence: &Range<usize>,
+    backdrop: &Backdrop,
     trace: &mut Explanations,
 ) {
     let rule = &rules.rules[t.rule];
@@ -409,6 +463,14 @@ fn explain_trigger(
             Reason::ExcludedClaim {
                 trigger: trigger(),
                 exclude: x.source.clone(),
+            }
+        } else if let Some(why) = backdrop
+            .of(&c.span.range)
+            .filter(|_| rule.background == Background::Skip)
+        {
+            Reason::Background {
+                trigger: trigger(),
+                why,
             }
         } else if let Some(w) = owner(c).filter(|w| w.rule != t.rule) {
             Reason::NearerTrigger {

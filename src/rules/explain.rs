@@ -67,6 +67,9 @@ pub enum Reason {
     },
     /// The claim sits on a dateline or page stamp: it dates the document.
     Header { trigger: TriggerHit },
+    /// The claim's sentence is background (history, another event, a
+    /// comparison), and the rule takes no background figure.
+    Background { trigger: TriggerHit, why: String },
     /// No trigger matched in the claim's sentence; this one matched a few
     /// sentences away, beyond the rule's scope.
     TriggerElsewhere {
@@ -98,6 +101,7 @@ impl Reason {
             | Reason::ExcludedClaim { trigger, .. }
             | Reason::ExcludedTrigger { trigger, .. }
             | Reason::Header { trigger }
+            | Reason::Background { trigger, .. }
             | Reason::TriggerElsewhere { trigger, .. } => hit(trigger),
         }
     }
@@ -113,6 +117,7 @@ impl Reason {
             | Reason::ExcludedTrigger { trigger, .. }
             | Reason::OutOfScope { trigger, .. }
             | Reason::Header { trigger }
+            | Reason::Background { trigger, .. }
             | Reason::TriggerElsewhere { trigger, .. } => trigger,
         }
     }

@@ -7,6 +7,7 @@
 pub mod explain;
 
 mod assign;
+pub mod background;
 pub mod examples;
 pub mod named;
 pub mod number;
@@ -25,6 +26,19 @@ pub use assign::{assign, assign_explained};
 
 use crate::extract::ClaimKind;
 use crate::toml_file::{self, TomlError};
+
+/// What a rule does with figures in background sentences (history,
+/// earlier events, comparisons: [`background`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Background {
+    /// Take nothing there: the default for count rules (`event`,
+    /// `event_pattern` or `counted` set).
+    Skip,
+    /// Take claims there too: the default for every other rule (a
+    /// bridge's length is no less true in a sentence dated 1960).
+    Take,
+}
 
 /// How serious a disagreement about a fact is.
 #[derive(
@@ -111,6 +125,8 @@ struct RuleFile {
     unit: Option<Spanned<String>>,
     #[serde(default)]
     monotonic: Option<Spanned<String>>,
+    #[serde(default)]
+    background: Option<Background>,
     #[serde(default, rename = "example")]
     examples: Vec<RawExample>,
     // Named kinds (title, quote, state): see `named`.
@@ -176,9 +192,13 @@ pub struct Rule {
     pub examples: Vec<Example>,
     /// Settings of the named kinds (title, quote, state).
     pub named: named::NamedOptions,
+    pub background: Background,
     /// The file the rule came from, and its text (for diagnostics).
     pub path: PathBuf,
     pub file_text: String,
+    /// Shipped inside the binary ([`builtin`]) rather than read from a
+    /// rules folder.
+    pub builtin: bool,
 }
 
 pub const DEFAULT_TOLERANCE: f64 = 0.1;
@@ -492,6 +512,13 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
         },
         |p| compile(&name, text, p),
     )?;
+    let counts =
+        count.event.is_some() || count.event_pattern.is_some() || !count.counted.is_empty();
+    let background = raw.background.unwrap_or(if counts {
+        Background::Skip
+    } else {
+        Background::Take
+    });
     let mut examples = Vec::new();
     for ex in raw.examples {
         let published = match &ex.published {
@@ -528,14 +555,85 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
         count,
         examples,
         named,
+        background,
         path: path.to_path_buf(),
         file_text: text.to_string(),
+        builtin: false,
     })
 }
 
+/// The desk facts checked with no rule written: rule files in the
+/// project's own format, compiled into the binary (`src/rules/builtin/`).
+const BUILTIN: &[(&str, &str)] = &[
+    ("arrested.toml", include_str!("builtin/arrested.toml")),
+    ("injured.toml", include_str!("builtin/injured.toml")),
+    ("killed.toml", include_str!("builtin/killed.toml")),
+    ("magnitude.toml", include_str!("builtin/magnitude.toml")),
+    ("missing.toml", include_str!("builtin/missing.toml")),
+    (
+        "person-title.toml",
+        include_str!("builtin/person-title.toml"),
+    ),
+    (
+        "quote-wording.toml",
+        include_str!("builtin/quote-wording.toml"),
+    ),
+];
+
+/// Where the built-in rules say they come from, in diagnostics and in
+/// `rules explain`.
+pub const BUILTIN_FOLDER: &str = "(built-in)";
+
+/// The built-in rules. They are data the tests load like any rule file
+/// (`builtin_rules_load_and_pass_their_examples`), so a broken one never
+/// reaches a release; one that failed anyway would be left out, never a
+/// panic.
+pub fn builtin() -> Vec<Rule> {
+    BUILTIN
+        .iter()
+        .filter_map(|(name, text)| {
+            let mut rule = parse_rule(&Path::new(BUILTIN_FOLDER).join(name), text).ok()?;
+            rule.builtin = true;
+            Some(rule)
+        })
+        .collect()
+}
+
+/// True when the user's rule `user` states the fact built-in rule `b`
+/// states, so that `b` must give way: the same id, a number rule counting
+/// the same event (a story's own `death-toll` with `event = "killed"`
+/// replaces `killed`), or a second rule of a kind that takes every claim of
+/// its kind (titles, quotes), which would report each finding twice.
+fn replaces(user: &Rule, b: &Rule) -> bool {
+    if user.id == b.id {
+        return true;
+    }
+    if user.kind != b.kind {
+        return false;
+    }
+    match b.kind {
+        ClaimKind::Number => b.count.event.is_some() && user.count.event == b.count.event,
+        ClaimKind::Title | ClaimKind::Quote => true,
+        _ => false,
+    }
+}
+
 impl RuleSet {
-    /// Loads every `*.toml` file in each directory (or each file given).
+    /// The user's rules ([`RuleSet::load_files`]) and the built-in rules
+    /// none of them replaces.
     pub fn load(paths: &[PathBuf]) -> Result<RuleSet, RuleError> {
+        let mut set = RuleSet::load_files(paths)?;
+        let kept: Vec<Rule> = builtin()
+            .into_iter()
+            .filter(|b| !set.rules.iter().any(|user| replaces(user, b)))
+            .collect();
+        set.rules.extend(kept);
+        set.rules.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(set)
+    }
+
+    /// Loads every `*.toml` file in each directory (or each file given).
+    pub fn load_files(paths: &[PathBuf]) -> Result<RuleSet, RuleError> {
         let files = RuleSet::files(paths)?;
         let mut rules: Vec<Rule> = Vec::new();
         let mut seen = BTreeSet::new();
@@ -604,6 +702,13 @@ impl RuleSet {
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
+
+    /// Drops the rule with this id; false when there is none.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let before = self.rules.len();
+        self.rules.retain(|r| r.id != id);
+        self.rules.len() != before
+    }
 }
 
 /// Every claim of a source, with the facts the rules assign: extracted
@@ -670,6 +775,114 @@ triggers = ['\brecogni[sz]\w*']
         let text = GOOD.replace("kind = \"date\"", "kind = \"colour\"");
         let err = parse_rule(Path::new("r.toml"), &text).unwrap_err();
         assert_eq!(err.line(), Some(4));
+    }
+
+    /// The figures the built-in desk rules take from `text`, as
+    /// (fact, words).
+    fn desk(text: &str, published: Option<&str>) -> Vec<(String, String)> {
+        let rules = RuleSet { rules: builtin() };
+        let date = published
+            .and_then(crate::source::parse_iso_date)
+            .map(|d| crate::source::DocumentDate::given(d, crate::source::DateBasis::Manifest));
+        let source = crate::source::Source::new(
+            crate::source::SourceId(0),
+            "t".into(),
+            text.into(),
+            crate::source::SourceMeta::default(),
+            crate::source::DateOrder::Mdy,
+            date,
+        );
+        claims_of_source(&rules, &source)
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Number)
+            .filter_map(|c| Some((c.fact.clone()?, c.text(&source).to_string())))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn builtin_rules_load_and_pass_their_examples() {
+        assert_eq!(builtin().len(), BUILTIN.len(), "every built-in rule parses");
+        let rules = RuleSet { rules: builtin() };
+        let (failures, count) = examples::run(&rules);
+        assert!(count > 10);
+        assert!(failures.is_empty(), "{failures:?}");
+    }
+
+    #[test]
+    fn desk_facts_need_no_rule() {
+        assert_eq!(
+            desk("The blast killed 12 people, injured 40 others and left 3 missing. Police arrested two men.", None),
+            pairs(&[("killed", "12"), ("injured", "40"), ("missing", "3"), ("arrested", "two")])
+        );
+        assert_eq!(
+            desk(
+                "A magnitude-6.1 earthquake struck. A 5.2 aftershock followed.",
+                None
+            ),
+            pairs(&[("magnitude", "6.1")])
+        );
+        assert_eq!(
+            desk("No one was injured in the fire.", None),
+            pairs(&[("injured", "No one")])
+        );
+    }
+
+    #[test]
+    fn background_figures_are_not_the_story_s() {
+        let taken = desk(
+            "The quake killed 40 people on Sunday. It was the deadliest quake since 1960, when 12,000 people died in the port city. In 2004 a tsunami killed 230,000 people across the region. Last year's flood left 40 dead.",
+            Some("2023-09-10"),
+        );
+        assert_eq!(taken, pairs(&[("killed", "40")]));
+        // A sub-count is not the total.
+        assert_eq!(
+            desk(
+                "Five people were killed. Two of the dead were police officers.",
+                None
+            ),
+            pairs(&[("killed", "Five")])
+        );
+    }
+
+    #[test]
+    fn figures_that_count_no_one_are_not_taken() {
+        for text in [
+            "The actor died at 77.",
+            "He died of cancer in 2002 at age 61.",
+            "A 35-year-old man was killed.",
+            "He was shot with a .45-caliber pistol and died.",
+            "A third co-worker was injured.",
+            "The Jets won 31-24 after the 52-3 loss in which the quarterback was hurt.",
+            "The mother of 12 was killed.",
+            "It was one of the biggest blasts; he died 12 days after.",
+            "He was charged with two counts of murder.",
+            "The quarterback went on injured reserve; the kicker was missing a 43-yarder.",
+            "Tens of thousands of marchers mourned the dead.",
+        ] {
+            let taken: Vec<_> = desk(text, None)
+                .into_iter()
+                .filter(|(_, words)| !words.eq_ignore_ascii_case("two"))
+                .collect();
+            assert_eq!(taken, [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_toll_far_from_its_trigger_and_a_relative_clause_keep_their_event() {
+        assert_eq!(
+            desk("The death toll from the collapse of the old textile factory in the river district has risen to 143, officials said.", None),
+            pairs(&[("killed", "143")])
+        );
+        assert_eq!(
+            desk("The six workers who died were from the valley.", None),
+            pairs(&[("killed", "six")])
+        );
     }
 
     #[test]

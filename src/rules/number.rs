@@ -19,6 +19,21 @@ pub enum Monotonic {
     Rising,
 }
 
+/// Nouns whose plural is not the singular and an "s": `counted = ["men"]`
+/// takes "one man".
+const IRREGULAR: &[(&str, &str)] = &[
+    ("person", "people"),
+    ("man", "men"),
+    ("woman", "women"),
+    ("child", "children"),
+    ("policeman", "policemen"),
+    ("fisherman", "fishermen"),
+    ("crewman", "crewmen"),
+    ("gunman", "gunmen"),
+    ("serviceman", "servicemen"),
+    ("seaman", "seamen"),
+];
+
 /// A number rule's restrictions on the claims it takes.
 #[derive(Clone, Debug, Default)]
 pub struct Count {
@@ -143,10 +158,9 @@ impl Count {
             c == noun
                 || noun.strip_suffix('s') == Some(c.as_str())
                 || c.strip_suffix('s') == Some(noun)
-                || matches!(
-                    (c.as_str(), noun),
-                    ("people", "person") | ("person", "people")
-                )
+                || IRREGULAR.iter().any(|(one, many)| {
+                    [(c.as_str(), noun), (noun, c.as_str())].contains(&(one, many))
+                })
         })
     }
 
@@ -185,6 +199,10 @@ impl Count {
             self.event.is_some() || self.event_pattern.is_some() || !self.counted.is_empty();
         if self.unit.is_none() && counts_things && n.unit.is_some() {
             // "a 42-year-old man was killed": an age, not a toll.
+            return false;
+        }
+        if counts_things && n.not_a_count.is_some() {
+            // "died at 77", "two of the dead": no count of the event.
             return false;
         }
         if let Some(unit) = &self.unit {
@@ -230,6 +248,10 @@ monotonic = "rising"
         assert!(rule.count.counts("person"));
         assert!(rule.count.counts("civilian"));
         assert!(!rule.count.counts("workers"));
+        let men = TOLL.replace(r#"["people", "civilians"]"#, r#"["men", "children"]"#);
+        let rule = parse_rule(Path::new("r.toml"), &men).unwrap();
+        assert!(rule.count.counts("man") && rule.count.counts("child"));
+        assert!(!rule.count.counts("woman"));
     }
 
     #[test]

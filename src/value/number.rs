@@ -48,6 +48,11 @@ pub struct NumberValue {
     /// the figure the report gives.
     #[serde(skip)]
     pub previous: bool,
+    /// Why the figure counts nothing a count rule wants, when its words say
+    /// so: "an age" ("died at 77"), "a part of a count" ("two of the
+    /// dead"), "a score" ("31-24"), "a compound word" ("a 43-yarder").
+    #[serde(skip)]
+    pub not_a_count: Option<&'static str>,
 }
 
 impl NumberValue {
@@ -173,10 +178,52 @@ pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
 
 /// Every unit the extractor writes, for validating rule files.
 pub const KNOWN_UNITS: &[&str] = &[
-    "%", "pp", "USD", "EUR", "GBP", "JPY", "INR", "AUD", "CAD", "HKD", "CNY", "m", "km", "cm",
-    "mm", "mi", "yd", "ft", "in", "nmi", "kg", "g", "mg", "t", "ton", "lb", "m2", "km2", "ha",
-    "acre", "mi2", "l", "ml", "gal", "s", "min", "h", "day", "week", "month", "year", "decade",
-    "°C", "°F", "K",
+    "%",
+    "pp",
+    "USD",
+    "EUR",
+    "GBP",
+    "JPY",
+    "INR",
+    "AUD",
+    "CAD",
+    "HKD",
+    "CNY",
+    "m",
+    "km",
+    "cm",
+    "mm",
+    "mi",
+    "yd",
+    "ft",
+    "in",
+    "nmi",
+    "kg",
+    "g",
+    "mg",
+    "t",
+    "ton",
+    "lb",
+    "m2",
+    "km2",
+    "ha",
+    "acre",
+    "mi2",
+    "l",
+    "ml",
+    "gal",
+    "s",
+    "min",
+    "h",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "°C",
+    "°F",
+    "K",
+    "magnitude",
 ];
 
 pub fn is_known_unit(unit: &str) -> bool {
@@ -230,6 +277,7 @@ mod tests {
             event: None,
             clause: None,
             previous: false,
+            not_a_count: None,
         }
     }
 

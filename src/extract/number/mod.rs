@@ -105,6 +105,13 @@ const COUNTED: &[&str] = &[
     "foreigners",
 ];
 
+/// Singular things a figure may count, so that "one count of attempted
+/// murder" or "one charge" is not read as one person.
+const THINGS: &[&str] = &[
+    "count", "charge", "shot", "round", "bullet", "vehicle", "car", "home", "house", "building",
+    "bomb", "shell", "rocket", "game", "goal", "point", "run", "time", "year", "day", "week",
+];
+
 /// The events a count can belong to, and the words that name them.
 const EVENTS: &[(&str, &[&str])] = &[
     (
@@ -128,6 +135,12 @@ const EVENTS: &[(&str, &[&str])] = &[
             "lives",
             "slain",
             "murdered",
+            "murder",
+            "murders",
+            "murdering",
+            "slaying",
+            "slayings",
+            "bodies",
             "massacred",
             "toll",
         ],
@@ -160,6 +173,18 @@ const EVENTS: &[(&str, &[&str])] = &[
             "detained",
             "detaining",
             "detention",
+            "custody",
+            "captured",
+            "capturing",
+            "captures",
+            "capture",
+            "nabbed",
+            "nabs",
+            "seized",
+            "apprehended",
+            "apprehending",
+            "charged",
+            "jailed",
         ],
     ),
     (
@@ -389,6 +414,9 @@ fn extract_window(source: &Source, window: Range<usize>, blocked: &Blocked, out:
             continue;
         }
         let mut value = reading.value;
+        if value.unit.is_none() && is_magnitude(&tokens, reading.first, reading.end) {
+            value.unit = Some(MAGNITUDE.to_string());
+        }
         // A measured figure ("a 42-year-old man", "18km") counts nothing.
         let noun = if value.unit.is_none() {
             counted_noun(&tokens, reading.end)
@@ -402,6 +430,13 @@ fn extract_window(source: &Source, window: Range<usize>, blocked: &Blocked, out:
             (None, Some(e)) => Some(e.to_string()),
             (None, None) => None,
         };
+        value.not_a_count = not_a_count(&tokens, reading.first, reading.end, &value);
+        let event = event.or_else(|| toll_before(&tokens, reading.first));
+        if event.is_none() && reader.no_one(i).is_some() {
+            // "No one knows": a zero counts only a harm ("no one was hurt").
+            i = reading.end;
+            continue;
+        }
         value.noun = noun;
         value.event = event.map(str::to_string);
         value.clause = Some(base + reach.start..base + reach.end);
@@ -419,6 +454,315 @@ fn extract_window(source: &Source, window: Range<usize>, blocked: &Blocked, out:
         });
         i = reading.end;
     }
+}
+
+/// Family words whose "of" counts children, not victims ("mother of 12").
+const FAMILY: &[&str] = &[
+    "mother",
+    "father",
+    "parent",
+    "parents",
+    "grandmother",
+    "grandfather",
+    "mum",
+    "mom",
+    "dad",
+];
+
+/// Words after "N of" that make the figure a part of a count named after
+/// them ("two of the dead", "30 of the 80 wounded", "one of them").
+const PART_OF: &[&str] = &[
+    "the", "them", "those", "these", "his", "her", "their", "its", "our", "whom", "which", "us",
+];
+
+/// Why the figure at `reading` counts nothing a count rule wants, when its
+/// words say so. See [`crate::value::number::NumberValue::not_a_count`].
+fn not_a_count(
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    value: &crate::value::number::NumberValue,
+) -> Option<&'static str> {
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.lower)
+    };
+    let before = |back: usize| first.checked_sub(back).and_then(word);
+    // "died at 77", "at age 61", "aged 35", "at the age of 85".
+    let after_event_at =
+        before(1) == Some("at") && first >= 2 && event_of(&tokens[first - 2]) == Some("killed");
+    if after_event_at
+        || matches!(before(1), Some("aged" | "age"))
+        || (before(1) == Some("of") && before(2) == Some("age"))
+    {
+        return Some("an age");
+    }
+    if before(1) == Some("of") && before(2).is_some_and(|w| FAMILY.contains(&w)) {
+        return Some("a count of children");
+    }
+    // "intended to kill one other person", "might have been two people
+    // killed": what was planned or feared, not what happened.
+    let look_back: Vec<&str> = tokens[first.saturating_sub(5)..first]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.lower)
+        .collect();
+    let planned = look_back.windows(2).any(|w| {
+        (w[1] == "to"
+            && matches!(
+                w[0],
+                "intended"
+                    | "plotted"
+                    | "plotting"
+                    | "conspired"
+                    | "conspiring"
+                    | "tried"
+                    | "trying"
+                    | "attempted"
+                    | "threatened"
+                    | "planned"
+                    | "planning"
+                    | "wanted"
+            ))
+            || (w[1] == "have" && matches!(w[0], "might" | "could" | "would" | "may"))
+    });
+    if planned {
+        return Some("what was planned or feared");
+    }
+    // "two of the three victims died": the whole the part is of.
+    let figure_at = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == Kind::Numeral
+                || matches!(
+                    t.lower,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                )
+        })
+    };
+    // ("30 of the 80 wounded" still counts the wounded: the event follows.)
+    let event_next = (end..end + 2).any(|k| tokens.get(k).is_some_and(|t| event_of(t).is_some()));
+    if before(1) == Some("the")
+        && before(2) == Some("of")
+        && first >= 3
+        && figure_at(first - 3)
+        && !event_next
+    {
+        return Some("the whole of a part");
+    }
+    // "killed by 2 gunmen", "rose by 12": the agent or the change.
+    if before(1) == Some("by") {
+        return Some("an agent or a change");
+    }
+    // "two of the dead", "30 of the 80 wounded", "one of 99 members".
+    if word(end) == Some("of") {
+        let next = tokens.get(end + 1);
+        let part = next.is_some_and(|n| {
+            n.kind == Kind::Numeral || (n.kind == Kind::Word && PART_OF.contains(&n.lower))
+        });
+        if part {
+            return Some("a part of a count");
+        }
+    }
+    // "Jeffs and 11 other men were charged": the others besides a name.
+    let named_before = first >= 2
+        && tokens[first - 2].kind == Kind::Word
+        && tokens[first - 2]
+            .text
+            .starts_with(|c: char| c.is_uppercase());
+    if before(1) == Some("and") && named_before && matches!(word(end), Some("other" | "others")) {
+        return Some("a part of a count");
+    }
+    // "a 43-yarder", "a 12-member team": a compound word, not a count.
+    if value.unit.is_none()
+        && tokens.get(end).is_some_and(|t| t.is_mark(&["-"]))
+        && tokens[end - 1].end == tokens[end].start
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.kind == Kind::Word && t.start == tokens[end].end)
+    {
+        return Some("a compound word");
+    }
+    // "a third co-worker", "half of them": a fraction or an ordinal.
+    let ordinal = tokens[first..end].iter().any(|t| {
+        t.kind == Kind::Word
+            && matches!(
+                t.lower,
+                "half"
+                    | "halves"
+                    | "third"
+                    | "thirds"
+                    | "quarter"
+                    | "quarters"
+                    | "fourth"
+                    | "fifth"
+                    | "sixth"
+                    | "seventh"
+                    | "eighth"
+                    | "ninth"
+                    | "tenth"
+            )
+    });
+    if ordinal || (value.unit.is_none() && value.number.fract() != 0.0) {
+        return Some("a fraction or an ordinal");
+    }
+    // "31-24": a score, the higher figure first.
+    if value.upper.is_some_and(|u| u < value.number) {
+        return Some("a score");
+    }
+    // "two women and a man were killed": parts of one count.
+    if coordinated(tokens, first, end) {
+        return Some("a part of a count");
+    }
+    None
+}
+
+/// True when the figure and its noun are joined by "and" to another
+/// figure and noun: "two women and one man", "a man and two women".
+fn coordinated(tokens: &[Token], first: usize, end: usize) -> bool {
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.lower)
+    };
+    let opens_count = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == Kind::Numeral
+                || (t.kind == Kind::Word
+                    && (matches!(
+                        t.lower,
+                        "a" | "an" | "one" | "two" | "three" | "four" | "five"
+                    )))
+        })
+    };
+    let person = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            matches!(
+                w,
+                "man"
+                    | "men"
+                    | "woman"
+                    | "women"
+                    | "boy"
+                    | "boys"
+                    | "girl"
+                    | "girls"
+                    | "child"
+                    | "children"
+                    | "adult"
+                    | "adults"
+            )
+        })
+    };
+    // After: "two women and (a|one|two) man", "12 Somalis and 11 Yemenis".
+    if word(end).is_some() && word(end + 1) == Some("and") && opens_count(end + 2) {
+        let figure_next = tokens
+            .get(end + 2)
+            .is_some_and(|t| t.kind == Kind::Numeral || !matches!(t.lower, "a" | "an"));
+        return (figure_next && word(end + 3).is_some()) || person(word(end + 3));
+    }
+    // Before: "a man and two women".
+    first >= 3
+        && person(word(end))
+        && word(first - 1) == Some("and")
+        && person(word(first - 2))
+        && opens_count(first - 3)
+}
+
+/// "The death toll from the collapse of the old factory has risen to
+/// 143": the figure a toll phrase names, however long the phrase. The
+/// figure must follow a verb or preposition that states the toll, and no
+/// other figure or clause mark may stand between it and "toll".
+fn toll_before(tokens: &[Token], first: usize) -> Option<&'static str> {
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.lower)
+    };
+    let link = first.checked_sub(1).and_then(word)?;
+    let states = matches!(
+        link,
+        "to" | "at" | "reached" | "hit" | "is" | "was" | "stood" | "stands" | "of"
+    );
+    if !states {
+        return None;
+    }
+    for t in tokens[..first - 1].iter().rev().take(30) {
+        if t.kind == Kind::Numeral || t.is_mark(&[";", ".", "!", "?", "(", ")", "—"]) {
+            return None;
+        }
+        if t.kind == Kind::Word && t.lower == "toll" {
+            return Some("killed");
+        }
+    }
+    None
+}
+
+/// The unit of an earthquake's magnitude.
+pub const MAGNITUDE: &str = "magnitude";
+
+/// True when the figure in `tokens[first..end]` is an earthquake's
+/// magnitude: "magnitude-5.9", "a magnitude of at least 5.9", "5.6
+/// -magnitude", "6.0 on the Richter scale", "a 5.6 quake". A figure that
+/// could not be a magnitude (above 10) or a whole number before "quake"
+/// ("3 quakes", a count) is not one.
+fn is_magnitude(tokens: &[Token], first: usize, end: usize) -> bool {
+    let figure = &tokens[first..end];
+    let Some(last) = figure.iter().rev().find(|t| t.kind == Kind::Numeral) else {
+        return false;
+    };
+    if !(0.0..=10.0).contains(&last.value) {
+        return false;
+    }
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.lower)
+    };
+    let before = |back: usize| first.checked_sub(back).and_then(word);
+    // "An earthquake measuring 4.6", "a quake registering 6.1".
+    let measured = matches!(
+        before(1),
+        Some("measuring" | "measured" | "registering" | "registered")
+    ) && tokens[first.saturating_sub(6)..first].iter().any(|t| {
+        t.kind == Kind::Word && matches!(t.lower, "quake" | "earthquake" | "temblor" | "tremor")
+    });
+    // "puts the magnitude at 6.1", "put the quake's magnitude at 5.9".
+    let magnitude_at = before(1) == Some("at") && before(2) == Some("magnitude");
+    let named_before = measured
+        || magnitude_at
+        || before(1) == Some("magnitude")
+        || (before(2) == Some("magnitude")
+            && (first >= 1 && (tokens[first - 1].is_mark(&["-"]) || before(1) == Some("of"))));
+    let after = if tokens.get(end).is_some_and(|t| t.is_mark(&["-", "–"])) {
+        end + 1
+    } else {
+        end
+    };
+    let named_after = matches!(word(after), Some("magnitude" | "richter"))
+        || (word(after) == Some("on")
+            && word(after + 1) == Some("the")
+            && word(after + 2) == Some("richter"));
+    let decimal = last.text.contains('.');
+    let quake_after = decimal
+        && matches!(
+            word(after),
+            Some("quake" | "earthquake" | "temblor" | "tremor" | "aftershock" | "aftershocks")
+        );
+    named_before || named_after || quake_after
 }
 
 /// The noun a figure counts: within three words after it ("15,000 Soviet
@@ -443,6 +787,40 @@ fn counted_noun(tokens: &[Token], end: usize) -> Option<String> {
         .contains(&t.lower)
         {
             break;
+        }
+    }
+    let is_plural = |t: &Token| {
+        t.lower.len() > 3
+            && t.lower.ends_with('s')
+            && !t.lower.ends_with("ss")
+            && t.text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase())
+    };
+    // "seven AK-47 assault rifles", "dozens of children", "one count of
+    // murder": the thing counted a few words on, or a singular thing.
+    let reach: Vec<&Token> = tokens[end..]
+        .iter()
+        .take_while(|t| {
+            t.kind == Kind::Word || t.kind == Kind::Numeral || t.is_mark(&["-", "’", "'"])
+        })
+        .filter(|t| t.kind == Kind::Word)
+        .take(4)
+        .collect();
+    if reach.first().is_some_and(|t| t.lower == "of") {
+        if let Some(t) = reach.get(1) {
+            if COUNTED.contains(&t.lower) || is_plural(t) {
+                return Some(t.lower.to_string());
+            }
+        }
+    }
+    if let Some(t) = reach.iter().take(3).find(|t| THINGS.contains(&t.lower)) {
+        return Some(t.lower.to_string());
+    }
+    if let Some(t) = reach.iter().take(3).find(|t| is_plural(t)) {
+        if !matches!(t.lower, "others" | "was" | "has" | "is") {
+            return Some(t.lower.to_string());
         }
     }
     let t = first?;
@@ -508,7 +886,13 @@ fn event_near(tokens: &[Token], first: usize, end: usize) -> (Option<&'static st
         if aside {
             continue;
         }
-        if breaks_clause(t) || words >= EVENT_REACH {
+        // "The six workers who died": a relative clause on the counted
+        // noun names what happened to them.
+        let relative = words <= 3
+            && t.kind == Kind::Word
+            && matches!(t.lower, "who" | "that")
+            && tokens.get(k + 1).is_some_and(|n| event_of(n).is_some());
+        if !relative && (breaks_clause(t) || words >= EVENT_REACH) {
             break;
         }
         reach.end = t.end;

@@ -397,7 +397,10 @@ fn opens_figure_in_words(w: &str) -> bool {
         || scale_word(w).is_some()
         || vague_floor(w).is_some()
         || denominator(w).is_some()
-        || matches!(w, "hundred" | "dozen" | "half" | "quarter")
+        || matches!(
+            w,
+            "hundred" | "dozen" | "half" | "quarter" | "no" | "nobody"
+        )
 }
 
 /// The words [`opens_figure_in_words`] accepts, as a set: asked of every
@@ -421,6 +424,8 @@ static FIGURE_WORDS: LazyLock<std::collections::HashSet<String, WordBuild>> = La
         "tn",
         "tln",
         "dozen",
+        "no",
+        "nobody",
         "tens",
         "dozens",
         "scores",
@@ -639,6 +644,7 @@ impl Reader<'_, '_> {
                 event: None,
                 clause: None,
                 previous: false,
+                not_a_count: None,
             },
             first: i,
             end,
@@ -707,6 +713,7 @@ impl Reader<'_, '_> {
                 event: None,
                 clause: None,
                 previous: false,
+                not_a_count: None,
             },
             first: i,
             end: hi.end,
@@ -751,6 +758,40 @@ impl Reader<'_, '_> {
             "cut",
         ];
         i > 0 && self.word(i - 1).is_some_and(|w| change.contains(&w))
+    }
+
+    /// "no one", "no-one", "nobody", "no injuries", "no reports of
+    /// deaths": a count of zero, when the words after it name an event
+    /// (the extractor keeps it only then). Returns the end of the figure.
+    pub fn no_one(&self, j: usize) -> Option<usize> {
+        let w = self.word(j)?;
+        if w == "nobody" {
+            return (!self.is_word(j + 1, "else")).then_some(j + 1);
+        }
+        if w != "no" {
+            return None;
+        }
+        // "no one else was hurt" counts only those not named before.
+        if self.is_word(j + 1, "one") {
+            return (!self.is_word(j + 2, "else")).then_some(j + 2);
+        }
+        if self.is_mark(j + 1, &["-"]) && self.touch(j, j + 1) && self.is_word(j + 2, "one") {
+            return (!self.is_word(j + 3, "else")).then_some(j + 3);
+        }
+        let harm = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "injuries" | "deaths" | "casualties" | "fatalities" | "dead" | "injured"
+                )
+            })
+        };
+        if harm(j + 1)
+            || (self.is_word(j + 1, "reports") && self.is_word(j + 2, "of") && harm(j + 3))
+        {
+            return Some(j + 1);
+        }
+        None
     }
 
     /// A figure with its sign, currency, scale and unit.
@@ -1183,7 +1224,9 @@ impl Reader<'_, '_> {
                 let word_before = t[j - 2].kind == Kind::Word;
                 let figure_before =
                     j > 2 && self.touch(j - 3, j - 2) && t[j - 3].kind == Kind::Numeral;
-                if word_before && !figure_before {
+                // "magnitude-5.9": the scale's name, not a code's letters.
+                let magnitude = t[j - 2].lower == "magnitude";
+                if word_before && !figure_before && !magnitude {
                     return true;
                 }
             }
@@ -1293,6 +1336,16 @@ impl Reader<'_, '_> {
     /// "two and a half", "two thirds", "dozens", "tens of thousands".
     fn word_figure(&self, j: usize) -> Option<Quantity> {
         let w = self.word(j)?;
+        if let Some(end) = self.no_one(j) {
+            return Some(Quantity {
+                value: 0.0,
+                scale: 1.0,
+                unit: None,
+                end,
+                vague: false,
+                words: true,
+            });
+        }
         if let Some(floor) = vague_floor(w) {
             let mut value = floor;
             let mut end = j + 1;

@@ -31,15 +31,15 @@ use serde_json::Value;
 // it improves, up to the targets.
 
 /// Gold findings held, of 9 (issue 15: 6).
-const MIN_FINDINGS: usize = 6;
+const MIN_FINDINGS: usize = 7;
 /// Gold agreements held, of 18 (issue 15: 14).
-const MIN_AGREEMENTS: usize = 4;
+const MIN_AGREEMENTS: usize = 5;
 /// Gold traps held, in per cent of 247 (issue 15: 95.0). One trap is 0.4%,
 /// so a threshold to one decimal is exact.
-const MIN_TRAPS_PERCENT: f64 = 92.3;
+const MIN_TRAPS_PERCENT: f64 = 95.5;
 /// Error or warning findings of the five facts beyond what the gold lists
 /// (issue 15: 3).
-const MAX_FALSE_ALARMS: usize = 10;
+const MAX_FALSE_ALARMS: usize = 5;
 
 /// The desk facts scored (`score_real.py`'s `FACTS`).
 const FACTS: [&str; 5] = ["killed", "injured", "missing", "arrested", "magnitude"];

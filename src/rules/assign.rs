@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::background::{self, StoryTime};
+use super::background::{self, Story};
 use super::explain::{Explanations, Reason, TriggerHit};
 use super::{Background, Rule, RuleSet, Scope, Select};
 use crate::extract::sentence::{clauses, sentences};
@@ -43,7 +43,7 @@ pub fn assign(rules: &RuleSet, source: &Source, claims: &mut [Claim]) {
     }
     let text = &source.text;
     let all_sentences = sentences(text);
-    let story = StoryTime::of(source, claims);
+    let story = Story::of(source, claims);
     for (index, sentence) in all_sentences.iter().enumerate() {
         let in_sentence = claims_in(claims, sentence);
         if in_sentence.is_empty() && rules.rules.iter().all(|r| r.window == 0) {
@@ -67,8 +67,8 @@ struct Backdrop<'a> {
     source: &'a Source,
     claims: &'a [Claim],
     sentences: &'a [Range<usize>],
-    story: StoryTime,
-    judged: std::cell::RefCell<std::collections::HashMap<usize, Option<String>>>,
+    story: Story,
+    judged: std::cell::RefCell<std::collections::HashMap<usize, Option<background::Verdict>>>,
 }
 
 impl<'a> Backdrop<'a> {
@@ -76,7 +76,7 @@ impl<'a> Backdrop<'a> {
         source: &'a Source,
         claims: &'a [Claim],
         sentences: &'a [Range<usize>],
-        story: StoryTime,
+        story: Story,
     ) -> Backdrop<'a> {
         Backdrop {
             source,
@@ -87,9 +87,36 @@ impl<'a> Backdrop<'a> {
         }
     }
 
-    /// Why the sentence holding `range` is background, if it is.
+    /// Why the claim at `range` is background, if it is: its sentence
+    /// is, from a point before it.
     fn of(&self, range: &Range<usize>) -> Option<String> {
         let index = self.sentences.partition_point(|s| s.end <= range.start);
+        let sentence = self.sentences.get(index)?;
+        if let Some(own) = self.verdict(index).filter(|v| v.from <= range.start) {
+            return Some(own.why);
+        }
+        // "It killed 612 people" after a sentence about February's quake
+        // speaks of February's quake: a few such sentences back, no more.
+        let mut at = index;
+        let mut text = self.source.text.get(sentence.clone())?;
+        for _ in 0..3 {
+            if at == 0 || !background::points_back(text.trim_start()) {
+                return None;
+            }
+            at -= 1;
+            if let Some(before) = self.verdict(at) {
+                return Some(format!(
+                    "it points back at a background sentence: {}",
+                    before.why
+                ));
+            }
+            text = self.source.text.get(self.sentences[at].clone())?;
+        }
+        None
+    }
+
+    /// The verdict on sentence `index` alone, judged once.
+    fn verdict(&self, index: usize) -> Option<background::Verdict> {
         let sentence = self.sentences.get(index)?;
         self.judged
             .borrow_mut()
@@ -245,7 +272,7 @@ pub fn assign_explained(rules: &RuleSet, source: &Source, claims: &mut [Claim]) 
         return trace;
     }
     let all_sentences = sentences(&source.text);
-    let story = StoryTime::of(source, claims);
+    let story = Story::of(source, claims);
     for (index, sentence) in all_sentences.iter().enumerate() {
         let in_sentence = claims_in(claims, sentence);
         if in_sentence.is_empty() && rules.rules.iter().all(|r| r.window == 0) {

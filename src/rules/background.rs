@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::number::MAGNITUDE;
 use crate::extract::{Claim, ClaimValue};
 use crate::source::Source;
 
@@ -28,7 +29,7 @@ pub const STORY_DAYS: i64 = 14;
 /// news is full of curly quotes (see `rules::ascii_boundaries`).
 static LOOKS_BACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:deadliest|worst|biggest|largest|strongest|most\s+\w+)\s+(?:\w+\s+){0,4}since|the\s+previous|last\s+(?:year|month|week|decade|century)['’]s|a\s+year\s+(?:earlier|before)|in\s+recent\s+(?:years|decades|months)|in\s+(?:a|another)\s+(?:separate|similar|unrelated|earlier|previous)\s+\w+|(?:another|a\s+separate|an\s+earlier)\s+(?:incident|attack|shooting|bombing|quake|earthquake|accident|crash|case|raid|disaster)|each\s+year|every\s+year|per\s+year|annually|on\s+average|compared\s+(?:with|to)|anniversary|history|the\s+last\s+(?:\w+\s+)?(?:quake|earthquake|temblor|attack|shooting|bombing|fire|flood|storm|hurricane|blast|crash)|the\s+same\s+\w+\s+(?:was|had\s+been)\s+(?:hit|struck)|(?:can|could|may)\s+cause)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(?:deadliest|worst|biggest|largest|strongest|most\s+\w+)\s+(?:\w+\s+){0,4}since|the\s+previous|last\s+(?:year|month|week|decade|century)['’]s|a\s+year\s+(?:earlier|before)|last\s+(?:year|month|decade|spring|summer|autumn|fall|winter|january|february|march|april|june|july|august|september|october|november|december)|earlier\s+this\s+(?:year|month)|(?:\w+|\d+)\s+(?:months|years|decades)\s+ago|(?:years|decades)\s+(?:after|before|earlier)|in\s+recent\s+(?:years|decades|months)|in\s+(?:a|another)\s+(?:separate|similar|unrelated|earlier|previous)\s+\w+|(?:another|a\s+separate|an\s+earlier)\s+(?:incident|attack|shooting|bombing|quake|earthquake|accident|crash|case|raid|disaster)|each\s+year|every\s+year|per\s+year|annually|on\s+average|compared\s+(?:with|to)|anniversary|history|the\s+last\s+(?:\w+\s+)?(?:quake|earthquake|temblor|attack|shooting|bombing|fire|flood|storm|hurricane|blast|crash)|the\s+same\s+\w+\s+(?:was|had\s+been)\s+(?:hit|struck)|(?:can|could|may)\s+cause)(?-u:\b)",
     )
     .expect("background pattern is valid")
 });
@@ -63,14 +64,76 @@ impl StoryTime {
     }
 }
 
-/// Why `sentence` is background, if it is: "the sentence is dated 1960",
-/// "the sentence looks back (\u{201c}deadliest since\u{201d})".
+/// How far two magnitudes may differ and still name one quake: agencies
+/// differ by a few tenths on the same shock (5.9 and 6.1), while a second
+/// quake or the one of September is another figure altogether.
+pub const SAME_QUAKE: f64 = 0.3;
+
+/// What a document's story is, as far as its words tell: its time, and the
+/// magnitude its first quake is given (a sentence naming a quake of
+/// another magnitude speaks of another quake).
+#[derive(Clone, Copy, Debug)]
+pub struct Story {
+    pub time: StoryTime,
+    pub magnitude: Option<f64>,
+    /// No document date, and the story's day is named by its weekday
+    /// ("on Sunday"): a bare month ("in September", "Early November")
+    /// then names another time, since the story's own is this week's.
+    pub by_weekday: bool,
+}
+
+impl Story {
+    pub fn of(source: &Source, claims: &[Claim]) -> Story {
+        let magnitude = claims.iter().find_map(|c| match &c.value {
+            ClaimValue::Number(n) if n.unit.as_deref() == Some(MAGNITUDE) => Some(n.number),
+            _ => None,
+        });
+        let by_weekday = source.document_date.is_none()
+            && claims.iter().any(|c| match &c.value {
+                ClaimValue::Date(d) => {
+                    d.set.weekday.is_some() && d.set.month.is_none() && d.set.lo.is_none()
+                }
+                _ => false,
+            });
+        Story {
+            time: StoryTime::of(source, claims),
+            magnitude,
+            by_weekday,
+        }
+    }
+}
+
+/// True when a sentence opens on a word that points back at the one
+/// before: "It killed 612 people", "That temblor killed six".
+pub fn points_back(sentence: &str) -> bool {
+    let first: Vec<&str> = sentence.split_whitespace().take(2).collect();
+    match first.as_slice() {
+        [w, ..] if matches!(*w, "It" | "They" | "That" | "Those" | "These") => true,
+        ["This", next] => !next.starts_with(char::is_uppercase),
+        _ => false,
+    }
+}
+
+/// Where background starts in a sentence, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// Figures from this byte on are background: the sentence's start
+    /// when it is dated before the story, else the start of the words
+    /// that look back ("The navy captured 23 pirates and thwarted another
+    /// attack": the 23 comes before "another attack" and is the story's).
+    pub from: usize,
+    /// "the sentence is dated 1960", "the sentence looks back or
+    /// compares (\u{201c}deadliest quake since\u{201d})".
+    pub why: String,
+}
+
+/// Whether `sentence` is background, wholly or from some point on.
 pub fn judge(
     source: &Source,
     claims: &[Claim],
     sentence: &Range<usize>,
-    story: StoryTime,
-) -> Option<String> {
+    story: Story,
+) -> Option<Verdict> {
     let text = source.text.get(sentence.clone())?;
     for c in claims {
         if c.span.range.start < sentence.start || c.span.range.end > sentence.end {
@@ -79,27 +142,56 @@ pub fn judge(
         if source.in_header(&c.span.range) {
             continue;
         }
+        if let (ClaimValue::Number(n), Some(story)) = (&c.value, story.magnitude) {
+            let other = n.unit.as_deref() == Some(MAGNITUDE)
+                && (n.number - story).abs() > SAME_QUAKE
+                && n.upper.is_none_or(|u| (u - story).abs() > SAME_QUAKE);
+            if other {
+                let written = source.text.get(c.span.range.clone()).unwrap_or("");
+                return Some(Verdict {
+                    from: sentence.start,
+                    why: format!(
+                        "the sentence names another quake (magnitude {written}; the story's is {story})"
+                    ),
+                });
+            }
+        }
         let ClaimValue::Date(d) = &c.value else {
             continue;
         };
+        let bare_month = d.set.month.is_some()
+            && d.set.day.is_none()
+            && d.set.weekday.is_none()
+            && d.set.lo.is_none();
+        if story.by_weekday && bare_month {
+            let written = source.text.get(c.span.range.clone()).unwrap_or("");
+            return Some(Verdict {
+                from: sentence.start,
+                why: format!("the sentence is dated {written}, the story by its weekday"),
+            });
+        }
         let Some(hi) = d.set.hi.filter(|_| d.set.lo.is_some()) else {
             continue;
         };
-        let before = match story {
+        let before = match story.time {
             StoryTime::From(from) => hi < from,
             StoryTime::Year(year) => hi.year() < year,
             StoryTime::Unknown => false,
         };
         if before {
             let written = source.text.get(c.span.range.clone()).unwrap_or("");
-            return Some(format!("the sentence is dated {written}"));
+            return Some(Verdict {
+                from: sentence.start,
+                why: format!("the sentence is dated {written}"),
+            });
         }
     }
-    LOOKS_BACK.find(text).map(|m| {
-        format!(
+    LOOKS_BACK.find(text).map(|m| Verdict {
+        from: sentence.start + m.start(),
+        why: format!(
             "the sentence looks back or compares (\u{201c}{}\u{201d})",
             m.as_str()
-        )
+        ),
     })
 }
 
@@ -121,10 +213,10 @@ mod tests {
             date,
         );
         let claims = crate::extract::extract(&source);
-        let story = StoryTime::of(&source, &claims);
+        let story = Story::of(&source, &claims);
         crate::extract::sentence::sentences(&source.text)
             .iter()
-            .map(|s| judge(&source, &claims, s, story))
+            .map(|s| judge(&source, &claims, s, story).map(|v| v.why))
             .collect()
     }
 
@@ -154,6 +246,19 @@ mod tests {
         );
         assert_eq!(found[0], None);
         assert_eq!(found[1].as_deref(), Some("the sentence is dated 2011"));
+    }
+
+    #[test]
+    fn a_bare_month_is_another_time_in_a_story_dated_by_its_weekday() {
+        let found = background_of(
+            "The quake struck on Sunday, injuring five. A quake in September killed seven. It injured 40.",
+            None,
+        );
+        assert_eq!(found[0], None);
+        assert_eq!(
+            found[1].as_deref(),
+            Some("the sentence is dated September, the story by its weekday")
+        );
     }
 
     #[test]

@@ -118,6 +118,8 @@ struct RuleFile {
     #[serde(default)]
     counted: Vec<Spanned<String>>,
     #[serde(default)]
+    not_counted: Vec<Spanned<String>>,
+    #[serde(default)]
     event: Option<Spanned<String>>,
     #[serde(default)]
     event_pattern: Option<Spanned<String>>,
@@ -490,6 +492,7 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
         number::RawCount {
             id: &raw.id,
             counted: &raw.counted,
+            not_counted: &raw.not_counted,
             event: raw.event.as_ref(),
             event_pattern: raw.event_pattern.as_ref(),
             unit: raw.unit.as_ref(),
@@ -512,8 +515,7 @@ pub fn parse_rule(path: &Path, text: &str) -> Result<Rule, TomlError> {
         },
         |p| compile(&name, text, p),
     )?;
-    let counts =
-        count.event.is_some() || count.event_pattern.is_some() || !count.counted.is_empty();
+    let counts = count.counts_things();
     let background = raw.background.unwrap_or(if counts {
         Background::Skip
     } else {
@@ -857,7 +859,7 @@ triggers = ['\brecogni[sz]\w*']
             "He died of cancer in 2002 at age 61.",
             "A 35-year-old man was killed.",
             "He was shot with a .45-caliber pistol and died.",
-            "A third co-worker was injured.",
+            "A third of the residents were injured.",
             "The Jets won 31-24 after the 52-3 loss in which the quarterback was hurt.",
             "The mother of 12 was killed.",
             "It was one of the biggest blasts; he died 12 days after.",
@@ -865,12 +867,29 @@ triggers = ['\brecogni[sz]\w*']
             "The quarterback went on injured reserve; the kicker was missing a 43-yarder.",
             "Tens of thousands of marchers mourned the dead.",
         ] {
-            let taken: Vec<_> = desk(text, None)
-                .into_iter()
-                .filter(|(_, words)| !words.eq_ignore_ascii_case("two"))
-                .collect();
-            assert_eq!(taken, [], "{text}");
+            assert_eq!(desk(text, None), [], "{text}");
         }
+    }
+
+    #[test]
+    fn the_event_s_own_count_is_not_a_part_and_a_later_look_back_hides_only_what_follows() {
+        assert_eq!(
+            desk("The navy said it was capturing 23 of the raiders.", None),
+            pairs(&[("arrested", "23")])
+        );
+        assert_eq!(desk("Two of the dead were police officers.", None), []);
+        // "a third" after two victims is one more person, not a fraction.
+        assert_eq!(
+            desk(
+                "The gunman killed two people, critically injuring a third co-worker.",
+                None
+            ),
+            pairs(&[("killed", "two"), ("injured", "a third")])
+        );
+        assert_eq!(
+            desk("The navy captured 23 pirates and thwarted another attack, in which 2 were arrested.", None),
+            pairs(&[("arrested", "23")])
+        );
     }
 
     #[test]

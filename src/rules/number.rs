@@ -39,6 +39,9 @@ const IRREGULAR: &[(&str, &str)] = &[
 pub struct Count {
     /// Nouns the figure may count ("people", "civilians"); empty: any.
     pub counted: Vec<String>,
+    /// Nouns the figure must not count ("homes", "boats"): what a rule
+    /// that counts anyone but things lists instead of every kind of person.
+    pub not_counted: Vec<String>,
     /// The event the count must belong to ("killed"); `None`: any.
     pub event: Option<String>,
     /// A pattern the words around the figure must match ('\brescued\b'),
@@ -53,10 +56,24 @@ pub struct Count {
 pub struct RawCount<'a> {
     pub id: &'a Spanned<String>,
     pub counted: &'a [Spanned<String>],
+    pub not_counted: &'a [Spanned<String>],
     pub event: Option<&'a Spanned<String>>,
     pub event_pattern: Option<&'a Spanned<String>>,
     pub unit: Option<&'a Spanned<String>>,
     pub monotonic: Option<&'a Spanned<String>>,
+}
+
+/// True when `noun` is one of `list`, singular or plural ("person" for
+/// "people" aside, "soldier" and "soldiers" are one).
+fn same_noun(list: &[String], noun: &str) -> bool {
+    list.iter().any(|c| {
+        c == noun
+            || noun.strip_suffix('s') == Some(c.as_str())
+            || c.strip_suffix('s') == Some(noun)
+            || IRREGULAR
+                .iter()
+                .any(|(one, many)| [(c.as_str(), noun), (noun, c.as_str())].contains(&(one, many)))
+    })
 }
 
 impl Count {
@@ -73,6 +90,7 @@ impl Count {
         let first_key = raw
             .counted
             .first()
+            .or(raw.not_counted.first())
             .map(|c| c.span())
             .or(raw.event.map(|e| e.span()))
             .or(raw.event_pattern.map(|e| e.span()))
@@ -82,24 +100,29 @@ impl Count {
             return Err(bad(
                 span,
                 format!(
-                    "`counted`, `event`, `event_pattern`, `unit` and `monotonic` are for number rules, and rule {:?} is not one",
+                    "`counted`, `not_counted`, `event`, `event_pattern`, `unit` and `monotonic` are for number rules, and rule {:?} is not one",
                     raw.id.get_ref()
                 ),
                 "only with kind = \"number\"",
             ));
         }
-        let mut counted = Vec::new();
-        for noun in raw.counted {
-            let word = noun.get_ref().trim().to_lowercase();
-            if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
-                return Err(bad(
-                    noun.span(),
-                    format!("counted noun {:?} must be one word", noun.get_ref()),
-                    "expected a noun like \"people\"",
-                ));
+        let nouns = |list: &[Spanned<String>]| {
+            let mut words = Vec::new();
+            for noun in list {
+                let word = noun.get_ref().trim().to_lowercase();
+                if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+                    return Err(bad(
+                        noun.span(),
+                        format!("counted noun {:?} must be one word", noun.get_ref()),
+                        "expected a noun like \"people\"",
+                    ));
+                }
+                words.push(word);
             }
-            counted.push(word);
-        }
+            Ok(words)
+        };
+        let counted = nouns(raw.counted)?;
+        let not_counted = nouns(raw.not_counted)?;
         let event = match raw.event {
             None => None,
             Some(e) if EVENT_NAMES.contains(&e.get_ref().as_str()) => Some(e.get_ref().clone()),
@@ -144,6 +167,7 @@ impl Count {
         };
         Ok(Count {
             counted,
+            not_counted,
             event,
             event_pattern,
             unit,
@@ -154,14 +178,16 @@ impl Count {
     /// True when `noun` is one of the counted nouns, singular or plural
     /// ("person" for "people" aside, "soldier" and "soldiers" are one).
     fn counts(&self, noun: &str) -> bool {
-        self.counted.iter().any(|c| {
-            c == noun
-                || noun.strip_suffix('s') == Some(c.as_str())
-                || c.strip_suffix('s') == Some(noun)
-                || IRREGULAR.iter().any(|(one, many)| {
-                    [(c.as_str(), noun), (noun, c.as_str())].contains(&(one, many))
-                })
-        })
+        same_noun(&self.counted, noun)
+    }
+
+    /// True when the figure counts nouns of some kind: the rule names
+    /// an event, or nouns it counts or does not.
+    pub fn counts_things(&self) -> bool {
+        self.event.is_some()
+            || self.event_pattern.is_some()
+            || !self.counted.is_empty()
+            || !self.not_counted.is_empty()
     }
 
     /// True when the rule may take `claim`: a number counting one of the
@@ -191,12 +217,17 @@ impl Count {
                 None => {}
             }
         }
+        if n.noun
+            .as_deref()
+            .is_some_and(|noun| same_noun(&self.not_counted, noun))
+        {
+            return false;
+        }
         if self.monotonic.is_some() && n.previous {
             // "rose from 137 to 143": the report's figure is 143.
             return false;
         }
-        let counts_things =
-            self.event.is_some() || self.event_pattern.is_some() || !self.counted.is_empty();
+        let counts_things = self.counts_things();
         if self.unit.is_none() && counts_things && n.unit.is_some() {
             // "a 42-year-old man was killed": an age, not a toll.
             return false;

@@ -414,6 +414,9 @@ fn extract_window(source: &Source, window: Range<usize>, blocked: &Blocked, out:
             continue;
         }
         let mut value = reading.value;
+        if one_more_person(&tokens, reading.first, reading.end) {
+            value.number = 1.0;
+        }
         if value.unit.is_none() && is_magnitude(&tokens, reading.first, reading.end) {
             value.unit = Some(MAGNITUDE.to_string());
         }
@@ -475,6 +478,36 @@ const PART_OF: &[&str] = &[
     "the", "them", "those", "these", "his", "her", "their", "its", "our", "whom", "which", "us",
 ];
 
+/// Members of a family, counted when someone "has" or "fathered" them.
+const KIN: &[&str] = &[
+    "children",
+    "kids",
+    "sons",
+    "daughters",
+    "wives",
+    "husbands",
+    "grandchildren",
+    "siblings",
+    "brothers",
+    "sisters",
+    "women",
+];
+
+/// True when "a third" names one more person, the next in a list of
+/// victims ("killing two and critically injuring a third co-worker",
+/// "wounded a third"), not a fraction ("a third of the residents").
+fn one_more_person(tokens: &[Token], first: usize, end: usize) -> bool {
+    let ordinal = matches!(
+        &tokens[first..end],
+        [a, n] if matches!(a.lower, "a" | "an")
+            && matches!(n.lower, "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "tenth")
+    );
+    ordinal
+        && !tokens
+            .get(end)
+            .is_some_and(|t| t.kind == Kind::Numeral || (t.kind == Kind::Word && t.lower == "of"))
+}
+
 /// Why the figure at `reading` counts nothing a count rule wants, when its
 /// words say so. See [`crate::value::number::NumberValue::not_a_count`].
 fn not_a_count(
@@ -497,6 +530,21 @@ fn not_a_count(
         || matches!(before(1), Some("aged" | "age"))
         || (before(1) == Some("of") && before(2) == Some("age"))
     {
+        return Some("an age");
+    }
+    // "Blackmore, 52, and Oler, 44, were charged": the age after a name.
+    let after_name = first >= 2
+        && tokens[first - 1].is_mark(&[","])
+        && tokens[first - 2].kind == Kind::Word
+        && tokens[first - 2]
+            .text
+            .starts_with(|c: char| c.is_uppercase())
+        && end == first + 1
+        && tokens[first].kind == Kind::Numeral
+        && (1.0..=120.0).contains(&value.number)
+        && value.number.fract() == 0.0
+        && tokens.get(end).is_some_and(|t| t.is_mark(&[",", ")", "."]));
+    if after_name {
         return Some("an age");
     }
     if before(1) == Some("of") && before(2).is_some_and(|w| FAMILY.contains(&w)) {
@@ -551,7 +599,7 @@ fn not_a_count(
         })
     };
     // ("30 of the 80 wounded" still counts the wounded: the event follows.)
-    let event_next = (end..end + 2).any(|k| tokens.get(k).is_some_and(|t| event_of(t).is_some()));
+    let event_next = tokens.get(end).is_some_and(|t| event_of(t).is_some());
     if before(1) == Some("the")
         && before(2) == Some("of")
         && first >= 3
@@ -570,9 +618,68 @@ fn not_a_count(
         let part = next.is_some_and(|n| {
             n.kind == Kind::Numeral || (n.kind == Kind::Word && PART_OF.contains(&n.lower))
         });
-        if part {
+        // "capturing 23 of the raiders", "took 23 of them into custody":
+        // the event's own count, its verb before the figure.
+        let event_before = first
+            .checked_sub(1)
+            .is_some_and(|k| event_of(&tokens[k]).is_some() || tokens[k].lower == "took");
+        if part && !event_before {
             return Some("a part of a count");
         }
+    }
+    // "two more victims were found", "another 12 were hurt": what was
+    // added to a toll, not the toll.
+    let increment = matches!(word(end), Some("more" | "additional" | "further" | "new"))
+        || matches!(before(1), Some("another" | "additional" | "further"));
+    if increment && !matches!(word(end + 1), Some("than")) {
+        return Some("an increment to a count");
+    }
+    // "has numerous wives and dozens of children", "fathered 12 kids".
+    let kin_after = tokens
+        .get(end)
+        .is_some_and(|t| t.kind == Kind::Word && KIN.contains(&t.lower))
+        || (word(end) == Some("of")
+            && tokens
+                .get(end + 1)
+                .is_some_and(|t| t.kind == Kind::Word && KIN.contains(&t.lower)));
+    let having = look_back.iter().any(|w| {
+        matches!(
+            *w,
+            "have" | "has" | "had" | "having" | "fathered" | "married" | "marrying" | "wed"
+        )
+    });
+    if kin_after && having {
+        return Some("a count of family");
+    }
+    // "the Curve 8900", "a Boeing 737": a model's number, not a count.
+    let model_before = first >= 2
+        && tokens[first - 1].kind == Kind::Word
+        && tokens[first - 1]
+            .text
+            .starts_with(|c: char| c.is_uppercase())
+        && matches!(tokens[first - 2].lower, "the" | "a" | "an")
+        && end == first + 1
+        && tokens[first].kind == Kind::Numeral
+        && counted_noun(tokens, end).is_none();
+    if model_before {
+        return Some("a model's number");
+    }
+    // "3G", "5G": a network, not three billion of anything.
+    let generation = tokens[first..end].iter().any(|t| {
+        t.text.len() > 1
+            && t.text.ends_with('G')
+            && t.text[..t.text.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+    }) || (end < tokens.len()
+        && tokens[end].text == "G"
+        && tokens[end].start == tokens[end - 1].end);
+    if generation {
+        return Some("a network generation");
+    }
+    // "two counts of murder", "three charges of fraud": charges, not people.
+    if matches!(word(end), Some("counts" | "count" | "charges")) && word(end + 1) == Some("of") {
+        return Some("a count of charges");
     }
     // "Jeffs and 11 other men were charged": the others besides a name.
     let named_before = first >= 2
@@ -593,28 +700,9 @@ fn not_a_count(
     {
         return Some("a compound word");
     }
-    // "a third co-worker", "half of them": a fraction or an ordinal.
-    let ordinal = tokens[first..end].iter().any(|t| {
-        t.kind == Kind::Word
-            && matches!(
-                t.lower,
-                "half"
-                    | "halves"
-                    | "third"
-                    | "thirds"
-                    | "quarter"
-                    | "quarters"
-                    | "fourth"
-                    | "fifth"
-                    | "sixth"
-                    | "seventh"
-                    | "eighth"
-                    | "ninth"
-                    | "tenth"
-            )
-    });
-    if ordinal || (value.unit.is_none() && value.number.fract() != 0.0) {
-        return Some("a fraction or an ordinal");
+    // "a third of the residents", "half of them": a share, not a count.
+    if value.unit.is_none() && value.number.fract() != 0.0 {
+        return Some("a fraction");
     }
     // "31-24": a score, the higher figure first.
     if value.upper.is_some_and(|u| u < value.number) {
@@ -762,7 +850,10 @@ fn is_magnitude(tokens: &[Token], first: usize, end: usize) -> bool {
             word(after),
             Some("quake" | "earthquake" | "temblor" | "tremor" | "aftershock" | "aftershocks")
         );
-    named_before || named_after || quake_after
+    let named_within = figure
+        .iter()
+        .any(|t| t.kind == Kind::Word && t.lower == "magnitude");
+    named_before || named_after || quake_after || named_within
 }
 
 /// The noun a figure counts: within three words after it ("15,000 Soviet
@@ -844,6 +935,39 @@ fn event_of(t: &Token) -> Option<&'static str> {
         .map(|(event, _)| *event)
 }
 
+/// "Thousands of marchers mourned the dead": "the dead" as the object of
+/// another verb names people the figure's subject acted on, not the
+/// figure's own people. "12 were among the dead" still counts them.
+fn mourns_the_dead(tokens: &[Token], k: usize) -> bool {
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.lower)
+    };
+    k >= 2
+        && word(k) == Some("dead")
+        && word(k - 1) == Some("the")
+        && word(k - 2).is_some_and(|verb| {
+            !matches!(
+                verb,
+                "among"
+                    | "of"
+                    | "are"
+                    | "were"
+                    | "is"
+                    | "was"
+                    | "include"
+                    | "includes"
+                    | "included"
+                    | "including"
+                    | "joined"
+                    | "join"
+                    | "and"
+            ) && event_of(&tokens[k - 2]).is_none()
+        })
+}
+
 fn breaks_clause(t: &Token) -> bool {
     (t.kind == Kind::Word && CLAUSE_BREAKS.contains(&t.lower)) || t.is_mark(CLAUSE_MARKS)
 }
@@ -896,7 +1020,7 @@ fn event_near(tokens: &[Token], first: usize, end: usize) -> (Option<&'static st
             break;
         }
         reach.end = t.end;
-        if let Some(e) = event_of(t) {
+        if let Some(e) = event_of(t).filter(|_| !mourns_the_dead(tokens, k)) {
             right = right.or(Some((words, e)));
         }
         words += usize::from(t.kind == Kind::Word);

@@ -585,6 +585,13 @@ impl Reader<'_, '_> {
                     .find_map(|(words, q)| self.phrase(i, words).map(|end| (Some(*q), end)))
             })
             .unwrap_or((None, i));
+        // "at least magnitude-5.9": the hedge stands before the unit.
+        let j = if qualifier.is_some() && self.is_word(j, "magnitude") {
+            let dash = self.tokens.get(j + 1).is_some_and(|t| t.is_mark(&["-"]));
+            j + 1 + usize::from(dash)
+        } else {
+            j
+        };
         let between = self.is_word(j, "between");
         let from = self.is_word(j, "from");
         let k = if between || from { j + 1 } else { j };

@@ -180,8 +180,20 @@ pub fn judge(
         };
         if before {
             let written = source.text.get(c.span.range.clone()).unwrap_or("");
+            // "the fifth operation since September" spans up to now: only
+            // what follows the date ("since 1960, when 12,000 died") is of
+            // that other time.
+            let since = source
+                .text
+                .get(sentence.start..c.span.range.start)
+                .and_then(|before| before.split_whitespace().last())
+                .is_some_and(|w| w.eq_ignore_ascii_case("since"));
             return Some(Verdict {
-                from: sentence.start,
+                from: if since {
+                    c.span.range.start
+                } else {
+                    sentence.start
+                },
                 why: format!("the sentence is dated {written}"),
             });
         }

@@ -905,6 +905,60 @@ triggers = ['\brecogni[sz]\w*']
     }
 
     #[test]
+    fn a_figure_opening_its_clause_takes_the_event_of_its_verb() {
+        assert_eq!(
+            desk("Two leaders of the river valley cooperative in Eastvale, Ontario, have been arrested.", None),
+            pairs(&[("arrested", "Two")])
+        );
+        assert_eq!(
+            desk(
+                "The guard died and two clerks, Ann Lee and Bo Park, were wounded.",
+                None
+            ),
+            pairs(&[("injured", "two")])
+        );
+        // A negation breaks the link.
+        assert_eq!(desk("Two officers of the patrol were not hurt.", None), []);
+        assert_eq!(desk("The two guards weren't seriously hurt.", None), []);
+    }
+
+    #[test]
+    fn addresses_ages_days_and_other_events_count_no_one() {
+        for text in [
+            "The victim was found dead in an apartment at 24 Linden Street.",
+            "Police found him dead in the 1200 block of Elm.",
+            "The former mayor died in prison at 77.",
+            "He was charged againJuly 23, 2008, with murder.",
+            "Police linked the gun to four other murders.",
+            "He will join 12 other defendants charged in the case.",
+        ] {
+            assert_eq!(desk(text, None), [], "{text}");
+        }
+        assert_eq!(
+            desk("There were no reports of damage or injuries.", None),
+            pairs(&[("injured", "no")])
+        );
+    }
+
+    #[test]
+    fn a_date_after_since_dates_only_what_follows() {
+        assert_eq!(
+            desk(
+                "Police have arrested 14 people in the raids since September.",
+                Some("2023-11-10")
+            ),
+            pairs(&[("arrested", "14")])
+        );
+        assert_eq!(
+            desk(
+                "The quake killed 40. It was the worst since 1960, when 12,000 died.",
+                Some("2023-09-10")
+            ),
+            pairs(&[("killed", "40")])
+        );
+    }
+
+    #[test]
     fn word_boundaries_become_ascii() {
         assert_eq!(ascii_boundaries(r"\bx\B\\b"), r"(?-u:\b)x(?-u:\B)\\b");
     }

@@ -112,6 +112,27 @@ const THINGS: &[&str] = &[
     "bomb", "shell", "rocket", "game", "goal", "point", "run", "time", "year", "day", "week",
 ];
 
+/// The last word of a street's name: the figure before it is a house
+/// number.
+const STREETS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "way",
+    "place",
+    "court",
+    "terrace",
+    "highway",
+    "route",
+];
+
 /// The events a count can belong to, and the words that name them.
 const EVENTS: &[(&str, &[&str])] = &[
     (
@@ -134,6 +155,7 @@ const EVENTS: &[(&str, &[&str])] = &[
             "perished",
             "lives",
             "slain",
+            "gunned",
             "murdered",
             "murder",
             "murders",
@@ -294,7 +316,7 @@ impl Blocked<'_> {
 
 /// A digit, a fraction character or a number word: where a figure can be.
 /// Found with the other anchors, in [`super::Anchors`].
-pub(super) const ANCHOR_PATTERN: &str = r"[0-9]+|(?u:[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\b(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|lakhs?|millions?|mn|mln|mil|crores?|billions?|bn|bln|trillions?|tn|tln|dozens?|dz|dzs|doz|dozs|tens|scores|halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?)\b";
+pub(super) const ANCHOR_PATTERN: &str = r"[0-9]+|(?u:[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\b(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|lakhs?|millions?|mn|mln|mil|crores?|billions?|bn|bln|trillions?|tn|tln|dozens?|dz|dzs|doz|dozs|tens|scores|halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?)\b|\bno[\s-]+(?:injuries|deaths|casualties|fatalities|reports)\b|\bnobody\b";
 
 /// How far before an anchor qualifiers and ranges may start ("an
 /// estimated", "between ... and"), and how far after it units, counted
@@ -434,7 +456,9 @@ fn extract_window(source: &Source, window: Range<usize>, blocked: &Blocked, out:
             (None, None) => None,
         };
         value.not_a_count = not_a_count(&tokens, reading.first, reading.end, &value);
-        let event = event.or_else(|| toll_before(&tokens, reading.first));
+        let event = event
+            .or_else(|| toll_before(&tokens, reading.first))
+            .or_else(|| predicate_of_subject(&tokens, reading.first, reading.end));
         if event.is_none() && reader.no_one(i).is_some() {
             // "No one knows": a zero counts only a harm ("no one was hurt").
             i = reading.end;
@@ -549,6 +573,59 @@ fn not_a_count(
     }
     if before(1) == Some("of") && before(2).is_some_and(|w| FAMILY.contains(&w)) {
         return Some("a count of children");
+    }
+    // "found in an apartment at 24 Independent Street": a house number.
+    let street = tokens[end..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.kind == Kind::Word && t.text.starts_with(|c: char| c.is_uppercase()))
+        .any(|t| STREETS.contains(&t.lower));
+    // "the 12000 block of East 223rd Street"
+    let block = tokens
+        .get(end)
+        .is_some_and(|t| t.kind == Kind::Word && t.lower == "block")
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.kind == Kind::Word && t.lower == "of");
+    if (street || block) && tokens[first].kind == Kind::Numeral {
+        return Some("a street address");
+    }
+    // "dies in prison at 77": "at" and a whole number ending the clause,
+    // a few words after the verb "die" ("the toll stands at 42" is a
+    // toll).
+    let ends_clause = tokens.get(end).is_none_or(|t| t.is_mark(CLAUSE_MARKS));
+    let died_before = (2..=5)
+        .filter_map(|back| first.checked_sub(back))
+        .any(|k| tokens[k].kind == Kind::Word && matches!(tokens[k].lower, "died" | "dies"));
+    if before(1) == Some("at")
+        && ends_clause
+        && died_before
+        && value.number.fract() == 0.0
+        && (1.0..=120.0).contains(&value.number)
+    {
+        return Some("an age");
+    }
+    // "charged againJuly 23, 2008": a day of the month before its year,
+    // where the month went unread.
+    let year_after = tokens.get(end).is_some_and(|t| t.is_mark(&[","]))
+        && tokens.get(end + 1).is_some_and(|t| {
+            t.kind == Kind::Numeral && t.text.len() == 4 && (1900.0..=2100.0).contains(&t.value)
+        });
+    if year_after && end == first + 1 && (1.0..=31.0).contains(&value.number) {
+        return Some("a day of the month");
+    }
+    // "four other murders", "three other gangland slayings": a count of
+    // other events; "he will join 12 other defendants": others.
+    let other = word(end) == Some("other");
+    let other_events = other
+        && tokens[end + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.kind == Kind::Word)
+            .any(|t| event_of(t).is_some() && t.lower.ends_with('s'));
+    let joins = other && matches!(before(1), Some("join" | "joins" | "joined" | "joining"));
+    if other_events || joins {
+        return Some("a count of others");
     }
     // "intended to kill one other person", "might have been two people
     // killed": what was planned or feared, not what happened.
@@ -798,6 +875,67 @@ fn toll_before(tokens: &[Token], first: usize) -> Option<&'static str> {
     None
 }
 
+/// The event of a figure that opens its clause as the subject of a
+/// passive verb further on: "Two leaders of polygamous factions in
+/// Bountiful, British Columbia, have been arrested", "Three people, one of
+/// them a pregnant woman, were killed", "... and two managers, Paul Riva
+/// and Alan Steinberg, were wounded". The noun phrase between may be long
+/// and hold commas, so [`event_near`]'s clause does not reach; the verb
+/// ("were", "have been") plus the event word says whose event it is.
+fn predicate_of_subject(tokens: &[Token], first: usize, end: usize) -> Option<&'static str> {
+    let opens = match first.checked_sub(1).map(|i| &tokens[i]) {
+        None => true,
+        Some(t) => {
+            t.is_mark(&[".", "!", "?", ";", "—"]) || (t.kind == Kind::Word && t.lower == "and")
+        }
+    };
+    if !opens {
+        return None;
+    }
+    const STOPS: &[&str] = &[
+        "when",
+        "while",
+        "after",
+        "before",
+        "but",
+        "because",
+        "since",
+        "although",
+        "though",
+        "if",
+        "said",
+        "says",
+        "told",
+        "say",
+        "according",
+        "that",
+        "which",
+        "who",
+    ];
+    let mut k = end;
+    while let Some(t) = tokens.get(k).filter(|_| k < end + 30) {
+        if t.is_mark(&[".", ";", ":", "!", "?", "(", ")"]) || t.kind == Kind::Numeral {
+            return None;
+        }
+        if t.kind == Kind::Word {
+            if STOPS.contains(&t.lower) {
+                return None;
+            }
+            if matches!(t.lower, "were" | "was" | "are" | "is" | "been") {
+                // "were arrested", "have been fatally shot and killed"
+                let next = tokens[k + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|n| n.kind == Kind::Word && !matches!(n.lower, "not" | "never"))
+                    .find_map(event_of);
+                return next;
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
 /// The unit of an earthquake's magnitude.
 pub const MAGNITUDE: &str = "magnitude";
 
@@ -972,6 +1110,19 @@ fn breaks_clause(t: &Token) -> bool {
     (t.kind == Kind::Word && CLAUSE_BREAKS.contains(&t.lower)) || t.is_mark(CLAUSE_MARKS)
 }
 
+/// "were not hurt", "was never found": the event word at `k` is denied,
+/// so what it counts did not happen.
+fn negated(tokens: &[Token], k: usize) -> bool {
+    // Words are letters only, so "wasn't" is "wasn", "'", "t".
+    let from = k.saturating_sub(3);
+    (from..k).any(|i| {
+        let t = &tokens[i];
+        t.kind == Kind::Word
+            && (matches!(t.lower, "not" | "never")
+                || (t.lower == "t" && i > 0 && tokens[i - 1].is_mark(&["'", "’"])))
+    })
+}
+
 /// The event nearest the figure in its clause, looking a few words either
 /// side: "killing over 130 people", "80 people were injured".
 ///
@@ -1020,7 +1171,8 @@ fn event_near(tokens: &[Token], first: usize, end: usize) -> (Option<&'static st
             break;
         }
         reach.end = t.end;
-        if let Some(e) = event_of(t).filter(|_| !mourns_the_dead(tokens, k)) {
+        if let Some(e) = event_of(t).filter(|_| !mourns_the_dead(tokens, k) && !negated(tokens, k))
+        {
             right = right.or(Some((words, e)));
         }
         words += usize::from(t.kind == Kind::Word);

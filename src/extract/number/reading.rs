@@ -793,9 +793,14 @@ impl Reader<'_, '_> {
                 )
             })
         };
-        if harm(j + 1)
-            || (self.is_word(j + 1, "reports") && self.is_word(j + 2, "of") && harm(j + 3))
-        {
+        // "no reports of damage or injuries": the harm may come a few
+        // words on, in the list the report names.
+        let reported_harm = self.is_word(j + 1, "reports")
+            && self.is_word(j + 2, "of")
+            && (j + 3..j + 7)
+                .take_while(|&k| self.word(k).is_some())
+                .any(harm);
+        if harm(j + 1) || reported_harm {
             return Some(j + 1);
         }
         None

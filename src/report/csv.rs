@@ -1,4 +1,4 @@
-//! CSV: one row per claim taking part in a finding, for desks and
+//! CSV: one row per claim on a side of a finding, for desks and
 //! spreadsheets. Columns are fixed:
 //! `finding,fact,subject,severity,side,source,line,column,start,end,text,value,resolved`.
 
@@ -33,7 +33,10 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(FINDING_COLUMNS)?;
     for finding in report.findings {
-        for (side, r) in finding.claims_with_sides() {
+        // A vague claim that fits several sides (side 0) disagrees with no
+        // one: it is a label in the human report and a list in JSON, not a
+        // row of a discrepancy sheet.
+        for (side, r) in finding.claims_with_sides().filter(|(side, _)| *side != 0) {
             let row = report.row(&r);
             write_safe(
                 &mut w,

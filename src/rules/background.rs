@@ -47,8 +47,10 @@ pub enum StoryTime {
 impl StoryTime {
     pub fn of(source: &Source, claims: &[Claim]) -> StoryTime {
         if let Some(d) = &source.document_date {
-            return d
-                .date
+            // A later report (a trial, an anniversary) of the event the
+            // run's first sources told is still the story from their day.
+            let start = source.story_began.map_or(d.date, |began| began.min(d.date));
+            return start
                 .checked_sub(jiff::Span::new().days(STORY_DAYS))
                 .map_or(StoryTime::Unknown, StoryTime::From);
         }
@@ -198,13 +200,38 @@ pub fn judge(
             });
         }
     }
-    LOOKS_BACK.find(text).map(|m| Verdict {
-        from: sentence.start + m.start(),
-        why: format!(
-            "the sentence looks back or compares (\u{201c}{}\u{201d})",
-            m.as_str()
-        ),
-    })
+    // "a rampage exactly two years ago" looks back to the story's own
+    // time when the run's first reports are of that day: a look-back
+    // whose date falls within the story's time is no other event.
+    let within_story = |at: Range<usize>| {
+        let StoryTime::From(from) = story.time else {
+            return false;
+        };
+        claims.iter().any(|c| {
+            let ClaimValue::Date(d) = &c.value else {
+                return false;
+            };
+            // A loose "two years ago" spans a year either side: its middle
+            // is the day it names.
+            let middle = d.set.lo.zip(d.set.hi).and_then(|(lo, hi)| {
+                let days = lo.until(hi).ok()?.get_days();
+                lo.checked_add(jiff::Span::new().days(days / 2)).ok()
+            });
+            c.span.range.start < at.end
+                && at.start < c.span.range.end
+                && middle.is_some_and(|m| m >= from)
+        })
+    };
+    LOOKS_BACK
+        .find_iter(text)
+        .find(|m| !within_story(sentence.start + m.start()..sentence.start + m.end()))
+        .map(|m| Verdict {
+            from: sentence.start + m.start(),
+            why: format!(
+                "the sentence looks back or compares (\u{201c}{}\u{201d})",
+                m.as_str()
+            ),
+        })
 }
 
 #[cfg(test)]
@@ -213,6 +240,15 @@ mod tests {
     use crate::source::{DateOrder, Source, SourceId, SourceMeta};
 
     fn background_of(text: &str, published: Option<&str>) -> Vec<Option<String>> {
+        background_in_story(text, published, None)
+    }
+
+    /// As [`background_of`], in a run whose first source is dated `began`.
+    fn background_in_story(
+        text: &str,
+        published: Option<&str>,
+        began: Option<&str>,
+    ) -> Vec<Option<String>> {
         let date = published
             .and_then(crate::source::parse_iso_date)
             .map(|d| crate::source::DocumentDate::given(d, crate::source::DateBasis::Manifest));
@@ -224,6 +260,8 @@ mod tests {
             DateOrder::Mdy,
             date,
         );
+        let mut source = source;
+        source.story_began = began.and_then(crate::source::parse_iso_date);
         let claims = crate::extract::extract(&source);
         let story = Story::of(&source, &claims);
         crate::extract::sentence::sentences(&source.text)
@@ -248,6 +286,16 @@ mod tests {
             found[3].as_deref().is_some_and(|w| w.contains("Last year")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_later_report_of_the_run_s_first_event_is_not_background() {
+        let text = "A jury convicted the man charged in an April 2007 shooting that left a receptionist dead. The rampage exactly two years ago left two dead. A 1999 fire killed four.";
+        let alone = background_in_story(text, Some("2009-04-30"), None);
+        assert!(alone[0].is_some() && alone[1].is_some(), "{alone:?}");
+        let in_run = background_in_story(text, Some("2009-04-30"), Some("2007-04-10"));
+        assert_eq!(in_run[..2], [None, None]);
+        assert_eq!(in_run[2].as_deref(), Some("the sentence is dated 1999"));
     }
 
     #[test]

@@ -106,6 +106,9 @@ pub struct Pending {
     pub draft: bool,
     /// The file's size when listed; 0 for standard input.
     size: u64,
+    /// The earliest publication date given for any listed source (see
+    /// [`Source::story_began`]), set once everything is listed.
+    story_began: Option<Date>,
 }
 
 impl Pending {
@@ -152,6 +155,7 @@ impl Pending {
             source = source.as_markdown();
         }
         source.draft = self.draft;
+        source.story_began = self.story_began;
         Ok(source.read_from(match &self.path {
             Some(path) => Origin::File(path.clone()),
             None => Origin::Stdin,
@@ -202,6 +206,7 @@ pub fn list(inputs: &[String], options: &LoadOptions) -> Result<Listing, SourceE
                 path: None,
                 entry: ManifestEntry::default(),
                 given_date: None,
+                story_began: None,
                 draft: false,
                 size: 0,
             });
@@ -229,6 +234,7 @@ pub fn list(inputs: &[String], options: &LoadOptions) -> Result<Listing, SourceE
                     path: Some(path),
                     entry,
                     given_date: None,
+                    story_began: None,
                     draft: false,
                     size: meta.len(),
                 },
@@ -265,6 +271,14 @@ pub fn list(inputs: &[String], options: &LoadOptions) -> Result<Listing, SourceE
                 name: name.clone(),
             });
         }
+    }
+    let began = listing
+        .sources
+        .iter()
+        .filter_map(|p| p.given_date.or(p.entry.published))
+        .min();
+    for p in &mut listing.sources {
+        p.story_began = began;
     }
     Ok(listing)
 }
@@ -308,6 +322,7 @@ fn walk_folder(
                 path: Some(file),
                 entry,
                 given_date: None,
+                story_began: None,
                 draft: false,
                 size,
             },

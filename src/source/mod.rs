@@ -115,6 +115,11 @@ pub struct Source {
     /// ([`crate::compare::syndication::sample`]), taken before the text is
     /// dropped by runs that count sources (a draft's gate); `None` otherwise.
     pub story_sample: Option<Vec<u64>>,
+    /// The earliest publication date the run gives any of its sources
+    /// (manifest `published` or `--document-date`): the story's time starts
+    /// there, so a trial report written two years on still speaks of the
+    /// shooting the first reports told. `None` when no source is dated.
+    pub story_began: Option<jiff::civil::Date>,
     /// A hash of the bytes first read, so that a file read again is known
     /// to be the file the claims came from.
     fingerprint: u64,
@@ -159,6 +164,7 @@ impl Source {
             page: None,
             origin: Origin::Memory,
             story_sample: None,
+            story_began: None,
             fingerprint: 0,
             holds_text: true,
         }

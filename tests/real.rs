@@ -39,7 +39,7 @@ const MIN_AGREEMENTS: usize = 13;
 const MIN_TRAPS_PERCENT: f64 = 95.9;
 /// Error or warning findings of the five facts beyond what the gold lists
 /// (issue 15: 3).
-const MAX_FALSE_ALARMS: usize = 5;
+const MAX_FALSE_ALARMS: usize = 3;
 
 /// The desk facts scored (`score_real.py`'s `FACTS`).
 const FACTS: [&str; 5] = ["killed", "injured", "missing", "arrested", "magnitude"];

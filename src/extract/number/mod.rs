@@ -571,8 +571,17 @@ fn not_a_count(
     if after_name {
         return Some("an age");
     }
-    if before(1) == Some("of") && before(2).is_some_and(|w| FAMILY.contains(&w)) {
+    // "mother of 12", "father to two boys"
+    if matches!(before(1), Some("of" | "to")) && before(2).is_some_and(|w| FAMILY.contains(&w)) {
         return Some("a count of children");
+    }
+    // "When one is killed, all of us lose": anyone, no one in particular.
+    let generic_one = tokens[first].lower == "one"
+        && end == first + 1
+        && matches!(before(1), Some("when" | "if" | "whenever" | "once"))
+        && matches!(word(end), Some("is" | "gets" | "dies"));
+    if generic_one {
+        return Some("a generic pronoun");
     }
     // "found in an apartment at 24 Independent Street": a house number.
     let street = tokens[end..]
@@ -594,7 +603,7 @@ fn not_a_count(
     // a few words after the verb "die" ("the toll stands at 42" is a
     // toll).
     let ends_clause = tokens.get(end).is_none_or(|t| t.is_mark(CLAUSE_MARKS));
-    let died_before = (2..=5)
+    let died_before = (2..=7)
         .filter_map(|back| first.checked_sub(back))
         .any(|k| tokens[k].kind == Kind::Word && matches!(tokens[k].lower, "died" | "dies"));
     if before(1) == Some("at")
@@ -643,9 +652,14 @@ fn not_a_count(
                     | "plotting"
                     | "conspired"
                     | "conspiring"
+                    | "conspiracy"
+                    | "plot"
+                    | "plan"
+                    | "attempt"
                     | "tried"
                     | "trying"
                     | "attempted"
+                    | "attempting"
                     | "threatened"
                     | "planned"
                     | "planning"
@@ -1110,17 +1124,22 @@ fn breaks_clause(t: &Token) -> bool {
     (t.kind == Kind::Word && CLAUSE_BREAKS.contains(&t.lower)) || t.is_mark(CLAUSE_MARKS)
 }
 
-/// "were not hurt", "was never found": the event word at `k` is denied,
-/// so what it counts did not happen.
+/// "were not hurt", "was never found", "nearly killed": the event word at
+/// `k` is denied, so what it counts did not happen.
 fn negated(tokens: &[Token], k: usize) -> bool {
+    // "two nearly killed": they lived.
+    let nearly = k > 0
+        && tokens[k - 1].kind == Kind::Word
+        && matches!(tokens[k - 1].lower, "nearly" | "almost" | "narrowly");
     // Words are letters only, so "wasn't" is "wasn", "'", "t".
     let from = k.saturating_sub(3);
-    (from..k).any(|i| {
-        let t = &tokens[i];
-        t.kind == Kind::Word
-            && (matches!(t.lower, "not" | "never")
-                || (t.lower == "t" && i > 0 && tokens[i - 1].is_mark(&["'", "’"])))
-    })
+    nearly
+        || (from..k).any(|i| {
+            let t = &tokens[i];
+            t.kind == Kind::Word
+                && (matches!(t.lower, "not" | "never")
+                    || (t.lower == "t" && i > 0 && tokens[i - 1].is_mark(&["'", "’"])))
+        })
 }
 
 /// The event nearest the figure in its clause, looking a few words either

@@ -25,15 +25,14 @@ use serde_json::Value;
 
 // Thresholds on the totals over all clusters. Issue 15's targets are
 // findings >= 6 of 9, agreements >= 14 of 18, traps >= 95% and false
-// alarms <= 3. Until the binary reaches them these are a no-regression
-// ratchet at what it measured when this test was written (findings 6/9,
-// agreements 4/18, traps 228/247 = 92.3%, false alarms 10): raise them as
-// it improves, up to the targets.
+// alarms <= 3; the binary measures findings 7/9, agreements 14/18, traps
+// 237/247 = 95.9% and 3 false alarms. The thresholds sit at what it
+// measures, above the targets where it does better: no regression lands.
 
-/// Gold findings held, of 9 (issue 15: 6).
+/// Gold findings held, of 9 (issue 15: at least 6).
 const MIN_FINDINGS: usize = 7;
 /// Gold agreements held, of 18 (issue 15: 14).
-const MIN_AGREEMENTS: usize = 13;
+const MIN_AGREEMENTS: usize = 14;
 /// Gold traps held, in per cent of 247 (issue 15: 95.0). One trap is 0.4%,
 /// so a threshold to one decimal is exact.
 const MIN_TRAPS_PERCENT: f64 = 95.9;

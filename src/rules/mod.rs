@@ -923,6 +923,26 @@ triggers = ['\brecogni[sz]\w*']
     }
 
     #[test]
+    fn both_counts_two_only_as_a_determiner_with_an_event() {
+        assert_eq!(
+            desk("Both women were found dead in the house.", None),
+            pairs(&[("killed", "Both")])
+        );
+        assert_eq!(
+            desk("The couple were both killed.", None),
+            pairs(&[("killed", "both")])
+        );
+        assert_eq!(desk("Both sides agreed.", None), []);
+        assert_eq!(
+            desk(
+                "Two women were found dead. Both had suffered head injuries.",
+                None
+            ),
+            pairs(&[("killed", "Two")])
+        );
+    }
+
+    #[test]
     fn addresses_ages_days_and_other_events_count_no_one() {
         for text in [
             "The victim was found dead in an apartment at 24 Linden Street.",

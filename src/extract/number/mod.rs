@@ -316,7 +316,7 @@ impl Blocked<'_> {
 
 /// A digit, a fraction character or a number word: where a figure can be.
 /// Found with the other anchors, in [`super::Anchors`].
-pub(super) const ANCHOR_PATTERN: &str = r"[0-9]+|(?u:[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\b(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|lakhs?|millions?|mn|mln|mil|crores?|billions?|bn|bln|trillions?|tn|tln|dozens?|dz|dzs|doz|dozs|tens|scores|halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?)\b|\bno[\s-]+(?:injuries|deaths|casualties|fatalities|reports)\b|\bnobody\b";
+pub(super) const ANCHOR_PATTERN: &str = r"[0-9]+|(?u:[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])|\b(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|lakhs?|millions?|mn|mln|mil|crores?|billions?|bn|bln|trillions?|tn|tln|dozens?|dz|dzs|doz|dozs|tens|scores|halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?)\b|\bno[\s-]+(?:injuries|deaths|casualties|fatalities|reports)\b|\bnobody\b|\bboth\b";
 
 /// How far before an anchor qualifiers and ranges may start ("an
 /// estimated", "between ... and"), and how far after it units, counted
@@ -459,8 +459,10 @@ fn extract_window(source: &Source, window: Range<usize>, blocked: &Blocked, out:
         let event = event
             .or_else(|| toll_before(&tokens, reading.first))
             .or_else(|| predicate_of_subject(&tokens, reading.first, reading.end));
-        if event.is_none() && reader.no_one(i).is_some() {
-            // "No one knows": a zero counts only a harm ("no one was hurt").
+        // "No one knows": a zero counts only a harm ("no one was hurt");
+        // "both sides" is no figure, "both were hurt" two people.
+        let only_with_event = reader.no_one(i).is_some() || tokens[i].lower == "both";
+        if event.is_none() && only_with_event {
             i = reading.end;
             continue;
         }

@@ -399,7 +399,7 @@ fn opens_figure_in_words(w: &str) -> bool {
         || denominator(w).is_some()
         || matches!(
             w,
-            "hundred" | "dozen" | "half" | "quarter" | "no" | "nobody"
+            "hundred" | "dozen" | "half" | "quarter" | "no" | "nobody" | "both"
         )
 }
 
@@ -426,6 +426,7 @@ static FIGURE_WORDS: LazyLock<std::collections::HashSet<String, WordBuild>> = La
         "dozen",
         "no",
         "nobody",
+        "both",
         "tens",
         "dozens",
         "scores",
@@ -1354,6 +1355,36 @@ impl Reader<'_, '_> {
                 scale: 1.0,
                 unit: None,
                 end,
+                vague: false,
+                words: true,
+            });
+        }
+        // "Both women were found dead", "they were both killed": two
+        // (kept only with an event). A bare "Both had suffered head
+        // injuries" points back at people already counted.
+        let determiner = self.word(j + 1).is_some_and(|n| {
+            !matches!(
+                n,
+                "had"
+                    | "have"
+                    | "has"
+                    | "were"
+                    | "was"
+                    | "are"
+                    | "is"
+                    | "suffered"
+                    | "sustained"
+                    | "of"
+                    | "and"
+            )
+        });
+        let after_be = j > 0 && matches!(self.word(j - 1), Some("were" | "are" | "was"));
+        if w == "both" && (determiner || after_be) {
+            return Some(Quantity {
+                value: 2.0,
+                scale: 1.0,
+                unit: None,
+                end: j + 1,
                 vague: false,
                 words: true,
             });

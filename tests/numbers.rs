@@ -83,7 +83,7 @@ fn a_conflicting_toll_is_flagged_with_a_label_in_both_sources() {
 }
 
 #[test]
-fn a_same_day_difference_is_not_an_update_even_for_a_rising_toll() {
+fn a_lower_toll_published_after_a_higher_one_is_a_disagreement() {
     let (_, stdout) = check("conflicting-toll", &["--format", "csv"]);
     let rows: Vec<&str> = stdout.lines().skip(1).collect();
     // 42 twice against 58; "At least 40" fits both sides and is no row.
@@ -94,6 +94,69 @@ fn a_same_day_difference_is_not_an_update_even_for_a_rising_toll() {
     assert!(
         passengers["fact"].is_null(),
         "a ferry's capacity is not a toll: {passengers}"
+    );
+}
+
+#[test]
+fn a_same_day_difference_with_no_times_may_be_successive_updates() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = std::path::Path::new("tests/fixtures/conflicting-toll");
+    for file in ["coastline.txt", "herald.txt", "wire.txt"] {
+        std::fs::copy(fixture.join(file), dir.path().join(file)).unwrap();
+    }
+    let manifest = std::fs::read_to_string(fixture.join("sources.toml")).unwrap();
+    let days_only = regex::Regex::new(r#"published = "(\d{4}-\d{2}-\d{2})[^"]*""#)
+        .unwrap()
+        .replace_all(&manifest, r#"published = "$1""#);
+    std::fs::write(dir.path().join("sources.toml"), days_only.as_ref()).unwrap();
+    let out = crosscheck()
+        .arg("check")
+        .arg(dir.path())
+        .arg("--rules")
+        .arg(fixture.join("rules"))
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = stdout.lines().skip(1).collect();
+    assert_eq!(rows.len(), 3, "{stdout}");
+    assert!(rows.iter().all(|r| r.contains(",warning,")), "{stdout}");
+    let human = crosscheck()
+        .arg("check")
+        .arg(dir.path())
+        .arg("--rules")
+        .arg(fixture.join("rules"))
+        .output()
+        .unwrap();
+    let human = String::from_utf8(human.stdout).unwrap();
+    assert!(human.contains("they may be successive updates"), "{human}");
+}
+
+#[test]
+fn updates_on_one_day_are_ordered_by_their_times() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, toll, published) in [
+        ("a.txt", 93, "2024-03-23T09:40:00+03:00"),
+        ("b.txt", 115, "2024-03-23T18:10:00+03:00"),
+    ] {
+        std::fs::write(
+            dir.path().join(file),
+            format!("The attack on the hall killed {toll} people, officials said.\n"),
+        )
+        .unwrap();
+        let entry = format!("[[source]]\nfile = \"{file}\"\npublished = \"{published}\"\n");
+        let manifest = dir.path().join("sources.toml");
+        let before = std::fs::read_to_string(&manifest).unwrap_or_default();
+        std::fs::write(manifest, before + &entry).unwrap();
+    }
+    let out = crosscheck().arg("check").arg(dir.path()).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains(
+            "93 at 09:40 UTC+03 on 23 March was updated to 115 at 18:10 UTC+03 on 23 March"
+        ),
+        "{stdout}"
     );
 }
 

@@ -25,12 +25,15 @@ use serde_json::Value;
 
 // Thresholds on the totals over all clusters. Issue 15's targets are
 // findings >= 6 of 9, agreements >= 14 of 18, traps >= 95% and false
-// alarms <= 3; the binary measures findings 7/9, agreements 14/18, traps
+// alarms <= 3; the binary measures findings 6/9, agreements 14/18, traps
 // 237/247 = 95.9% and 3 false alarms. The thresholds sit at what it
 // measures, above the targets where it does better: no regression lands.
+// (8_ecbplus's gold wants an error for 12 and 18 injured published the same
+// day with no times; issue 15 section 5 makes that a warning that they may
+// be successive updates, and crosscheck follows the issue.)
 
 /// Gold findings held, of 9 (issue 15: at least 6).
-const MIN_FINDINGS: usize = 7;
+const MIN_FINDINGS: usize = 6;
 /// Gold agreements held, of 18 (issue 15: 14).
 const MIN_AGREEMENTS: usize = 14;
 /// Gold traps held, in per cent of 247 (issue 15: 95.0). One trap is 0.4%,

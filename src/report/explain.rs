@@ -189,7 +189,13 @@ pub fn claims(
         let date = source
             .document_date
             .as_ref()
-            .map(|d| format!("document date {} from {}", d.date, d.basis.describe()))
+            .map(|d| {
+                let at = d
+                    .time
+                    .map(|t| format!(" {}", t.describe()))
+                    .unwrap_or_default();
+                format!("document date {}{at} from {}", d.date, d.basis.describe())
+            })
             .unwrap_or_else(|| "no document date".to_string());
         writeln!(
             out,

@@ -50,6 +50,23 @@ pub struct DocumentDate {
     /// a dateline ends at its dash, the story's own text following it.
     #[serde(skip)]
     pub header: Option<Range<usize>>,
+    /// The time of day, when the manifest or a stamp gives one: "09:40",
+    /// "09:40 UTC+03".
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_time"
+    )]
+    pub time: Option<super::published::PublishedTime>,
+}
+
+fn serialize_time<S: serde::Serializer>(
+    time: &Option<super::published::PublishedTime>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match time {
+        Some(t) => s.collect_str(&t.describe()),
+        None => s.serialize_none(),
+    }
 }
 
 fn serialize_date<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
@@ -63,7 +80,13 @@ impl DocumentDate {
             basis,
             span: None,
             header: None,
+            time: None,
         }
+    }
+
+    /// With the time of day it was published at.
+    pub fn at(self, time: Option<super::published::PublishedTime>) -> DocumentDate {
+        DocumentDate { time, ..self }
     }
 }
 
@@ -129,6 +152,30 @@ pub struct Detected {
     /// lines: dates there are not claims of the story. A wire dateline
     /// without a year is one even when nothing at the top gives its year.
     pub headers: Vec<Range<usize>>,
+    /// Lines that stamp a time with no date ("Updated 11:11 GMT"): the
+    /// time of whichever day the document is dated.
+    pub time_lines: Vec<Range<usize>>,
+}
+
+impl Detected {
+    /// The latest time the top of `text` stamps on `date`: the time on
+    /// its strongest dated header when that is `date`, else the time-only
+    /// stamps' ("Published 09:40 GMT", "Updated 11:11 GMT": the copy is
+    /// the update's).
+    pub fn time_on(&self, text: &str, date: Date) -> Option<super::published::PublishedTime> {
+        if let Some(time) = self
+            .dates
+            .first()
+            .filter(|d| d.date == date)
+            .and_then(|d| d.time)
+        {
+            return Some(time);
+        }
+        self.time_lines
+            .iter()
+            .filter_map(|r| super::published::time_stamp(text.get(r.clone())?, date))
+            .max_by_key(|t| super::published::span_of(date, Some(*t)).map(|(at, _)| at))
+    }
 }
 
 /// A byline with its date: "By Ana Ruiz | July 4, 2025". The names run
@@ -193,6 +240,7 @@ impl Openings {
 /// Datelines and stamps at the top of a text.
 pub fn detect(text: &str) -> Detected {
     let mut found = Vec::new();
+    let mut time_lines = Vec::new();
     let mut yearless = None;
     // A byte order mark is not part of the first line's words.
     let mut offset = super::first_column(text);
@@ -205,6 +253,11 @@ pub fn detect(text: &str) -> Detected {
         // Most lines can be ruled out by their first letters, before any
         // pattern is compiled or run.
         let can_be = Openings::of(content);
+        if can_be.stamp
+            && super::published::time_stamp(content, Date::constant(2000, 1, 1)).is_some()
+        {
+            time_lines.push(line_range.clone());
+        }
         if yearless.is_none() && can_be.dateline && !DATELINE.is_match(content) {
             if let Some(caps) = DATELINE_NO_YEAR.captures(content) {
                 let month = caps.name("m").and_then(|m| month_number(m.as_str()));
@@ -237,11 +290,17 @@ pub fn detect(text: &str) -> Detected {
                         DateBasis::Dateline => offset..offset + dateline_end(content, m.end()),
                         _ => line_range.clone(),
                     };
+                    // "March 23, 2024 9:40 AM ET", "Published 10:32 AM
+                    // EDT, Fri July 4, 2025": the time on the header.
+                    let time = content
+                        .get(header.start - offset..header.end - offset)
+                        .and_then(|h| super::published::clock_in(h, date));
                     found.push(DocumentDate {
                         date,
                         basis,
                         span: Some(offset + m.start()..offset + m.end()),
                         header: Some(header),
+                        time,
                     });
                     break;
                 }
@@ -272,15 +331,23 @@ pub fn detect(text: &str) -> Detected {
                     basis: DateBasis::Dateline,
                     span: Some(span),
                     header: Some(header),
+                    time: stamp.time,
                 },
             );
         }
     }
+    headers.extend(time_lines.iter().cloned());
     headers.sort_by_key(|h| (h.start, h.end));
-    Detected {
+    let mut detected = Detected {
         dates: found,
         headers,
+        time_lines,
+    };
+    if let Some(first) = detected.dates.first().filter(|d| d.time.is_none()) {
+        let time = detected.time_on(text, first.date);
+        detected.dates[0].time = time;
     }
+    detected
 }
 
 static FULL_DATE_RE: LazyLock<Regex> =
@@ -377,6 +444,34 @@ mod tests {
             detect("TARSK (AP) — Thursday, July 4, 2025\n").dates[0].basis,
             DateBasis::Dateline
         );
+    }
+
+    #[test]
+    fn stamps_and_datelines_give_the_time_of_day() {
+        let time = |text: &str| {
+            detect(text)
+                .dates
+                .first()
+                .and_then(|d| d.time)
+                .map(|t| t.describe())
+        };
+        assert_eq!(
+            time("March 23, 2024 9:40 AM ET\nBody").as_deref(),
+            Some("09:40 UTC-04")
+        );
+        assert_eq!(
+            time("Published 09:40 GMT\nUpdated 11:11 GMT\nBEIRUT, March 23, 2024 — The toll rose.")
+                .as_deref(),
+            Some("11:11 UTC"),
+            "the copy is the update's"
+        );
+        assert_eq!(
+            time("BEIRUT, March 23, 2024 — The blast at 9:40 killed 12.").as_deref(),
+            None,
+            "the lede's times are the story's"
+        );
+        let found = detect("Updated 11:11 GMT\nThe toll rose to 115.");
+        assert_eq!(found.headers, vec![(0..17)], "a time stamp holds no claims");
     }
 
     #[test]

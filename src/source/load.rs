@@ -137,7 +137,7 @@ impl Pending {
             None => self
                 .entry
                 .published
-                .map(|d| DocumentDate::given(d, DateBasis::Manifest)),
+                .map(|d| DocumentDate::given(d, DateBasis::Manifest).at(self.entry.published_time)),
         };
         let meta = SourceMeta {
             outlet: self.entry.outlet.clone(),

@@ -4,7 +4,9 @@
 //! ```toml
 //! [[source]]
 //! file = "case-00001.txt"   # relative to the manifest
-//! published = "2016-11-07"  # the document date; optional
+//! published = "2016-11-07"  # the document date; optional; may take a
+//!                           # time: "2016-11-07T09:40:00+03:00" or
+//!                           # "2016-11-07 09:40" (local)
 //! outlet = "..."            # optional, also title, url, locale
 //! ```
 
@@ -40,6 +42,8 @@ struct RawEntry {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ManifestEntry {
     pub published: Option<jiff::civil::Date>,
+    /// The time of day `published` gives, if any.
+    pub published_time: Option<super::published::PublishedTime>,
     pub outlet: Option<String>,
     pub title: Option<String>,
     pub url: Option<String>,
@@ -62,17 +66,21 @@ pub(crate) fn read(path: &Path, text: &str) -> Result<BTreeMap<PathBuf, Listed>,
     let folder = path.parent().unwrap_or(Path::new(""));
     let mut entries = BTreeMap::new();
     for entry in raw.source {
-        let published = match &entry.published {
-            None => None,
-            Some(p) => Some(super::parse_iso_date(p.get_ref()).ok_or_else(|| {
-                TomlError::at(
-                    &name,
-                    text,
-                    Some(p.span()),
-                    format!("`published` is not a date: {:?}", p.get_ref()),
-                    "expected YYYY-MM-DD",
-                )
-            })?),
+        let (published, published_time) = match &entry.published {
+            None => (None, None),
+            Some(p) => {
+                let (date, time) =
+                    super::published::parse_published(p.get_ref()).ok_or_else(|| {
+                        TomlError::at(
+                            &name,
+                            text,
+                            Some(p.span()),
+                            format!("`published` is not a date: {:?}", p.get_ref()),
+                            "expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS+HH:MM or YYYY-MM-DD HH:MM",
+                        )
+                    })?;
+                (Some(date), time)
+            }
         };
         let file = normalise(&folder.join(entry.file.get_ref()));
         if entries.contains_key(&file) {
@@ -90,6 +98,7 @@ pub(crate) fn read(path: &Path, text: &str) -> Result<BTreeMap<PathBuf, Listed>,
             Listed {
                 entry: ManifestEntry {
                     published,
+                    published_time,
                     outlet: entry.outlet,
                     title: entry.title,
                     url: entry.url,

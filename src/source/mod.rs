@@ -11,6 +11,7 @@ pub mod html;
 mod load;
 mod manifest;
 pub mod markdown;
+pub mod published;
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -147,9 +148,17 @@ impl Source {
         date_order: DateOrder,
         given_date: Option<DocumentDate>,
     ) -> Source {
-        let found = document_date::detect(&text);
-        let headers = found.headers;
-        let document_date = given_date.or_else(|| found.dates.into_iter().next());
+        let mut found = document_date::detect(&text);
+        let headers = std::mem::take(&mut found.headers);
+        // A manifest's day with no time takes the time the text stamps.
+        let document_date = match given_date {
+            Some(given) if given.time.is_none() => {
+                let time = found.time_on(&text, given.date);
+                Some(given.at(time))
+            }
+            Some(given) => Some(given),
+            None => found.dates.into_iter().next(),
+        };
         Source {
             id,
             name,

@@ -26,7 +26,7 @@ use serde_json::Value;
 // Thresholds on the totals over all clusters. Issue 15's targets are
 // findings >= 6 of 9, agreements >= 14 of 18, traps >= 95% and false
 // alarms <= 3; the binary measures findings 6/9, agreements 14/18, traps
-// 237/247 = 95.9% and 3 false alarms. The thresholds sit at what it
+// 238/247 = 96.4% and 2 false alarms. The thresholds sit at what it
 // measures, above the targets where it does better: no regression lands.
 // (8_ecbplus's gold wants an error for 12 and 18 injured published the same
 // day with no times; issue 15 section 5 makes that a warning that they may
@@ -38,10 +38,10 @@ const MIN_FINDINGS: usize = 6;
 const MIN_AGREEMENTS: usize = 14;
 /// Gold traps held, in per cent of 247 (issue 15: 95.0). One trap is 0.4%,
 /// so a threshold to one decimal is exact.
-const MIN_TRAPS_PERCENT: f64 = 95.9;
+const MIN_TRAPS_PERCENT: f64 = 96.3;
 /// Error or warning findings of the five facts beyond what the gold lists
 /// (issue 15: 3).
-const MAX_FALSE_ALARMS: usize = 3;
+const MAX_FALSE_ALARMS: usize = 2;
 
 /// The desk facts scored (`score_real.py`'s `FACTS`).
 const FACTS: [&str; 5] = ["killed", "injured", "missing", "arrested", "magnitude"];

@@ -955,7 +955,10 @@ triggers = ['\brecogni[sz]\w*']
             "When one is killed, all of us lose.",
             "He shot and stabbed many, including two nearly killed.",
             "The complaint alleged three special circumstances of murder.",
+            "Prosecutors charged that the leader assaulted two girls.",
+            "Deputies detained as many as nine potential witnesses.",
             "He was charged againJuly 23, 2008, with murder.",
+            "Prophet charged againJuly 23, 2008.4:49 pm",
             "Police linked the gun to four other murders.",
             "He will join 12 other defendants charged in the case.",
         ] {

@@ -64,12 +64,20 @@ pub struct RawCount<'a> {
 }
 
 /// True when `noun` is one of `list`, singular or plural ("person" for
-/// "people" aside, "soldier" and "soldiers" are one).
+/// "people" aside, "soldier" and "soldiers" are one, and so are "witness"
+/// and "witnesses", "casualty" and "casualties").
 fn same_noun(list: &[String], noun: &str) -> bool {
+    let plural_of = |one: &str, many: &str| {
+        many.strip_suffix('s') == Some(one)
+            || (many.strip_suffix("es") == Some(one) && one.ends_with(['s', 'x', 'z', 'h']))
+            || many
+                .strip_suffix("ies")
+                .is_some_and(|stem| one.strip_suffix('y') == Some(stem))
+    };
     list.iter().any(|c| {
         c == noun
-            || noun.strip_suffix('s') == Some(c.as_str())
-            || c.strip_suffix('s') == Some(noun)
+            || plural_of(c, noun)
+            || plural_of(noun, c)
             || IRREGULAR
                 .iter()
                 .any(|(one, many)| [(c.as_str(), noun), (noun, c.as_str())].contains(&(one, many)))
@@ -253,6 +261,7 @@ impl Count {
 mod tests {
     use std::path::Path;
 
+    use super::same_noun;
     use crate::rules::parse_rule;
 
     const TOLL: &str = r#"id = "death-toll"
@@ -283,6 +292,14 @@ monotonic = "rising"
         let rule = parse_rule(Path::new("r.toml"), &men).unwrap();
         assert!(rule.count.counts("man") && rule.count.counts("child"));
         assert!(!rule.count.counts("woman"));
+        let list = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert!(same_noun(&list(&["witness"]), "witnesses"));
+        assert!(same_noun(&list(&["casualties"]), "casualty"));
+        assert!(same_noun(&list(&["box"]), "boxes"));
+        assert!(
+            !same_noun(&list(&["hom"]), "homes"),
+            "only after s, x, z, h"
+        );
     }
 
     #[test]

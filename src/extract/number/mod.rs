@@ -620,7 +620,13 @@ fn not_a_count(
     // where the month went unread.
     let year_after = tokens.get(end).is_some_and(|t| t.is_mark(&[","]))
         && tokens.get(end + 1).is_some_and(|t| {
-            t.kind == Kind::Numeral && t.text.len() == 4 && (1900.0..=2100.0).contains(&t.value)
+            // "23, 2008.4:49 pm": the year glued to a time reads as 2008.4.
+            let year = t
+                .text
+                .get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                && !t.text[4..].starts_with(|c: char| c.is_ascii_digit());
+            t.kind == Kind::Numeral && year && (1900.0..2101.0).contains(&t.value)
         });
     if year_after && end == first + 1 && (1.0..=31.0).contains(&value.number) {
         return Some("a day of the month");
@@ -1089,6 +1095,17 @@ fn event_of(t: &Token) -> Option<&'static str> {
         .map(|(event, _)| *event)
 }
 
+/// "Prosecutors charged that he assaulted two girls": "charged that"
+/// alleges; nobody was charged by it.
+fn alleges(tokens: &[Token], k: usize) -> bool {
+    matches!(
+        tokens[k].lower,
+        "charged" | "charges" | "charge" | "charging"
+    ) && tokens
+        .get(k + 1)
+        .is_some_and(|t| t.kind == Kind::Word && t.lower == "that")
+}
+
 /// "Thousands of marchers mourned the dead": "the dead" as the object of
 /// another verb names people the figure's subject acted on, not the
 /// figure's own people. "12 were among the dead" still counts them.
@@ -1154,12 +1171,12 @@ fn event_near(tokens: &[Token], first: usize, end: usize) -> (Option<&'static st
         ..tokens.get(end.saturating_sub(1)).map_or(0, |t| t.end);
     let mut left = None;
     let mut words = 0;
-    for t in tokens[..first].iter().rev() {
+    for (k, t) in tokens[..first].iter().enumerate().rev() {
         if breaks_clause(t) || words >= EVENT_REACH {
             break;
         }
         reach.start = t.start;
-        if let Some(e) = event_of(t) {
+        if let Some(e) = event_of(t).filter(|_| !alleges(tokens, k)) {
             left = left.or(Some((words, e)));
         }
         words += usize::from(t.kind == Kind::Word);
@@ -1192,8 +1209,8 @@ fn event_near(tokens: &[Token], first: usize, end: usize) -> (Option<&'static st
             break;
         }
         reach.end = t.end;
-        if let Some(e) = event_of(t).filter(|_| !mourns_the_dead(tokens, k) && !negated(tokens, k))
-        {
+        let denied = mourns_the_dead(tokens, k) || negated(tokens, k) || alleges(tokens, k);
+        if let Some(e) = event_of(t).filter(|_| !denied) {
             right = right.or(Some((words, e)));
         }
         words += usize::from(t.kind == Kind::Word);

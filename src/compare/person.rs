@@ -9,9 +9,9 @@
 //! Affairs") are matched by their words, and rule files' `aliases` join
 //! other names of the same speaker.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::extract::person::same_person;
+use crate::extract::person::{family_name_keys, same_person};
 use crate::extract::quote::normalise_speaker;
 use crate::extract::ClaimKind;
 use crate::rules::RuleSet;
@@ -26,6 +26,14 @@ pub struct Subjects {
 
 fn key(name: &str) -> String {
     normalise_speaker(name).to_lowercase()
+}
+
+/// The keys a name is found under: its own (a body's name meets only
+/// itself) and its family name's.
+fn blocking_keys(name: &str) -> Vec<String> {
+    let mut keys = family_name_keys(name);
+    keys.push(format!("k:{}", key(name)));
+    keys
 }
 
 /// A person's name: every word capitalised (or an initial), at most five.
@@ -76,24 +84,47 @@ impl Subjects {
                 .then(b.1.cmp(&a.1))
                 .then(a.0.cmp(b.0))
         });
+        // Complete linkage, with each name compared only with the groups
+        // whose members share a key with it: a group it fits has all its
+        // members the same person as the name, so any of them shares one.
         let mut groups: Vec<Vec<(&String, usize)>> = Vec::new();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         for (name, count) in names {
-            let fits: Vec<usize> = groups
+            let keys = blocking_keys(name);
+            let mut candidates: Vec<usize> = keys
                 .iter()
-                .enumerate()
-                .filter(|(_, g)| {
-                    g.iter().all(|(member, _)| {
+                .filter_map(|k| by_key.get(k))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let fits: Vec<usize> = candidates
+                .into_iter()
+                .filter(|&i| {
+                    groups[i].iter().all(|(member, _)| {
                         key(member) == key(name)
                             || looks_like_a_person(member)
                                 && looks_like_a_person(name)
                                 && same_person(member, name)
                     })
                 })
-                .map(|(i, _)| i)
                 .collect();
-            match fits.as_slice() {
-                [one] => groups[*one].push((name, count)),
-                _ => groups.push(vec![(name, count)]),
+            let group = match fits.as_slice() {
+                [one] => {
+                    groups[*one].push((name, count));
+                    *one
+                }
+                _ => {
+                    groups.push(vec![(name, count)]);
+                    groups.len() - 1
+                }
+            };
+            for k in keys {
+                let ids = by_key.entry(k).or_default();
+                if ids.last() != Some(&group) {
+                    ids.push(group);
+                }
             }
         }
         let mut canonical = BTreeMap::new();

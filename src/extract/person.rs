@@ -1143,6 +1143,9 @@ struct FullNames<'t> {
     /// What an ASCII word must have to spell a family name: see
     /// [`Initials::may_spell`].
     initials: Initials,
+    /// The family names (indices into `surnames`) under each of their
+    /// [`name_word_keys`], so a word is compared only with those it may spell.
+    by_key: std::collections::HashMap<String, Vec<usize>>,
     /// Which family names a word is a spelling of, once per word.
     answers:
         std::cell::RefCell<std::collections::HashMap<&'t str, Vec<usize>, crate::fnv::WordBuild>>,
@@ -1159,7 +1162,14 @@ impl<'t> FullNames<'t> {
             }
         }
         let initials = Initials::of(by_surname.keys().copied());
+        let mut by_key: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, surname) in by_surname.keys().enumerate() {
+            for key in name_word_keys(surname) {
+                by_key.entry(key).or_default().push(i);
+            }
+        }
         FullNames {
+            by_key,
             names: found.into_iter().map(|(_, words)| words).collect(),
             surnames: by_surname.into_iter().collect(),
             initials,
@@ -1170,9 +1180,15 @@ impl<'t> FullNames<'t> {
     /// Indices into `surnames` of the family names `word` can spell.
     fn surnames_like(&self, word: &'t str) -> std::cell::Ref<'_, Vec<usize>> {
         if !self.answers.borrow().contains_key(word) {
-            let like = (0..self.surnames.len())
-                .filter(|&i| same_name_word(self.surnames[i].0, word))
+            let mut like: Vec<usize> = name_word_keys(word)
+                .iter()
+                .filter_map(|key| self.by_key.get(key))
+                .flatten()
+                .copied()
                 .collect();
+            like.sort_unstable();
+            like.dedup();
+            like.retain(|&i| same_name_word(self.surnames[i].0, word));
             self.answers.borrow_mut().insert(word, like);
         }
         std::cell::Ref::map(self.answers.borrow(), |a| &a[word])
@@ -1376,6 +1392,63 @@ pub fn same_person(a: &str, b: &str) -> bool {
     })
 }
 
+/// Keys such that any two names [`same_person`] joins share one: the
+/// family name's spellings within the edit distance [`same_name_word`]
+/// allows (every way of deleting that many letters, which also covers a
+/// swap or a changed letter), and its consonant skeleton. Grouping names
+/// by key compares a name only with those it could be, so a run naming
+/// thousands of people costs linear time, not names squared.
+pub fn family_name_keys(name: &str) -> Vec<String> {
+    let family = name
+        .split_whitespace()
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !HONORIFICS.contains(&w.to_lowercase().as_str()))
+        .next_back();
+    family.map(name_word_keys).unwrap_or_default()
+}
+
+/// Keys such that any two words [`same_name_word`] joins share one.
+fn name_word_keys(family: &str) -> Vec<String> {
+    let folded = folded(family);
+    let letters: Vec<char> = folded.chars().collect();
+    let mut keys = std::collections::BTreeSet::new();
+    if letters.len() < 3 {
+        keys.insert(format!("d:{folded}"));
+        return keys.into_iter().collect();
+    }
+    // A partner at most this long can be within the distance (its
+    // similarity is 1 - distance / longer length, at least 0.85).
+    let longest_partner = letters.len() * 20 / 17;
+    let deletions = longest_partner * 3 / 20;
+    // Past three deletions the neighbourhood grows too large: names that
+    // long (and those that could be their partners) meet under one key,
+    // as rare as they are.
+    if deletions >= 3 {
+        keys.insert("long".to_string());
+    }
+    if deletions <= 3 {
+        let mut frontier = vec![letters];
+        for _ in 0..=deletions {
+            let mut next = Vec::new();
+            for word in frontier {
+                if keys.insert(format!("d:{}", word.iter().collect::<String>())) {
+                    for i in 0..word.len() {
+                        let mut shorter = word.clone();
+                        shorter.remove(i);
+                        next.push(shorter);
+                    }
+                }
+            }
+            frontier = next;
+        }
+    }
+    let skeleton = skeleton(&folded);
+    if skeleton.chars().count() >= 3 {
+        keys.insert(format!("s:{skeleton}"));
+    }
+    keys.into_iter().collect()
+}
+
 /// Person claims for every mention (the name), and title claims for every
 /// mention with an office, about the person named.
 pub fn extract(source: &Source, mentions: &[Mention], out: &mut Vec<Claim>) {
@@ -1420,6 +1493,32 @@ pub fn extract(source: &Source, mentions: &[Mention], out: &mut Vec<Claim>) {
 #[cfg(test)]
 mod tests {
     proptest::proptest! {
+        /// Grouping compares only names that share a key, so two family
+        /// names that may be one must share one, however they differ.
+        #[test]
+        fn family_names_that_may_be_one_share_a_key(
+            word in "[a-zéöK]{1,26}",
+            edits in proptest::collection::vec((0usize..4, 0usize..30, "[a-zé]"), 0..4),
+        ) {
+            let mut other: Vec<char> = word.chars().collect();
+            for (kind, at, letter) in edits {
+                let letter = letter.chars().next().unwrap();
+                let at = at % (other.len() + 1);
+                match kind {
+                    0 if at < other.len() => { other.remove(at); }
+                    1 => other.insert(at, letter),
+                    2 if at < other.len() => other[at] = letter,
+                    3 if at + 1 < other.len() => other.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let other: String = other.into_iter().collect();
+            if super::same_name_word(&word, &other) {
+                let a = super::family_name_keys(&format!("Ana {word}"));
+                let b = super::family_name_keys(&format!("Dr. Bo {other}."));
+                proptest::prop_assert!(a.iter().any(|k| b.contains(k)), "{word} / {other}: {a:?} {b:?}");
+            }
+        }
         /// The back-reference scan finds tokens from any letter inside
         /// them; it must find the very tokens the tokenizer makes.
         #[test]

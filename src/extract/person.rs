@@ -1402,8 +1402,7 @@ pub fn family_name_keys(name: &str) -> Vec<String> {
     let family = name
         .split_whitespace()
         .map(|w| w.trim_end_matches('.'))
-        .filter(|w| !HONORIFICS.contains(&w.to_lowercase().as_str()))
-        .next_back();
+        .rfind(|w| !HONORIFICS.contains(&w.to_lowercase().as_str()));
     family.map(name_word_keys).unwrap_or_default()
 }
 

@@ -152,24 +152,68 @@ fn sides_one_day_apart(sides: &[Side], claims: &ClaimsBySource) -> bool {
 /// sources that hold it. A side whose claims differ in value names each
 /// source beside its own figure ("224 (Velm Wire), >=60 (Oster Post)"):
 /// a source that wrote "at least 60" never gave 224.
-pub fn describe_sides(sides: &[Side], sources: &[Source]) -> Vec<String> {
-    sides
-        .iter()
-        .map(|side| {
-            side.by_value()
-                .into_iter()
-                .map(|(value, refs)| {
-                    let mut names: Vec<String> = refs
-                        .iter()
-                        .map(|r| source_short(sources, r.source))
-                        .collect();
-                    names.dedup();
-                    format!("{value} ({})", names.join(", "))
-                })
-                .collect::<Vec<String>>()
-                .join(", ")
-        })
-        .collect()
+/// A message names at most this many sources per value and this many values;
+/// past them it counts the rest, so that a finding over thousands of sources
+/// stays one readable line, and a report that repeats the message per claim
+/// (GitHub annotations, CSV rows) grows with the claims, not claims².
+const NAMED_PER_VALUE: usize = 12;
+const NAMED_VALUES: usize = 12;
+
+/// "1,234": counts in messages, grouped as the desk writes them.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The sides as a message says them: "224 (Reuters, AP) vs 60 (BBC)".
+pub fn describe_sides(sides: &[Side], sources: &[Source]) -> String {
+    let mut shown_values = 0;
+    let mut hidden_values = 0;
+    let mut described: Vec<String> = Vec::new();
+    for side in sides {
+        let mut values: Vec<String> = Vec::new();
+        for (value, refs) in side.by_value() {
+            if shown_values == NAMED_VALUES {
+                hidden_values += 1;
+                continue;
+            }
+            shown_values += 1;
+            let mut names: Vec<String> = refs
+                .iter()
+                .map(|r| source_short(sources, r.source))
+                .collect();
+            names.dedup();
+            if names.len() > NAMED_PER_VALUE {
+                let more = names.len() - NAMED_PER_VALUE;
+                names.truncate(NAMED_PER_VALUE);
+                names.push(format!("and {} more", grouped(more)));
+            }
+            values.push(format!("{value} ({})", names.join(", ")));
+        }
+        if !values.is_empty() {
+            described.push(values.join(", "));
+        }
+    }
+    let mut text = described.join(" vs ");
+    if hidden_values > 0 {
+        text.push_str(&format!(
+            ", and {} more {}",
+            grouped(hidden_values),
+            if hidden_values == 1 {
+                "value"
+            } else {
+                "values"
+            }
+        ));
+    }
+    text
 }
 
 /// Sides numbered 1, 2, ... from groups of claims, most specific first;
@@ -211,11 +255,7 @@ impl Finding {
             .as_deref()
             .map(|s| format!(" for {s}"))
             .unwrap_or_default();
-        let message = format!(
-            "{}{about}: sources disagree: {}",
-            rule.title,
-            described.join(" vs ")
-        );
+        let message = format!("{}{about}: sources disagree: {described}", rule.title);
         let mut help = vec![format!(
             "each label shows a claim's side; claims on one side can all be true together (rule `{}`)",
             rule.id
@@ -299,5 +339,19 @@ impl Finding {
             .iter()
             .flat_map(|s| s.claims.iter().map(move |r| (s.number, *r)))
             .chain(self.vague.iter().map(|r| (0, *r)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn counts_are_grouped_in_thousands() {
+        assert_eq!(grouped(7), "7");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(3997), "3,997");
+        assert_eq!(grouped(1234567), "1,234,567");
     }
 }

@@ -214,11 +214,7 @@ pub fn named_finding(
         kind: FindingKind::Disagreement,
         fact: rule.id.clone(),
         title: rule.title.clone(),
-        message: format!(
-            "{}{about}: {verdict}: {}",
-            rule.title,
-            described.join(" vs ")
-        ),
+        message: format!("{}{about}: {verdict}: {described}", rule.title),
         subject,
         severity: rule.severity,
         help: Some(help),

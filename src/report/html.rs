@@ -306,7 +306,7 @@ impl ValueRow {
     }
 }
 
-fn fact_rows(report: &Report) -> Vec<FactRow> {
+fn fact_rows(report: &Report, disagreements: &Disagreements) -> Vec<FactRow> {
     let mut facts: BTreeMap<(String, Option<String>), Vec<ClaimRef>> = BTreeMap::new();
     for (s, list) in report.claims.iter().enumerate() {
         for (index, claim) in list.iter().enumerate() {
@@ -324,7 +324,9 @@ fn fact_rows(report: &Report) -> Vec<FactRow> {
     facts
         .into_iter()
         .map(|((fact, subject), refs)| {
-            let finding = disagreement(report, &fact, subject.as_deref());
+            let finding = disagreements
+                .get(&(fact.as_str(), subject.as_deref()))
+                .copied();
             let values = match finding {
                 Some(f) => {
                     // One row per value a source gave: a side holding
@@ -377,10 +379,20 @@ fn fact_rows(report: &Report) -> Vec<FactRow> {
         .collect()
 }
 
-fn disagreement<'a>(report: &'a Report, fact: &str, subject: Option<&str>) -> Option<&'a Finding> {
-    report.findings.iter().find(|f| {
-        f.kind == FindingKind::Disagreement && f.fact == fact && f.subject.as_deref() == subject
-    })
+/// Each fact's disagreement, looked up once: a scan per fact would cost
+/// facts × findings.
+type Disagreements<'a> = BTreeMap<(&'a str, Option<&'a str>), &'a Finding>;
+
+fn disagreements<'a>(report: &Report<'a>) -> Disagreements<'a> {
+    let mut by_fact = Disagreements::new();
+    for f in report.findings {
+        if f.kind == FindingKind::Disagreement {
+            by_fact
+                .entry((f.fact.as_str(), f.subject.as_deref()))
+                .or_insert(f);
+        }
+    }
+    by_fact
 }
 
 /// For a pair of sources: facts both state on a common side, and facts
@@ -393,11 +405,89 @@ struct Pair {
 
 /// The agreement matrix: for every fact, each source's sides (a fact with
 /// no finding is one side for everyone; a vague claim fits every side).
-fn agreement_matrix(report: &Report, rows: &[FactRow]) -> Vec<Vec<Pair>> {
+fn agreement_matrix(
+    report: &Report,
+    rows: &[FactRow],
+    disagreements: &Disagreements,
+) -> Vec<Vec<Pair>> {
     let n = report.sources.len();
     let mut matrix = vec![vec![Pair::default(); n]; n];
     for row in rows {
-        let finding = disagreement(report, &row.fact, row.subject.as_deref());
+        let (sides, vague) = sides_by_source(row, disagreements);
+        let stating: BTreeSet<SourceId> = sides.keys().chain(vague.iter()).copied().collect();
+        for a in &stating {
+            for b in &stating {
+                let (Some(row_a), Some(row_b)) = (sides.get(a), sides.get(b)) else {
+                    // A vague claim fits every side.
+                    matrix[a.0 as usize][b.0 as usize].agree += 1;
+                    continue;
+                };
+                let cell = &mut matrix[a.0 as usize][b.0 as usize];
+                if row_a.is_disjoint(row_b) {
+                    cell.disagree += 1;
+                } else {
+                    cell.agree += 1;
+                }
+            }
+        }
+    }
+    matrix
+}
+
+/// For one source: the facts it states, and those where another source
+/// holds only opposing sides. The matrix folds to this past
+/// `MATRIX_MAX_SOURCES`, since nobody reads a table of thousands of columns.
+#[derive(Clone, Copy, Default)]
+struct Standing {
+    stated: usize,
+    opposed: usize,
+}
+
+const MATRIX_MAX_SOURCES: usize = 40;
+
+fn standings(report: &Report, rows: &[FactRow], disagreements: &Disagreements) -> Vec<Standing> {
+    let mut standings = vec![Standing::default(); report.sources.len()];
+    for row in rows {
+        let (sides, vague) = sides_by_source(row, disagreements);
+        // A source holding one side k is opposed unless every source holds
+        // k; the rare source on several sides checks each group of holders.
+        // So this is sources × sides held, not sources².
+        let mut holding: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut groups: BTreeSet<&BTreeSet<usize>> = BTreeSet::new();
+        for held in sides.values() {
+            for k in held {
+                *holding.entry(*k).or_default() += 1;
+            }
+            groups.insert(held);
+        }
+        for (s, held) in &sides {
+            let standing = &mut standings[s.0 as usize];
+            standing.stated += 1;
+            let opposed = match held.iter().collect::<Vec<_>>()[..] {
+                [k] => holding.get(k).copied().unwrap_or(0) < sides.len(),
+                _ => groups.iter().any(|other| other.is_disjoint(held)),
+            };
+            if opposed {
+                standing.opposed += 1;
+            }
+        }
+        for s in vague.iter().filter(|s| !sides.contains_key(s)) {
+            standings[s.0 as usize].stated += 1;
+        }
+    }
+    standings
+}
+
+/// Each source's sides of one fact (a fact with no finding is one side for
+/// everyone), and the sources whose claims are vague, fitting every side.
+fn sides_by_source(
+    row: &FactRow,
+    disagreements: &Disagreements,
+) -> (BTreeMap<SourceId, BTreeSet<usize>>, BTreeSet<SourceId>) {
+    let finding = disagreements
+        .get(&(row.fact.as_str(), row.subject.as_deref()))
+        .copied();
+    {
         let mut sides: BTreeMap<SourceId, BTreeSet<usize>> = BTreeMap::new();
         let mut vague: BTreeSet<SourceId> = BTreeSet::new();
         match finding {
@@ -418,24 +508,8 @@ fn agreement_matrix(report: &Report, rows: &[FactRow]) -> Vec<Vec<Pair>> {
                 }
             }
         }
-        let stating: BTreeSet<SourceId> = sides.keys().chain(vague.iter()).copied().collect();
-        for a in &stating {
-            for b in &stating {
-                let (Some(row_a), Some(row_b)) = (sides.get(a), sides.get(b)) else {
-                    // A vague claim fits every side.
-                    matrix[a.0 as usize][b.0 as usize].agree += 1;
-                    continue;
-                };
-                let cell = &mut matrix[a.0 as usize][b.0 as usize];
-                if row_a.is_disjoint(row_b) {
-                    cell.disagree += 1;
-                } else {
-                    cell.agree += 1;
-                }
-            }
-        }
+        (sides, vague)
     }
-    matrix
 }
 
 fn write_sources(report: &Report, html: &mut String) {
@@ -481,6 +555,12 @@ fn write_facts(report: &Report, rows: &[FactRow], html: &mut String) {
         return;
     }
     let total = report.sources.len();
+    // How many sources share each short name, counted once: two sources of
+    // one outlet are told apart by number.
+    let mut outlets: BTreeMap<&str, usize> = BTreeMap::new();
+    for source in report.sources {
+        *outlets.entry(short_name(source)).or_default() += 1;
+    }
     html.push_str("<table><thead><tr><th>Fact</th><th>Status</th><th>Value</th><th>As written</th><th class=\"num\">Sources</th><th>Held by</th></tr></thead><tbody>\n");
     for row in rows {
         let span = row.values.len().max(1);
@@ -520,14 +600,7 @@ fn write_facts(report: &Report, rows: &[FactRow], html: &mut String) {
                 .iter()
                 .map(|id| {
                     let name = short_name(&report.sources[id.0 as usize]);
-                    // Two sources of one outlet: the number tells them apart.
-                    let shared = report
-                        .sources
-                        .iter()
-                        .filter(|s| short_name(s) == name)
-                        .count()
-                        > 1;
-                    if shared {
+                    if outlets.get(name).copied().unwrap_or(0) > 1 {
                         format!("{} (#{})", escape(name), id.0 + 1)
                     } else {
                         escape(name)
@@ -632,6 +705,31 @@ fn write_finding(report: &Report, finding: &Finding, html: &mut String) {
     html.push_str("</article>\n");
 }
 
+fn write_standings(report: &Report, standings: &[Standing], html: &mut String) {
+    html.push_str("<section id=\"agreement\"><h2>Which sources agree</h2>\n");
+    let _ = writeln!(
+        html,
+        "<p class=\"help\">With {} sources the source-by-source matrix is folded into one row per source.</p>",
+        standings.len()
+    );
+    html.push_str("<table class=\"matrix standings\"><thead><tr><th></th><th class=\"num\">Facts stated</th><th class=\"num\">Opposed by another source</th></tr></thead><tbody>\n");
+    for (a, standing) in standings.iter().enumerate() {
+        let (class, text) = match standing.opposed {
+            0 if standing.stated == 0 => ("", "–".to_string()),
+            0 => ("agree", "✓ none".to_string()),
+            n => ("disagree", format!("✗ {}", plural(n, "fact", "facts"))),
+        };
+        let _ = writeln!(
+            html,
+            "<tr><th class=\"row\">{}. {}</th><td class=\"self\">{}</td><td class=\"{class}\">{text}</td></tr>",
+            a + 1,
+            source_name(&report.sources[a]),
+            standing.stated
+        );
+    }
+    html.push_str("</tbody></table>\n<p class=\"help\">A source is opposed on a fact when another source holds only sides it does not.</p></section>\n");
+}
+
 fn write_matrix(report: &Report, matrix: &[Vec<Pair>], html: &mut String) {
     html.push_str("<section id=\"agreement\"><h2>Which sources agree</h2>\n");
     html.push_str("<table class=\"matrix\"><thead><tr><th></th>");
@@ -667,8 +765,8 @@ fn write_matrix(report: &Report, matrix: &[Vec<Pair>], html: &mut String) {
 
 /// The whole report as one HTML page.
 pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let rows = fact_rows(report);
-    let matrix = agreement_matrix(report, &rows);
+    let disagreements = disagreements(report);
+    let rows = fact_rows(report, &disagreements);
     let (errors, warnings, infos) = (
         report.count(Severity::Error),
         report.count(Severity::Warning),
@@ -701,7 +799,13 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         write_finding(report, finding, &mut html);
     }
     html.push_str("</section>\n");
-    write_matrix(report, &matrix, &mut html);
+    if report.sources.len() <= MATRIX_MAX_SOURCES {
+        let matrix = agreement_matrix(report, &rows, &disagreements);
+        write_matrix(report, &matrix, &mut html);
+    } else {
+        let standings = standings(report, &rows, &disagreements);
+        write_standings(report, &standings, &mut html);
+    }
     html.push_str("<footer class=\"legend\">Made by crosscheck. Values are TIMEX3-style as written (<code>XXXX-07-03</code>: a July 3 of unknown year); claims on one side can all be true together. Line and column count characters in each file.</footer>\n</main>\n</body>\n</html>\n");
     out.write_all(html.as_bytes())
 }

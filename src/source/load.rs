@@ -308,7 +308,8 @@ fn walk_folder(
     notes: &mut Vec<ListingNote>,
 ) -> Result<(), SourceError> {
     let mut walk = Walk::default();
-    walk.collect(root, notes)?;
+    let real = fs::canonicalize(root).map_err(|e| unreadable(root, &e))?;
+    walk.collect(root, real, notes)?;
     walk.files.sort();
     for (file, real, size) in walk.files {
         let entry = walk
@@ -353,9 +354,16 @@ struct Walk {
 }
 
 impl Walk {
-    fn collect(&mut self, folder: &Path, notes: &mut Vec<ListingNote>) -> Result<(), SourceError> {
+    /// Walks `folder`, whose real path is `real`. The real path is carried
+    /// down rather than looked up, since resolving a path costs a look-up per
+    /// component: per folder, that is depth² over a deep tree.
+    fn collect(
+        &mut self,
+        folder: &Path,
+        real: PathBuf,
+        notes: &mut Vec<ListingNote>,
+    ) -> Result<(), SourceError> {
         // A symlink loop leads back to a folder already walked: stop there.
-        let real = fs::canonicalize(folder).map_err(|e| unreadable(folder, &e))?;
         if !self.visited.insert(real.clone()) {
             return Ok(());
         }
@@ -399,7 +407,8 @@ impl Walk {
                 }
             };
             if meta.is_dir() {
-                self.collect(&path, notes)?;
+                let real_folder = real_file()?;
+                self.collect(&path, real_folder, notes)?;
             } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
                 if self.names_only {
                     self.manifest_files.push(real_file()?);
@@ -490,7 +499,8 @@ pub fn reads(input: &str, target: &Path) -> Option<ReadAs> {
             names_only: true,
             ..Walk::default()
         };
-        walk.collect(path, &mut Vec::new()).ok()?;
+        let real = fs::canonicalize(path).ok()?;
+        walk.collect(path, real, &mut Vec::new()).ok()?;
         return if walk.files.iter().any(|(_, real, _)| real == target) {
             Some(ReadAs::Source)
         } else if walk.manifest_files.iter().any(|real| real == target) {

@@ -76,3 +76,25 @@ fn past_a_few_dozen_sources_html_shows_standings_not_a_matrix() {
         );
     }
 }
+
+#[test]
+fn one_source_repeating_a_figure_shows_a_bounded_number_of_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "Officials said 12 people were killed. Later they said 40 were killed.\n";
+    std::fs::write(dir.path().join("h.txt"), line.repeat(100)).unwrap();
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "h.txt", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    // 200 claims: twelve of each side are marked, the rest counted.
+    assert_eq!(text.matches("side 1: 12").count(), 12, "{text}");
+    assert_eq!(text.matches("side 2: 40").count(), 12, "{text}");
+    assert!(
+        text.contains("176 more claims of this source not marked"),
+        "{text}"
+    );
+}

@@ -18,7 +18,7 @@ pub mod syndication;
 
 use std::collections::BTreeMap;
 
-pub use finding::{ClaimRef, Finding, FindingKind, Side};
+pub use finding::{grouped, ClaimRef, Finding, FindingKind, Side};
 
 use crate::extract::{Claim, ClaimKind, ClaimValue};
 use crate::rules::{RuleSet, Severity};

@@ -2,8 +2,11 @@
 //! span in every source involved. A miette diagnostic has one source, so
 //! each further source is a related diagnostic with its own `NamedSource`.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::io::{self, Write};
+use std::rc::Rc;
 
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
@@ -11,7 +14,7 @@ use miette::{
 };
 
 use super::Report;
-use crate::compare::{ClaimRef, Finding, FindingKind};
+use crate::compare::{grouped, ClaimRef, Finding, FindingKind};
 use crate::rules::Severity;
 use crate::source::{ends_line, first_column, Source, SourceId};
 
@@ -23,25 +26,25 @@ pub struct Style {
 }
 
 #[derive(Debug)]
-struct FindingDiagnostic {
+struct FindingDiagnostic<'r> {
     message: String,
     code: Option<String>,
     severity: miette::Severity,
     help: Option<String>,
-    source: Excerpted,
+    source: Rc<Excerpted<'r>>,
     labels: Vec<LabeledSpan>,
-    related: Vec<FindingDiagnostic>,
+    related: Vec<FindingDiagnostic<'r>>,
 }
 
-impl fmt::Display for FindingDiagnostic {
+impl fmt::Display for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for FindingDiagnostic {}
+impl std::error::Error for FindingDiagnostic<'_> {}
 
-impl Diagnostic for FindingDiagnostic {
+impl Diagnostic for FindingDiagnostic<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.code
             .as_ref()
@@ -56,7 +59,7 @@ impl Diagnostic for FindingDiagnostic {
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        Some(&*self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
@@ -74,36 +77,51 @@ impl Diagnostic for FindingDiagnostic {
 /// than whole lines, because a news paragraph is often one long line.
 /// Line and column numbers stay those of the full text.
 #[derive(Debug)]
-struct Excerpted {
-    name: String,
+struct Excerpted<'r> {
+    name: &'r str,
     /// The source's text with each lone `\r` (an old Mac line end) made a
     /// `\n`: the same length and offsets, with lines as miette counts them
     /// (it knows `\n` and `\r\n`, and would print a lone `\r` raw).
-    text: String,
+    /// Borrowed when there is none, which is nearly always.
+    text: Cow<'r, str>,
+    /// The offset just past each `\n`: a label's line is a binary search,
+    /// not a count from the top, so many labels in one long source cost
+    /// labels × log(lines), not labels × text.
+    line_starts: Vec<usize>,
 }
 
 /// How far an excerpt reaches beyond its label, at most, in bytes.
 const EXCERPT_BACK: usize = 60;
 const EXCERPT_ON: usize = 60;
 
-impl Excerpted {
+impl Excerpted<'_> {
     /// A source's text, which must have been read again if it was dropped.
-    fn of(source: &Source) -> Excerpted {
+    fn of(source: &Source) -> Excerpted<'_> {
         debug_assert!(source.holds_text(), "{}: not read again", source.name);
         Excerpted::new(&source.name, &source.text)
     }
 
-    fn new(name: &str, text: &str) -> Excerpted {
-        let mut bytes = text.as_bytes().to_vec();
-        for i in memchr::memchr_iter(b'\r', text.as_bytes()) {
-            if ends_line(text.as_bytes(), i) {
+    fn new<'t>(name: &'t str, text: &'t str) -> Excerpted<'t> {
+        let lone_returns: Vec<usize> = memchr::memchr_iter(b'\r', text.as_bytes())
+            .filter(|&i| ends_line(text.as_bytes(), i))
+            .collect();
+        let text = if lone_returns.is_empty() {
+            Cow::Borrowed(text)
+        } else {
+            let mut bytes = text.as_bytes().to_vec();
+            for i in lone_returns {
                 bytes[i] = b'\n';
             }
-        }
-        Excerpted {
-            name: name.to_string(),
             // One ASCII byte for another keeps the text UTF-8.
-            text: String::from_utf8(bytes).expect("a byte for a byte"),
+            Cow::Owned(String::from_utf8(bytes).expect("a byte for a byte"))
+        };
+        let line_starts = memchr::memchr_iter(b'\n', text.as_bytes())
+            .map(|i| i + 1)
+            .collect();
+        Excerpted {
+            name,
+            text,
+            line_starts,
         }
     }
 
@@ -149,7 +167,7 @@ impl Excerpted {
     }
 }
 
-impl SourceCode for Excerpted {
+impl SourceCode for Excerpted<'_> {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
@@ -170,19 +188,20 @@ impl SourceCode for Excerpted {
         } else {
             self.window(start, end)
         };
-        let before = &self.text[..from];
-        let line = before.matches('\n').count();
+        // The newlines before `from` are the line starts at or before it.
+        let line = self.line_starts.partition_point(|&s| s <= from);
         // Line 1's columns start past a byte order mark.
-        let line_start = before
-            .rfind('\n')
-            .map_or(first_column(&self.text), |i| i + 1);
+        let line_start = match line {
+            0 => first_column(&self.text),
+            n => self.line_starts[n - 1],
+        };
         let column = self
             .text
             .get(line_start..from)
             .map_or(0, |s| s.chars().count());
         let data = &self.text[from..to];
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            self.name.to_string(),
             data.as_bytes(),
             SourceSpan::from(from..to),
             line,
@@ -228,42 +247,112 @@ fn label_for(report: &Report, finding: &Finding, side: usize, r: &ClaimRef) -> L
     LabeledSpan::new(Some(text), claim.span.range.start, claim.span.range.len())
 }
 
-fn diagnostic(report: &Report, finding: &Finding) -> FindingDiagnostic {
-    // Sources in order of first appearance, each with its labels.
-    let mut by_source: Vec<(SourceId, Vec<LabeledSpan>)> = Vec::new();
+/// A source's marks per finding, at most: past this many, each side keeps
+/// its first claims in turn and the rest are counted in a note. A source
+/// that repeats one figure ten thousand times is one readable snippet, and
+/// rendering costs the marks shown, not the claims.
+const MARKS_PER_SOURCE: usize = 24;
+
+/// Each source's text as miette reads it, made once per run however many
+/// findings show it.
+struct Excerpts<'r> {
+    made: Vec<Option<Rc<Excerpted<'r>>>>,
+}
+
+impl<'r> Excerpts<'r> {
+    fn get(&mut self, source: &'r Source, id: SourceId) -> Rc<Excerpted<'r>> {
+        self.made[id.0 as usize]
+            .get_or_insert_with(|| Rc::new(Excerpted::of(source)))
+            .clone()
+    }
+}
+
+/// The marks a source shows: all of them up to [`MARKS_PER_SOURCE`], else
+/// that many taken from each side in turn; and how many were left out.
+fn shown_marks(mut marks: Vec<(usize, LabeledSpan)>) -> (Vec<LabeledSpan>, usize) {
+    let total = marks.len();
+    if total > MARKS_PER_SOURCE {
+        let mut by_side: std::collections::BTreeMap<usize, std::collections::VecDeque<_>> =
+            Default::default();
+        for (side, mark) in marks {
+            by_side.entry(side).or_default().push_back(mark);
+        }
+        marks = Vec::with_capacity(MARKS_PER_SOURCE);
+        while marks.len() < MARKS_PER_SOURCE {
+            for (side, queue) in by_side.iter_mut() {
+                if marks.len() < MARKS_PER_SOURCE {
+                    if let Some(mark) = queue.pop_front() {
+                        marks.push((*side, mark));
+                    }
+                }
+            }
+        }
+    }
+    let mut labels: Vec<LabeledSpan> = marks.into_iter().map(|(_, l)| l).collect();
+    labels.sort_by_key(|l| l.offset());
+    let hidden = total - labels.len();
+    (labels, hidden)
+}
+
+fn hidden_note(hidden: usize) -> Option<String> {
+    (hidden > 0).then(|| {
+        format!(
+            "{} more {} of this source not marked",
+            grouped(hidden),
+            if hidden == 1 { "claim" } else { "claims" }
+        )
+    })
+}
+
+fn diagnostic<'r>(
+    report: &'r Report,
+    finding: &Finding,
+    excerpts: &mut Excerpts<'r>,
+) -> FindingDiagnostic<'r> {
+    // Sources in order of first appearance, each with its marks.
+    let mut by_source: Vec<(SourceId, Vec<(usize, LabeledSpan)>)> = Vec::new();
+    let mut slot: HashMap<SourceId, usize> = HashMap::new();
     for (side, r) in finding.claims_with_sides() {
         let label = label_for(report, finding, side, &r);
-        match by_source.iter_mut().find(|(s, _)| *s == r.source) {
-            Some((_, labels)) => labels.push(label),
-            None => by_source.push((r.source, vec![label])),
-        }
+        let at = *slot.entry(r.source).or_insert_with(|| {
+            by_source.push((r.source, Vec::new()));
+            by_source.len() - 1
+        });
+        by_source[at].1.push((side, label));
     }
     // The draft leads: it is what the gate is about.
     by_source.sort_by_key(|(id, _)| !report.sources[id.0 as usize].draft);
     let severity = miette_severity(finding.severity);
-    let mut parts = by_source.into_iter().map(|(id, mut labels)| {
-        labels.sort_by_key(|l| l.offset());
-        let source = &report.sources[id.0 as usize];
-        (source, labels)
+    let mut parts = by_source.into_iter().map(|(id, marks)| {
+        let (labels, hidden) = shown_marks(marks);
+        (id, labels, hidden)
     });
-    let (first, first_labels) = parts.next().expect("a finding has at least one claim");
+    let (first, first_labels, first_hidden) =
+        parts.next().expect("a finding has at least one claim");
     let related = parts
-        .map(|(source, labels)| FindingDiagnostic {
-            message: format!("{} ({})", finding.fact, source.label()),
-            code: None,
-            severity,
-            help: None,
-            source: Excerpted::of(source),
-            labels,
-            related: Vec::new(),
+        .map(|(id, labels, hidden)| {
+            let source = &report.sources[id.0 as usize];
+            FindingDiagnostic {
+                message: format!("{} ({})", finding.fact, source.label()),
+                code: None,
+                severity,
+                help: hidden_note(hidden),
+                source: excerpts.get(source, id),
+                labels,
+                related: Vec::new(),
+            }
         })
         .collect();
+    let help = match (finding.help.clone(), hidden_note(first_hidden)) {
+        (Some(help), Some(note)) => Some(format!("{help}\n{note}")),
+        (help, note) => help.or(note),
+    };
     FindingDiagnostic {
         message: finding.message.clone(),
         code: Some(format!("{}[{}]", finding.fact, finding.id)),
         severity,
-        help: finding.help.clone(),
-        source: Excerpted::of(first),
+        help,
+        source: excerpts.get(&report.sources[first.0 as usize], first),
         labels: first_labels,
         related,
     }
@@ -281,8 +370,11 @@ pub fn findings(report: &Report, style: Style, out: &mut dyn Write) -> io::Resul
         .with_wrap_lines(false)
         .with_context_lines(1)
         .with_show_related_as_nested(true);
+    let mut excerpts = Excerpts {
+        made: vec![None; report.sources.len()],
+    };
     for finding in report.findings {
-        let diag = diagnostic(report, finding);
+        let diag = diagnostic(report, finding, &mut excerpts);
         let mut rendered = String::new();
         handler
             .render_report(&mut rendered, &diag)

@@ -199,6 +199,10 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+/// How many wordings a pair of consecutive content words may occur in and
+/// still say which wordings to compare: see [`link`].
+const COMMON_PAIR: usize = 64;
+
 /// Which quotes are one statement, as a union-find forest over `quotes`,
 /// and which quotes take part in a conflict of speakers: the same words
 /// (six or more) given to a different speaker in another source. Only
@@ -225,16 +229,35 @@ fn link(quotes: &[Quote], threshold: f64) -> (Vec<usize>, Vec<usize>) {
             }
         }
     }
-    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for list in index.values() {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k..] {
-                candidates.insert((a, b));
-            }
-        }
-    }
+    // A pair of words in more than COMMON_PAIR wordings says nothing about
+    // which are one statement, as a stop word says nothing: it yields no
+    // candidates, so that the pairs compared grow with the wordings, not
+    // their square. Each wording's candidates are gathered in turn, in
+    // the order a set of all pairs would give, and then dropped.
+    let keys: Vec<Vec<&[usize]>> = wordings
+        .iter()
+        .map(|wording| {
+            wording
+                .content
+                .windows(2)
+                .map(|pair| index[&(pair[0].as_str(), pair[1].as_str())].as_slice())
+                .filter(|list| list.len() <= COMMON_PAIR)
+                .collect()
+        })
+        .collect();
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     let mut conflicted = Vec::new();
+    let mut partners: Vec<usize> = Vec::new();
+    let candidates = keys.iter().enumerate().flat_map(|(a, lists)| {
+        partners.clear();
+        for list in lists {
+            let from = list.partition_point(|&b| b < a);
+            partners.extend_from_slice(&list[from..]);
+        }
+        partners.sort_unstable();
+        partners.dedup();
+        partners.iter().map(move |&b| (a, b)).collect::<Vec<_>>()
+    });
     for (a, b) in candidates {
         let (wa, wb) = (&wordings[a], &wordings[b]);
         // Only quotes from different sources are compared.
@@ -524,6 +547,52 @@ mod tests {
                     speaker: [None, Some("Brell"), Some("Orlik")][speaker].map(String::from),
                 }
             })
+    }
+
+    #[test]
+    fn a_statement_is_found_beside_many_wordings_sharing_its_common_pair() {
+        let quote = |source: u32, text: &str| Quote {
+            at: ClaimRef {
+                source: SourceId(source),
+                index: 0,
+            },
+            words: words(text),
+            speaker: None,
+        };
+        // One statement in two sources, and far more than COMMON_PAIR other
+        // wordings sharing its pair "regional trade".
+        let mut quotes = vec![
+            quote(
+                0,
+                "the accord gives momentum to regional trade in many sectors",
+            ),
+            quote(
+                1,
+                "the accord gives new momentum to regional trade in many sectors",
+            ),
+        ];
+        let made_up = |i: usize, salt: u8| -> String {
+            [i % 26, i / 26 % 26, salt as usize]
+                .iter()
+                .map(|&k| (b'a' + (k % 26) as u8) as char)
+                .collect::<String>()
+                + "ton"
+        };
+        for i in 0..3 * COMMON_PAIR {
+            let text = format!(
+                "regional trade {} {} {}",
+                made_up(i, 1),
+                made_up(i, 2),
+                made_up(i, 3)
+            );
+            quotes.push(quote(2 + i as u32, &text));
+        }
+        let (mut parent, _) = link(&quotes, 0.6);
+        // The statement is still found through its rarer pairs ...
+        assert_eq!(find(&mut parent, 0), find(&mut parent, 1));
+        // ... and the other wordings, alike only in the common pair, stay apart.
+        let roots: BTreeSet<usize> = (0..quotes.len()).map(|i| find(&mut parent, i)).collect();
+        assert_eq!(roots.len(), quotes.len() - 1);
     }
 
     proptest! {

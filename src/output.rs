@@ -193,27 +193,126 @@ fn destination(path: &Path) -> PathBuf {
 /// * A FIFO or a device (`/dev/stdout`, `/dev/null`) is opened and written
 ///   to as it is; a folder or a socket is refused.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    // `-o /dev/stdout` with standard output sent to a log (`>> run.log`)
-    // resolves to that log: replaced, it would lose what was appended.
-    // A name for the run's own stream is written through the stream.
-    match standard_stream(path) {
-        Some(Stream::Out) => return write_stream(&mut io::stdout().lock(), bytes),
-        Some(Stream::Err) => return write_stream(&mut io::stderr().lock(), bytes),
-        None => {}
+    let mut sink = Sink::open(path)?;
+    sink.write_all(bytes)?;
+    sink.commit()
+}
+
+/// A report on its way out, written as it is rendered so that a large one
+/// is never held whole in memory: to standard output, or to a file as
+/// [`write`] writes one. A file's report takes its place only at
+/// [`Sink::commit`]; a sink dropped before then (a failed run) leaves the
+/// file as it was and its temporary file removed.
+pub struct Sink {
+    to: To,
+}
+
+enum To {
+    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    Stderr(io::BufWriter<io::StderrLock<'static>>),
+    /// A FIFO or a device, written through.
+    InPlace(io::BufWriter<fs::File>),
+    /// A temporary file beside `target`, renamed over it at the end.
+    Replacing {
+        file: io::BufWriter<fs::File>,
+        temp: stop::Registered,
+        target: PathBuf,
+        existing: Option<fs::Metadata>,
+    },
+}
+
+impl Sink {
+    pub fn stdout() -> Sink {
+        Sink {
+            to: To::Stdout(io::BufWriter::new(io::stdout().lock())),
+        }
     }
-    match fs::metadata(path) {
-        Ok(meta) if meta.is_file() => replace(&fs::canonicalize(path)?, Some(&meta), bytes),
-        Ok(meta) if meta.is_dir() => Err(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "a folder, not a file",
-        )),
-        Ok(meta) if is_socket(&meta) => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "a socket, not a file",
-        )),
-        Ok(_) => write_in_place(path, bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => replace(&link_end(path)?, None, bytes),
-        Err(e) => Err(e),
+
+    /// Opens `path` as [`write`] would write it.
+    pub fn open(path: &Path) -> io::Result<Sink> {
+        // `-o /dev/stdout` with standard output sent to a log (`>> run.log`)
+        // resolves to that log: replaced, it would lose what was appended.
+        // A name for the run's own stream is written through the stream.
+        let to = match standard_stream(path) {
+            Some(Stream::Out) => To::Stdout(io::BufWriter::new(io::stdout().lock())),
+            Some(Stream::Err) => To::Stderr(io::BufWriter::new(io::stderr().lock())),
+            None => match fs::metadata(path) {
+                Ok(meta) if meta.is_file() => replacing(fs::canonicalize(path)?, Some(meta))?,
+                Ok(meta) if meta.is_dir() => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::IsADirectory,
+                        "a folder, not a file",
+                    ))
+                }
+                Ok(meta) if is_socket(&meta) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        "a socket, not a file",
+                    ))
+                }
+                // A FIFO or a device: renaming over it would replace the
+                // node. Devices need no truncation, and a FIFO has none.
+                Ok(_) => To::InPlace(io::BufWriter::new(
+                    fs::OpenOptions::new().write(true).open(path)?,
+                )),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => replacing(link_end(path)?, None)?,
+                Err(e) => return Err(e),
+            },
+        };
+        Ok(Sink { to })
+    }
+
+    /// Ends the report: flushes it, and puts a file's report in place.
+    pub fn commit(self) -> io::Result<()> {
+        match self.to {
+            To::Stdout(mut out) => out.flush(),
+            To::Stderr(mut out) => out.flush(),
+            To::InPlace(mut file) => file.flush(),
+            To::Replacing {
+                file,
+                temp,
+                target,
+                existing,
+            } => {
+                let file = file.into_inner().map_err(|e| e.into_error())?;
+                if let Some(meta) = &existing {
+                    keep_owner_and_mode(&file, meta)?;
+                }
+                file.sync_all()?;
+                if let Some(ms) = std::env::var_os(PAUSE_BEFORE_PERSIST)
+                    .and_then(|v| v.to_str().and_then(|v| v.parse::<u64>().ok()))
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(ms));
+                }
+                temp.persist(&target)
+            }
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.to {
+            To::Stdout(out) => out.write(buf),
+            To::Stderr(out) => out.write(buf),
+            To::InPlace(file) | To::Replacing { file, .. } => file.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match &mut self.to {
+            To::Stdout(out) => out.write_all(buf),
+            To::Stderr(out) => out.write_all(buf),
+            To::InPlace(file) | To::Replacing { file, .. } => file.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.to {
+            To::Stdout(out) => out.flush(),
+            To::Stderr(out) => out.flush(),
+            To::InPlace(file) | To::Replacing { file, .. } => file.flush(),
+        }
     }
 }
 
@@ -268,11 +367,6 @@ fn standard_stream(path: &Path) -> Option<Stream> {
     None
 }
 
-fn write_stream(stream: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
-    stream.write_all(bytes)?;
-    stream.flush()
-}
-
 #[cfg(unix)]
 fn is_socket(meta: &fs::Metadata) -> bool {
     std::os::unix::fs::FileTypeExt::is_socket(&meta.file_type())
@@ -283,22 +377,14 @@ fn is_socket(_meta: &fs::Metadata) -> bool {
     false
 }
 
-/// A FIFO or a device: renaming over it would replace the node, so it is
-/// written through. Devices need no truncation, and a FIFO has none.
-fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = fs::OpenOptions::new().write(true).open(path)?;
-    file.write_all(bytes)?;
-    file.flush()
-}
-
 /// Test hook, for tests/output.rs only: waits this many milliseconds once
 /// the temporary file is written, before it is renamed, so a test can stop
 /// the run while the file exists. Read nowhere else; not a user setting.
 const PAUSE_BEFORE_PERSIST: &str = "CROSSCHECK_TEST_PAUSE_BEFORE_PERSIST";
 
-/// Writes `bytes` to a temporary file in `target`'s folder and renames it
-/// to `target` (a real path, not a link); `existing` is what is there now.
-fn replace(target: &Path, existing: Option<&fs::Metadata>, bytes: &[u8]) -> io::Result<()> {
+/// A temporary file in `target`'s folder (a real path, not a link), to be
+/// renamed to `target` at the end; `existing` is what is there now.
+fn replacing(target: PathBuf, existing: Option<fs::Metadata>) -> io::Result<To> {
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -311,24 +397,20 @@ fn replace(target: &Path, existing: Option<&fs::Metadata>, bytes: &[u8]) -> io::
     builder.prefix(&prefix).suffix(".tmp");
     // tempfile creates with 0o600; asking for 0o666 gets it less the
     // umask (the kernel applies it), as `File::create` would. An existing
-    // file's mode is set exactly below instead, which the umask must not cut.
+    // file's mode is set exactly at the end instead, which the umask must
+    // not cut.
     #[cfg(unix)]
     if existing.is_none() {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let (mut file, temp) = stop::create(|| builder.tempfile_in(folder))?;
-    file.write_all(bytes)?;
-    if let Some(meta) = existing {
-        keep_owner_and_mode(&file, meta)?;
-    }
-    file.sync_all()?;
-    if let Some(ms) = std::env::var_os(PAUSE_BEFORE_PERSIST)
-        .and_then(|v| v.to_str().and_then(|v| v.parse::<u64>().ok()))
-    {
-        std::thread::sleep(std::time::Duration::from_millis(ms));
-    }
-    temp.persist(target)
+    let (file, temp) = stop::create(|| builder.tempfile_in(folder))?;
+    Ok(To::Replacing {
+        file: io::BufWriter::new(file),
+        temp,
+        target,
+        existing,
+    })
 }
 
 /// Gives the new file the old one's owner (where the system allows it:

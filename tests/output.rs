@@ -462,3 +462,54 @@ fn sigterm_during_a_write_leaves_no_temporary_file() {
 fn sigint_during_a_write_leaves_no_temporary_file() {
     stopped_while_writing("INT", 2);
 }
+
+/// `extract` streams its rows out in batches of sources, and a large source
+/// straight to the output: the bytes are the same for any thread count and
+/// the same to a file as to standard output.
+#[test]
+fn extract_streams_the_same_bytes_to_a_file_and_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join("s")).unwrap();
+    let seed = fs::read_to_string("seeds/002_776e0ac02e7e275e.txt").unwrap();
+    // A large source (over 20,000 claims, a batch of its own) between small
+    // ones, so batches of many sources and a source alone both occur.
+    for i in 0..41 {
+        let text = if i == 17 {
+            seed.repeat(500)
+        } else {
+            seed.clone()
+        };
+        fs::write(root.join(format!("s/{i:02}.txt")), text).unwrap();
+    }
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        for format in ["jsonl", "csv"] {
+            let out = crosscheck()
+                .current_dir(root)
+                .env("RAYON_NUM_THREADS", threads)
+                .args(["extract", "s", "--format", format])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{out:?}");
+            crosscheck()
+                .current_dir(root)
+                .env("RAYON_NUM_THREADS", threads)
+                .args(["extract", "s", "--format", format, "-o", "claims.out"])
+                .assert()
+                .success();
+            assert_eq!(fs::read(root.join("claims.out")).unwrap(), out.stdout);
+            outputs.push((format, out.stdout));
+        }
+    }
+    assert_eq!(outputs[0], outputs[2], "jsonl: one thread as two");
+    assert_eq!(outputs[1], outputs[3], "csv: one thread as two");
+    let rows = String::from_utf8(outputs[0].1.clone()).unwrap();
+    assert!(rows.lines().count() > 20_000, "every source's claims");
+    for i in [0, 17, 40] {
+        assert!(
+            rows.contains(&format!("\"source\":\"s/{i:02}.txt\"")),
+            "source {i}"
+        );
+    }
+}

@@ -730,7 +730,9 @@ pub fn assign_source(
     mut claims: Vec<crate::extract::Claim>,
 ) -> Vec<crate::extract::Claim> {
     claims.extend(named::state_claims(rules, source));
-    claims.sort_by_key(|c| (c.span.range.start, c.span.range.end, c.kind));
+    // By key and index, as `extract` sorts: a stable sort of the claims
+    // themselves takes scratch space of up to 8 MB of claims.
+    claims.sort_by_cached_key(|c| (c.span.range.start, c.span.range.end, c.kind));
     assign(rules, source, &mut claims);
     named::assign(rules, &mut claims);
     claims

@@ -476,7 +476,7 @@ fn extract_window(source: &Source, window: Range<usize>, blocked: &Blocked, out:
                 source: source.id,
                 range,
             },
-            value: ClaimValue::Number(value),
+            value: ClaimValue::Number(Box::new(value)),
             warning: None,
             fact: None,
             subject: None,

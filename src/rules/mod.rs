@@ -382,7 +382,26 @@ fn ascii_boundaries(pattern: &str) -> String {
     out
 }
 
+/// The longest pattern compiled: parsing one builds its whole syntax tree
+/// before the size limit can apply, so a longer one is refused unread.
+const PATTERN_MAX_BYTES: usize = 64 * 1024;
+
 fn compile(path: &str, text: &str, pattern: &Spanned<String>) -> Result<Pattern, TomlError> {
+    if pattern.get_ref().len() > PATTERN_MAX_BYTES {
+        let detail = format!(
+            "pattern is too large ({} bytes; at most {})",
+            crate::compare::grouped(pattern.get_ref().len()),
+            crate::compare::grouped(PATTERN_MAX_BYTES)
+        );
+        return Err(TomlError::at(
+            path,
+            text,
+            Some(pattern.span()),
+            format!("invalid pattern: {detail}"),
+            detail,
+        )
+        .with_help("a pattern is a few words; a long list of names belongs in several patterns"));
+    }
     // The fast build first; the plain one when that fails, so that any
     // error message is about the pattern as written.
     let quick = ascii_folded(pattern.get_ref()).and_then(|folded| {
@@ -756,6 +775,28 @@ triggers = ['\brecogni[sz]\w*']
         assert_eq!(rule.id, "test-date");
         assert!(rule.triggers[0].regex.is_match("It RECOGNISED them"));
         assert_eq!(rule.scope, Scope::Clause);
+    }
+
+    #[test]
+    fn a_huge_pattern_is_refused_unread_and_quoted_by_its_start() {
+        let words: Vec<String> = (0..20_000).map(|i| format!("word{i}")).collect();
+        let text = GOOD.replace(
+            r"\brecogni[sz]\w*",
+            &format!(r"\b(?:{})\b", words.join("|")),
+        );
+        let err = parse_rule(Path::new("r.toml"), &text).unwrap_err();
+        assert_eq!(err.line(), Some(6));
+        assert!(
+            err.message.contains("pattern is too large ("),
+            "{}",
+            err.message
+        );
+        let mut shown = String::new();
+        miette::GraphicalReportHandler::new()
+            .render_report(&mut shown, &err)
+            .unwrap();
+        assert!(shown.len() < 2_000, "{} bytes of diagnostic", shown.len());
+        assert!(shown.contains(r"triggers = ['\b(?:word0|word1|"), "{shown}");
     }
 
     #[test]

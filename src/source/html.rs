@@ -52,10 +52,12 @@ struct Piece {
 }
 
 /// Maps byte offsets of the extracted text to byte offsets of the page,
-/// and back. Pieces are in order on both sides.
+/// and back. Pieces are in order on both sides. Shared, not copied, when
+/// cloned: a page dense in character references has a piece every few
+/// bytes, and a copy per use was the largest thing a run held.
 #[derive(Clone, Debug, Default)]
 pub struct OffsetMap {
-    pieces: Vec<Piece>,
+    pieces: std::sync::Arc<Vec<Piece>>,
 }
 
 impl OffsetMap {
@@ -460,7 +462,9 @@ pub fn read(markup: String) -> Page {
     Page {
         markup,
         text,
-        offsets: OffsetMap { pieces },
+        offsets: OffsetMap {
+            pieces: std::sync::Arc::new(pieces),
+        },
         title: tidy(walk.title),
         site_name: tidy(walk.site_name),
         shown: false,

@@ -4,7 +4,7 @@
 //! lines), except a single break followed by a lower-case letter, which is
 //! hard-wrapped text; lines end at `\n`, `\r\n` or a lone `\r`. Terminal
 //! punctuation followed by a capital ends one too, unless it closes an
-//! abbreviation ("Mr.", "U.S.", "Jan.") or an initial ("Charles E. Ziegler").
+//! abbreviation ("Mr.", "U.S.", "Jan.") or an initial ("Marta E. Lindqvist").
 
 use std::ops::Range;
 
@@ -233,11 +233,11 @@ mod tests {
     #[test]
     fn initials_and_quotes() {
         let text =
-            "According to Charles E. Ziegler, it worked. “It is,” he said. “Yes.” Then more.";
+            "According to Marta E. Lindqvist, it worked. “It is,” he said. “Yes.” Then more.";
         assert_eq!(
             texts(text),
             [
-                "According to Charles E. Ziegler, it worked.",
+                "According to Marta E. Lindqvist, it worked.",
                 "“It is,” he said.",
                 "“Yes.”",
                 "Then more."

@@ -558,7 +558,7 @@ fn not_a_count(
     {
         return Some("an age");
     }
-    // "Blackmore, 52, and Oler, 44, were charged": the age after a name.
+    // "Varga, 52, and Holm, 44, were charged": the age after a name.
     let after_name = first >= 2
         && tokens[first - 1].is_mark(&[","])
         && tokens[first - 2].kind == Kind::Word
@@ -750,7 +750,7 @@ fn not_a_count(
     if kin_after && having {
         return Some("a count of family");
     }
-    // "the Curve 8900", "a Boeing 737": a model's number, not a count.
+    // "the Orion 8900", "a Boeing 737": a model's number, not a count.
     let model_before = first >= 2
         && tokens[first - 1].kind == Kind::Word
         && tokens[first - 1]
@@ -780,7 +780,7 @@ fn not_a_count(
     if matches!(word(end), Some("counts" | "count" | "charges")) && word(end + 1) == Some("of") {
         return Some("a count of charges");
     }
-    // "Jeffs and 11 other men were charged": the others besides a name.
+    // "Kessler and 11 other men were charged": the others besides a name.
     let named_before = first >= 2
         && tokens[first - 2].kind == Kind::Word
         && tokens[first - 2]
@@ -852,7 +852,7 @@ fn coordinated(tokens: &[Token], first: usize, end: usize) -> bool {
             )
         })
     };
-    // After: "two women and (a|one|two) man", "12 Somalis and 11 Yemenis".
+    // After: "two women and (a|one|two) man", "12 Chileans and 11 Peruvians".
     if word(end).is_some() && word(end + 1) == Some("and") && opens_count(end + 2) {
         let figure_next = tokens
             .get(end + 2)
@@ -898,10 +898,10 @@ fn toll_before(tokens: &[Token], first: usize) -> Option<&'static str> {
 }
 
 /// The event of a figure that opens its clause as the subject of a
-/// passive verb further on: "Two leaders of polygamous factions in
-/// Bountiful, British Columbia, have been arrested", "Three people, one of
-/// them a pregnant woman, were killed", "... and two managers, Paul Riva
-/// and Alan Steinberg, were wounded". The noun phrase between may be long
+/// passive verb further on: "Two leaders of the river valley cooperative
+/// in Eastvale, Ontario, have been arrested", "Three people, one of them a
+/// pregnant woman, were killed", "... and two managers, Tomas Brell and
+/// Ines Dorn, were wounded". The noun phrase between may be long
 /// and hold commas, so [`event_near`]'s clause does not reach; the verb
 /// ("were", "have been") plus the event word says whose event it is.
 fn predicate_of_subject(tokens: &[Token], first: usize, end: usize) -> Option<&'static str> {

@@ -493,15 +493,9 @@ fn warn_all(notes: &[String]) {
 
 /// Writes rendered output to the file (see `output::write`) or standard output.
 fn emit(output: &Option<PathBuf>, bytes: &[u8]) -> Result<(), Failed> {
-    let place = output_place(output);
-    let result = match output {
-        Some(path) => output::write(path, bytes),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(bytes).and_then(|_| stdout.flush())
-        }
-    };
-    written_out(result, &place)
+    let mut sink = open_sink(output)?;
+    let result = sink.write_all(bytes).and_then(|()| sink.commit());
+    written_out(result, &output_place(output))
 }
 
 /// Where output goes, as an error names it.
@@ -515,16 +509,14 @@ fn output_place(output: &Option<PathBuf>) -> String {
 /// Output to stream into as it is rendered (see `output::Sink`).
 fn open_sink(output: &Option<PathBuf>) -> Result<output::Sink, Failed> {
     match output {
-        Some(path) => output::Sink::open(path).map_err(|e| {
-            let _ = writeln!(
-                std::io::stderr(),
-                "error: cannot write {}: {e}",
-                path.display()
-            );
-            Failed
-        }),
+        Some(path) => output::Sink::open(path).map_err(|e| cannot_write(&output_place(output), &e)),
         None => Ok(output::Sink::stdout()),
     }
+}
+
+fn cannot_write(place: &str, e: &std::io::Error) -> Failed {
+    let _ = writeln!(std::io::stderr(), "error: cannot write {place}: {e}");
+    Failed
 }
 
 /// The end of a write: a closed pipe (`| head`) is the reader's choice,
@@ -533,10 +525,7 @@ fn written_out(result: std::io::Result<()>, place: &str) -> Result<(), Failed> {
     match result {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => {
-            let _ = writeln!(std::io::stderr(), "error: cannot write {place}: {e}");
-            Err(Failed)
-        }
+        Err(e) => Err(cannot_write(place, &e)),
     }
 }
 
@@ -834,8 +823,7 @@ fn extract_cmd(args: ExtractArgs) -> Result<u8, Failed> {
             continue;
         }
         // Several small sources: rendered in parallel, each into its own
-        // rows, written in source order.
-        // Each source's rows, and `--explain`'s account of them.
+        // rows (with `--explain`'s account of them), written in source order.
         type Rows = (Vec<u8>, Vec<u8>);
         let rendered: Vec<Result<Rows, NotRendered>> = sources
             .into_par_iter()

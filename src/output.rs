@@ -234,7 +234,7 @@ impl Sink {
         // resolves to that log: replaced, it would lose what was appended.
         // A name for the run's own stream is written through the stream.
         let to = match standard_stream(path) {
-            Some(Stream::Out) => To::Stdout(io::BufWriter::new(io::stdout().lock())),
+            Some(Stream::Out) => return Ok(Sink::stdout()),
             Some(Stream::Err) => To::Stderr(io::BufWriter::new(io::stderr().lock())),
             None => match fs::metadata(path) {
                 Ok(meta) if meta.is_file() => replacing(fs::canonicalize(path)?, Some(meta))?,
@@ -290,29 +290,28 @@ impl Sink {
     }
 }
 
+impl Sink {
+    /// Where the bytes go now.
+    fn writer(&mut self) -> &mut dyn Write {
+        match &mut self.to {
+            To::Stdout(out) => out,
+            To::Stderr(out) => out,
+            To::InPlace(file) | To::Replacing { file, .. } => file,
+        }
+    }
+}
+
 impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.to {
-            To::Stdout(out) => out.write(buf),
-            To::Stderr(out) => out.write(buf),
-            To::InPlace(file) | To::Replacing { file, .. } => file.write(buf),
-        }
+        self.writer().write(buf)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        match &mut self.to {
-            To::Stdout(out) => out.write_all(buf),
-            To::Stderr(out) => out.write_all(buf),
-            To::InPlace(file) | To::Replacing { file, .. } => file.write_all(buf),
-        }
+        self.writer().write_all(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match &mut self.to {
-            To::Stdout(out) => out.flush(),
-            To::Stderr(out) => out.flush(),
-            To::InPlace(file) | To::Replacing { file, .. } => file.flush(),
-        }
+        self.writer().flush()
     }
 }
 

@@ -247,16 +247,15 @@ fn link(quotes: &[Quote], threshold: f64) -> (Vec<usize>, Vec<usize>) {
         .collect();
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     let mut conflicted = Vec::new();
-    let mut partners: Vec<usize> = Vec::new();
     let candidates = keys.iter().enumerate().flat_map(|(a, lists)| {
-        partners.clear();
+        let mut partners: Vec<usize> = Vec::new();
         for list in lists {
             let from = list.partition_point(|&b| b < a);
             partners.extend_from_slice(&list[from..]);
         }
         partners.sort_unstable();
         partners.dedup();
-        partners.iter().map(move |&b| (a, b)).collect::<Vec<_>>()
+        partners.into_iter().map(move |b| (a, b))
     });
     for (a, b) in candidates {
         let (wa, wb) = (&wordings[a], &wordings[b]);

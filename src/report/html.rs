@@ -324,9 +324,7 @@ fn fact_rows(report: &Report, disagreements: &Disagreements) -> Vec<FactRow> {
     facts
         .into_iter()
         .map(|((fact, subject), refs)| {
-            let finding = disagreements
-                .get(&(fact.as_str(), subject.as_deref()))
-                .copied();
+            let finding = disagreement(disagreements, &fact, subject.as_deref());
             let values = match finding {
                 Some(f) => {
                     // One row per value a source gave: a side holding
@@ -393,6 +391,14 @@ fn disagreements<'a>(report: &Report<'a>) -> Disagreements<'a> {
         }
     }
     by_fact
+}
+
+fn disagreement<'a>(
+    disagreements: &Disagreements<'a>,
+    fact: &str,
+    subject: Option<&str>,
+) -> Option<&'a Finding> {
+    disagreements.get(&(fact, subject)).copied()
 }
 
 /// For a pair of sources: facts both state on a common side, and facts
@@ -484,32 +490,27 @@ fn sides_by_source(
     row: &FactRow,
     disagreements: &Disagreements,
 ) -> (BTreeMap<SourceId, BTreeSet<usize>>, BTreeSet<SourceId>) {
-    let finding = disagreements
-        .get(&(row.fact.as_str(), row.subject.as_deref()))
-        .copied();
-    {
-        let mut sides: BTreeMap<SourceId, BTreeSet<usize>> = BTreeMap::new();
-        let mut vague: BTreeSet<SourceId> = BTreeSet::new();
-        match finding {
-            Some(f) => {
-                for (side, r) in f.claims_with_sides() {
-                    if side == 0 {
-                        vague.insert(r.source);
-                    } else {
-                        sides.entry(r.source).or_default().insert(side);
-                    }
-                }
-            }
-            None => {
-                for value in &row.values {
-                    for s in &value.holders {
-                        sides.entry(*s).or_default().insert(1);
-                    }
+    let mut sides: BTreeMap<SourceId, BTreeSet<usize>> = BTreeMap::new();
+    let mut vague: BTreeSet<SourceId> = BTreeSet::new();
+    match disagreement(disagreements, &row.fact, row.subject.as_deref()) {
+        Some(f) => {
+            for (side, r) in f.claims_with_sides() {
+                if side == 0 {
+                    vague.insert(r.source);
+                } else {
+                    sides.entry(r.source).or_default().insert(side);
                 }
             }
         }
-        (sides, vague)
+        None => {
+            for value in &row.values {
+                for s in &value.holders {
+                    sides.entry(*s).or_default().insert(1);
+                }
+            }
+        }
     }
+    (sides, vague)
 }
 
 fn write_sources(report: &Report, html: &mut String) {

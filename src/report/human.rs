@@ -256,11 +256,20 @@ const MARKS_PER_SOURCE: usize = 24;
 /// Each source's text as miette reads it, made once per run however many
 /// findings show it.
 struct Excerpts<'r> {
+    sources: &'r [Source],
     made: Vec<Option<Rc<Excerpted<'r>>>>,
 }
 
 impl<'r> Excerpts<'r> {
-    fn get(&mut self, source: &'r Source, id: SourceId) -> Rc<Excerpted<'r>> {
+    fn new(sources: &'r [Source]) -> Excerpts<'r> {
+        Excerpts {
+            sources,
+            made: vec![None; sources.len()],
+        }
+    }
+
+    fn get(&mut self, id: SourceId) -> Rc<Excerpted<'r>> {
+        let source = &self.sources[id.0 as usize];
         self.made[id.0 as usize]
             .get_or_insert_with(|| Rc::new(Excerpted::of(source)))
             .clone()
@@ -337,7 +346,7 @@ fn diagnostic<'r>(
                 code: None,
                 severity,
                 help: hidden_note(hidden),
-                source: excerpts.get(source, id),
+                source: excerpts.get(id),
                 labels,
                 related: Vec::new(),
             }
@@ -352,7 +361,7 @@ fn diagnostic<'r>(
         code: Some(format!("{}[{}]", finding.fact, finding.id)),
         severity,
         help,
-        source: excerpts.get(&report.sources[first.0 as usize], first),
+        source: excerpts.get(first),
         labels: first_labels,
         related,
     }
@@ -370,9 +379,7 @@ pub fn findings(report: &Report, style: Style, out: &mut dyn Write) -> io::Resul
         .with_wrap_lines(false)
         .with_context_lines(1)
         .with_show_related_as_nested(true);
-    let mut excerpts = Excerpts {
-        made: vec![None; report.sources.len()],
-    };
+    let mut excerpts = Excerpts::new(report.sources);
     for finding in report.findings {
         let diag = diagnostic(report, finding, &mut excerpts);
         let mut rendered = String::new();

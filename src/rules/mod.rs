@@ -387,20 +387,26 @@ fn ascii_boundaries(pattern: &str) -> String {
 const PATTERN_MAX_BYTES: usize = 64 * 1024;
 
 fn compile(path: &str, text: &str, pattern: &Spanned<String>) -> Result<Pattern, TomlError> {
-    if pattern.get_ref().len() > PATTERN_MAX_BYTES {
-        let detail = format!(
-            "pattern is too large ({} bytes; at most {})",
-            crate::compare::grouped(pattern.get_ref().len()),
-            crate::compare::grouped(PATTERN_MAX_BYTES)
-        );
-        return Err(TomlError::at(
+    let refused = |detail: String, help: &str| {
+        TomlError::at(
             path,
             text,
             Some(pattern.span()),
             format!("invalid pattern: {detail}"),
             detail,
         )
-        .with_help("a pattern is a few words; a long list of names belongs in several patterns"));
+        .with_help(help)
+    };
+    if pattern.get_ref().len() > PATTERN_MAX_BYTES {
+        let detail = format!(
+            "pattern is too large ({} bytes; at most {})",
+            crate::compare::grouped(pattern.get_ref().len()),
+            crate::compare::grouped(PATTERN_MAX_BYTES)
+        );
+        return Err(refused(
+            detail,
+            "a pattern is a few words; a long list of names belongs in several patterns",
+        ));
     }
     // The fast build first; the plain one when that fails, so that any
     // error message is about the pattern as written.
@@ -430,14 +436,10 @@ fn compile(path: &str, text: &str, pattern: &Spanned<String>) -> Result<Pattern,
                 regex::Error::CompiledTooBig(_) => "pattern is too large".to_string(),
                 other => other.to_string(),
             };
-            TomlError::at(
-                path,
-                text,
-                Some(pattern.span()),
-                format!("invalid pattern: {detail}"),
+            refused(
                 detail,
+                "patterns use the Rust regex syntax: https://docs.rs/regex",
             )
-            .with_help("patterns use the Rust regex syntax: https://docs.rs/regex")
         })
 }
 

@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use miette::Diagnostic;
 use thiserror::Error;
 
+use super::folder::{Entry, Folder, FolderKey};
 use super::manifest::{self, ManifestEntry, MANIFEST_NAME};
 use super::{DateBasis, DateOrder, DocumentDate, Origin, Source, SourceId, SourceMeta};
 use crate::toml_file::TomlError;
@@ -309,7 +310,8 @@ fn walk_folder(
 ) -> Result<(), SourceError> {
     let mut walk = Walk::default();
     let real = fs::canonicalize(root).map_err(|e| unreadable(root, &e))?;
-    walk.collect(root, real, notes)?;
+    let folder = Folder::open(root).map_err(|e| unreadable(root, &e))?;
+    walk.collect(folder, root, &real, notes)?;
     walk.files.sort();
     for (file, real, size) in walk.files {
         let entry = walk
@@ -343,8 +345,8 @@ struct Walk {
     /// Only name what would be read: manifests are not read, only listed
     /// in `manifest_files` (the output check runs before anything is read).
     names_only: bool,
-    /// Real paths of the folders walked, so a symlink loop ends.
-    visited: BTreeSet<PathBuf>,
+    /// The folders walked, so a symlink loop ends.
+    visited: BTreeSet<FolderKey>,
     /// Each file as reached, its real path, and its size.
     files: Vec<(PathBuf, PathBuf, u64)>,
     /// Manifest entries by the file they name, with the manifest's path.
@@ -354,33 +356,37 @@ struct Walk {
 }
 
 impl Walk {
-    /// Walks `folder`, whose real path is `real`. The real path is carried
-    /// down rather than looked up, since resolving a path costs a look-up per
-    /// component: per folder, that is depth² over a deep tree.
+    /// Walks `root`, shown as `shown`, whose real path is `real`, in
+    /// order, on a stack of its own rather than the thread's (a tree may be
+    /// deeper than a thread's stack). The real path is carried down rather
+    /// than looked up, and each folder is held open, since resolving a path
+    /// costs a look-up per component: per folder, that is depth² over a
+    /// deep tree.
     fn collect(
         &mut self,
-        folder: &Path,
-        real: PathBuf,
+        root: Folder,
+        shown: &Path,
+        real: &Path,
         notes: &mut Vec<ListingNote>,
     ) -> Result<(), SourceError> {
-        // A symlink loop leads back to a folder already walked: stop there.
-        if !self.visited.insert(real.clone()) {
-            return Ok(());
+        let mut open: Vec<Open> = Vec::new();
+        if let Some(first) = self.enter(root, shown.to_path_buf(), real.to_path_buf())? {
+            open.push(first);
         }
-        let listing = fs::read_dir(folder).map_err(|e| unreadable(folder, &e))?;
-        let mut entries: Vec<(PathBuf, bool)> = Vec::new();
-        for entry in listing {
-            let entry = entry.map_err(|e| unreadable(folder, &e))?;
-            if entry.file_name().to_string_lossy().starts_with('.') {
+        while let Some(top) = open.last_mut() {
+            let Some(Entry { name, is_link }) = top.entries.next() else {
+                let done = open.pop().expect("a folder is open");
+                if let Some(parent) = open.last_mut() {
+                    parent
+                        .folder
+                        .take_back(&done.folder, &parent.shown)
+                        .map_err(|e| unreadable(&parent.shown, &e))?;
+                }
                 continue;
-            }
-            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
-            entries.push((entry.path(), is_link));
-        }
-        entries.sort();
-        for (path, is_link) in entries {
-            let meta = match fs::metadata(&path) {
-                Ok(meta) => meta,
+            };
+            let path = top.shown.join(&name);
+            let kind = match top.folder.kind(&name) {
+                Ok(kind) => kind,
                 Err(e) => {
                     notes.push(match fs::read_link(&path) {
                         Ok(target) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -399,19 +405,27 @@ impl Walk {
             };
             // A file that is no link is where its folder really is: one
             // look-up per folder, not one per file.
-            let real_file = || -> Result<PathBuf, SourceError> {
-                if is_link {
-                    fs::canonicalize(&path).map_err(|e| unreadable(&path, &e))
-                } else {
-                    Ok(real.join(path.file_name().unwrap_or_default()))
-                }
+            let real_file = if is_link {
+                fs::canonicalize(&path).map_err(|e| unreadable(&path, &e))?
+            } else {
+                top.real.join(&name)
             };
-            if meta.is_dir() {
-                let real_folder = real_file()?;
-                self.collect(&path, real_folder, notes)?;
-            } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
+            if kind.is_dir {
+                let child = top
+                    .folder
+                    .open_child(&name)
+                    .map_err(|e| unreadable(&path, &e))?;
+                // Below a folder reached by no link, this one's handle is
+                // let go: a walk holds a handle or two whatever its depth.
+                if let Some(below) = self.enter(child, path, real_file)? {
+                    if !is_link {
+                        top.folder.release();
+                    }
+                    open.push(below);
+                }
+            } else if name == MANIFEST_NAME {
                 if self.names_only {
-                    self.manifest_files.push(real_file()?);
+                    self.manifest_files.push(real_file);
                     continue;
                 }
                 let text = fs::read_to_string(&path).map_err(|e| unreadable(&path, &e))?;
@@ -419,12 +433,42 @@ impl Walk {
                     self.manifests.insert(file, (listed, path.clone()));
                 }
             } else if has_text_extension(&path) {
-                let real_file = real_file()?;
-                self.files.push((path, real_file, meta.len()));
+                self.files.push((path, real_file, kind.len));
             }
         }
         Ok(())
     }
+
+    /// Lists `folder`'s entries to walk, sorted, hidden ones left out; or
+    /// nothing when the folder was walked already (a symlink loop leads
+    /// back to one).
+    fn enter(
+        &mut self,
+        folder: Folder,
+        shown: PathBuf,
+        real: PathBuf,
+    ) -> Result<Option<Open>, SourceError> {
+        if !self.visited.insert(folder.key()) {
+            return Ok(None);
+        }
+        let mut entries = folder.entries().map_err(|e| unreadable(&shown, &e))?;
+        entries.retain(|entry| !entry.name.to_string_lossy().starts_with('.'));
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Some(Open {
+            folder,
+            shown,
+            real,
+            entries: entries.into_iter(),
+        }))
+    }
+}
+
+/// A folder on the walk's stack, with the entries it has still to walk.
+struct Open {
+    folder: Folder,
+    shown: PathBuf,
+    real: PathBuf,
+    entries: std::vec::IntoIter<Entry>,
 }
 
 /// The error for a manifest entry whose file the folder walk did not find,
@@ -500,7 +544,8 @@ pub fn reads(input: &str, target: &Path) -> Option<ReadAs> {
             ..Walk::default()
         };
         let real = fs::canonicalize(path).ok()?;
-        walk.collect(path, real, &mut Vec::new()).ok()?;
+        let folder = Folder::open(path).ok()?;
+        walk.collect(folder, path, &real, &mut Vec::new()).ok()?;
         return if walk.files.iter().any(|(_, real, _)| real == target) {
             Some(ReadAs::Source)
         } else if walk.manifest_files.iter().any(|real| real == target) {
@@ -673,6 +718,56 @@ mod tests {
         let file = root.join("elsewhere/c.md").display().to_string();
         assert_eq!(reads(&file, &manifest), Some(ReadAs::Manifest));
         assert_eq!(reads("-", &manifest), None);
+    }
+
+    /// A tree far deeper than a thread's stack allows for recursion, with
+    /// folders after the deep branch (walked once its handle is taken back)
+    /// and a link back up (a loop, walked once).
+    #[cfg(unix)]
+    #[test]
+    fn walks_a_deep_tree_in_order_on_a_small_stack() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("n");
+        let mut deep = root.join("a");
+        for _ in 0..1200 {
+            deep.push("d");
+        }
+        fs::create_dir_all(&deep).unwrap();
+        fs::write(deep.join("deep.txt"), "").unwrap();
+        fs::create_dir_all(root.join("b")).unwrap();
+        fs::write(root.join("b/after.txt"), "").unwrap();
+        fs::write(root.join("first.txt"), "").unwrap();
+        std::os::unix::fs::symlink(&root, root.join("b/up")).unwrap();
+        let shown = root.clone();
+        let found = std::thread::Builder::new()
+            .stack_size(64 * 1024)
+            .spawn(move || {
+                let mut found = Vec::new();
+                walk_folder(&shown, &mut found, &mut Vec::new()).unwrap();
+                found
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        let names: Vec<PathBuf> = found
+            .iter()
+            .map(|(p, _)| p.path().unwrap().strip_prefix(&root).unwrap().to_path_buf())
+            .collect();
+        let deep_name = deep
+            .join("deep.txt")
+            .strip_prefix(&root)
+            .unwrap()
+            .to_path_buf();
+        assert_eq!(
+            names,
+            [
+                deep_name,
+                PathBuf::from("b/after.txt"),
+                PathBuf::from("first.txt")
+            ]
+        );
+        let real_first = fs::canonicalize(root.join("first.txt")).unwrap();
+        assert_eq!(found[2].1, real_first);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! stamp at the top of the article ([`document_date`]).
 
 pub mod document_date;
+mod folder;
 pub mod html;
 mod load;
 mod manifest;

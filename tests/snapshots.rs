@@ -52,3 +52,56 @@ fn html_report_of_a_small_story() {
         "html",
     ]));
 }
+
+/// The small story's report in `format`: one snapshot per output format,
+/// over the same fixture, so a change to any renderer shows in review.
+fn small_story_report(format: &str) -> String {
+    stdout_of(&[
+        "check",
+        "tests/fixtures/report",
+        "--rules",
+        "tests/fixtures/report/rules",
+        "--format",
+        format,
+    ])
+}
+
+#[test]
+fn csv_report_of_a_small_story() {
+    insta::assert_snapshot!(small_story_report("csv"));
+}
+
+#[test]
+fn json_report_of_a_small_story() {
+    insta::assert_snapshot!(small_story_report("json"));
+}
+
+#[test]
+fn sarif_report_of_a_small_story() {
+    insta::assert_snapshot!(small_story_report("sarif"));
+}
+
+#[test]
+fn github_annotations_of_a_small_story() {
+    insta::assert_snapshot!(small_story_report("github"));
+}
+
+#[test]
+fn markdown_summary_of_a_small_story() {
+    insta::assert_snapshot!(small_story_report("markdown"));
+}
+
+#[test]
+fn human_report_of_a_small_story() {
+    insta::assert_snapshot!(small_story_report("human"));
+}
+
+#[test]
+fn extracted_claims_of_a_small_story() {
+    insta::assert_snapshot!(stdout_of(&[
+        "extract",
+        "tests/fixtures/report",
+        "--format",
+        "jsonl",
+    ]));
+}

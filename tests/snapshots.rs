@@ -2,24 +2,21 @@
 
 use assert_cmd::Command;
 
-fn stdout_of(args: &[&str]) -> String {
-    let out = Command::cargo_bin("crosscheck")
+fn run(args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("crosscheck")
         .unwrap()
         .env("NO_COLOR", "1")
         .args(args)
         .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
+        .unwrap()
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    String::from_utf8(run(args).stdout).unwrap()
 }
 
 fn stderr_of(args: &[&str]) -> String {
-    let out = Command::cargo_bin("crosscheck")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    String::from_utf8(out.stderr).unwrap()
+    String::from_utf8(run(args).stderr).unwrap()
 }
 
 #[test]
@@ -43,14 +40,7 @@ fn broken_rule_file_diagnostic() {
 #[test]
 fn html_report_of_a_small_story() {
     // Outlet and title hold characters that must be escaped: & < > ".
-    insta::assert_snapshot!(stdout_of(&[
-        "check",
-        "tests/fixtures/report",
-        "--rules",
-        "tests/fixtures/report/rules",
-        "--format",
-        "html",
-    ]));
+    insta::assert_snapshot!(small_story_report("html"));
 }
 
 /// The small story's report in `format`: one snapshot per output format,

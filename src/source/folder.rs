@@ -201,9 +201,7 @@ mod by_path {
         }
 
         pub fn open_child(&self, name: &OsStr) -> io::Result<Folder> {
-            let path = self.path.join(name);
-            fs::read_dir(&path)?;
-            Folder::open(&path)
+            Folder::open(&self.path.join(name))
         }
 
         pub fn release(&mut self) {}

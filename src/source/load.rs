@@ -309,9 +309,7 @@ fn walk_folder(
     notes: &mut Vec<ListingNote>,
 ) -> Result<(), SourceError> {
     let mut walk = Walk::default();
-    let real = fs::canonicalize(root).map_err(|e| unreadable(root, &e))?;
-    let folder = Folder::open(root).map_err(|e| unreadable(root, &e))?;
-    walk.collect(folder, root, &real, notes)?;
+    walk.collect(root, notes)?;
     walk.files.sort();
     for (file, real, size) in walk.files {
         let entry = walk
@@ -356,21 +354,16 @@ struct Walk {
 }
 
 impl Walk {
-    /// Walks `root`, shown as `shown`, whose real path is `real`, in
-    /// order, on a stack of its own rather than the thread's (a tree may be
-    /// deeper than a thread's stack). The real path is carried down rather
-    /// than looked up, and each folder is held open, since resolving a path
-    /// costs a look-up per component: per folder, that is depth² over a
-    /// deep tree.
-    fn collect(
-        &mut self,
-        root: Folder,
-        shown: &Path,
-        real: &Path,
-        notes: &mut Vec<ListingNote>,
-    ) -> Result<(), SourceError> {
+    /// Walks the folder `root`, in order, on a stack of its own rather
+    /// than the thread's (a tree may be deeper than a thread's stack). The
+    /// real path is looked up once, for the root, and carried down, and
+    /// each folder is held open, since resolving a path costs a look-up per
+    /// component: per folder, that is depth² over a deep tree.
+    fn collect(&mut self, root: &Path, notes: &mut Vec<ListingNote>) -> Result<(), SourceError> {
+        let real = fs::canonicalize(root).map_err(|e| unreadable(root, &e))?;
+        let folder = Folder::open(root).map_err(|e| unreadable(root, &e))?;
         let mut open: Vec<Open> = Vec::new();
-        if let Some(first) = self.enter(root, shown.to_path_buf(), real.to_path_buf())? {
+        if let Some(first) = self.enter(folder, root.to_path_buf(), real)? {
             open.push(first);
         }
         while let Some(top) = open.last_mut() {
@@ -543,9 +536,7 @@ pub fn reads(input: &str, target: &Path) -> Option<ReadAs> {
             names_only: true,
             ..Walk::default()
         };
-        let real = fs::canonicalize(path).ok()?;
-        let folder = Folder::open(path).ok()?;
-        walk.collect(folder, path, &real, &mut Vec::new()).ok()?;
+        walk.collect(path, &mut Vec::new()).ok()?;
         return if walk.files.iter().any(|(_, real, _)| real == target) {
             Some(ReadAs::Source)
         } else if walk.manifest_files.iter().any(|real| real == target) {

@@ -1,11 +1,12 @@
-//! `check` at archive scale: N generated reports of one story, through
-//! extraction, assignment and comparison. Also the whole binary on the five
+//! `check` at archive scale: N generated reports of one story, through the
+//! pipeline the binary runs (read, extract, assign, compare, render, write). Also the whole binary on the five
 //! seeds (start-up included). Run: `cargo bench --bench check`.
 
 mod corpus;
 
-use crosscheck::rules::RuleSet;
-use crosscheck::source::{DateOrder, Source, SourceId, SourceMeta};
+use corpus::Folder;
+use crosscheck::pipeline::{self, Silent};
+use crosscheck::report::Format;
 use divan::Bencher;
 
 /// The allocator the binary ships with, so the figures are the binary's.
@@ -16,35 +17,13 @@ fn main() {
     divan::main();
 }
 
-fn sources(n: usize) -> Vec<Source> {
-    (0..n)
-        .map(|i| {
-            let (name, text) = corpus::report(i);
-            Source::new(
-                SourceId(i as u32),
-                name,
-                text,
-                SourceMeta::default(),
-                DateOrder::Mdy,
-                None,
-            )
-        })
-        .collect()
-}
-
-/// Time should grow linearly from 1,000 to 10,000 sources.
+/// Time should grow linearly from 1,000 to 10,000 sources: the shipped
+/// `check` pipeline, from reading the files to writing the CSV report.
 #[divan::bench(args = [1_000, 10_000], sample_count = 5)]
 fn check_generated_sources(bencher: Bencher, n: usize) {
-    let rules = RuleSet::load(&[corpus::rules_dir()]).expect("rules load");
-    let sources = sources(n);
-    bencher.bench(|| {
-        let claims = crosscheck::claims_of(&rules, &sources);
-        let findings = crosscheck::compare::compare(&rules, &sources, &claims);
-        let report = crosscheck::report::Report::new(&sources, &claims, &findings);
-        let mut out = Vec::new();
-        crosscheck::report::csv::findings(&report, &mut out).expect("csv renders");
-        out.len()
-    });
+    let folder = Folder::of((0..n).map(corpus::report));
+    let run = corpus::check_run(&folder, corpus::rules_dir(), Format::Csv);
+    bencher.bench(|| pipeline::check(&run, &Silent).expect("the check runs"));
 }
 
 /// Copies of the five seed articles under the seed rules: the same titles,
@@ -53,26 +32,12 @@ fn check_generated_sources(bencher: Bencher, n: usize) {
 /// every pair of quotes or titles made it grow with their square).
 #[divan::bench(args = [200, 2_000], sample_count = 5)]
 fn check_seed_copies(bencher: Bencher, n: usize) {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let rules = RuleSet::load(&[root.join("rules")]).expect("rules load");
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     let seeds = corpus::seed_articles();
-    let sources: Vec<Source> = (0..n)
-        .map(|i| {
-            let text = seeds[i % seeds.len()].clone();
-            Source::new(
-                SourceId(i as u32),
-                format!("copy{i:05}.txt"),
-                text,
-                SourceMeta::default(),
-                DateOrder::Mdy,
-                None,
-            )
-        })
-        .collect();
-    bencher.bench(|| {
-        let claims = crosscheck::claims_of(&rules, &sources);
-        crosscheck::compare::compare(&rules, &sources, &claims).len()
-    });
+    let copies = (0..n).map(|i| (format!("copy{i:05}.txt"), seeds[i % seeds.len()].clone()));
+    let folder = Folder::of(copies);
+    let run = corpus::check_run(&folder, rules, Format::Csv);
+    bencher.bench(|| pipeline::check(&run, &Silent).expect("the check runs"));
 }
 
 /// The release binary on the seeds, start-up and output included.

@@ -43,18 +43,17 @@ fn extract_10mb(bencher: Bencher) {
         .bench(|| crosscheck::extract::extract(divan::black_box(&source)).len());
 }
 
-/// Extraction plus the seed rules' assignment.
+/// The shipped `extract` pipeline on one 10 MB file under the seed rules:
+/// read, extract, assign, render the JSON lines, write them.
 #[divan::bench(sample_count = 10)]
-fn extract_and_assign_10mb(bencher: Bencher) {
-    let source = source(&CORPUS);
-    let rules =
-        crosscheck::rules::RuleSet::load(&[
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")
-        ])
-        .expect("rules load");
-    bencher
-        .counter(BytesCount::new(CORPUS.len()))
-        .bench(|| crosscheck::claims_of(&rules, std::slice::from_ref(&source)).len());
+fn extract_pipeline_10mb(bencher: Bencher) {
+    let folder = corpus::Folder::of([("news.txt".to_string(), CORPUS.clone())]);
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let run = corpus::extract_run(&folder, rules);
+    bencher.counter(BytesCount::new(CORPUS.len())).bench(|| {
+        crosscheck::pipeline::extract(&run, &crosscheck::pipeline::Silent)
+            .expect("the extract runs")
+    });
 }
 
 /// Printing the claims of 1 MB of news on one line (no line breaks): each

@@ -9,8 +9,9 @@
 
 use std::path::Path;
 
-use crosscheck::compare::gate::{self, GateOptions};
 use crosscheck::extract::Claim;
+use crosscheck::pipeline::check::findings_of;
+use crosscheck::pipeline::{Silent, Story};
 use crosscheck::report::{self, human::Style, Report};
 use crosscheck::rules::{self, RuleSet, Severity};
 use crosscheck::source::{DateBasis, DateOrder, DocumentDate, Source, SourceId, SourceMeta};
@@ -159,22 +160,15 @@ pub fn rule_and_text(data: &[u8]) {
 /// then every renderer, twice, asserting the span and finding invariants
 /// on the way.
 fn check(rules: &RuleSet, text: &str) {
-    let mut sources = sources_of(text);
-    let mut claims = crosscheck::claims_of(rules, &sources);
-    check_spans(&sources, &claims, "prose");
-    let mut findings = crosscheck::compare::compare(rules, &sources, &claims);
-    gate::apply(
-        &mut findings,
-        rules,
-        &sources,
-        &claims,
-        GateOptions {
-            unsupported: Some(Severity::Info),
-        },
-    );
-    let _acknowledged = gate::acknowledged(&mut findings, &sources);
-    crosscheck::show_markup(&mut sources, &mut claims);
-    check_spans(&sources, &claims, "markup");
+    let mut story = Story::of_sources(rules, sources_of(text));
+    check_spans(&story.sources, &story.claims, "prose");
+    let findings = findings_of(rules, &story, Some(Severity::Info), None, &Silent)
+        .unwrap_or_else(|e| panic!("no baseline, yet the findings failed: {e:?}"));
+    story.show_as_on_disk();
+    let Story {
+        sources, claims, ..
+    } = &story;
+    check_spans(sources, claims, "markup");
     for finding in &findings {
         for (_, r) in finding.claims_with_sides() {
             let known = claims
@@ -186,7 +180,7 @@ fn check(rules: &RuleSet, text: &str) {
             );
         }
     }
-    let report = Report::new(&sources, &claims, &findings);
+    let report = Report::new(sources, claims, &findings);
     let first = render_all(&report);
     let second = render_all(&report);
     assert!(first == second, "rendering twice gave different bytes");
@@ -212,28 +206,30 @@ pub fn rule(data: &[u8]) {
             let _ = rules::examples::taken(&rules, rule, example);
         }
     }
-    let sources = vec![
-        Source::new(
-            SourceId(0),
-            "a.txt".into(),
-            SMALL_TEXT[0].into(),
-            SourceMeta::default(),
-            DateOrder::Mdy,
-            None,
-        ),
-        Source::new(
-            SourceId(1),
-            "b.txt".into(),
-            SMALL_TEXT[1].into(),
-            SourceMeta::default(),
-            DateOrder::Dmy,
-            None,
-        ),
-    ];
-    let claims = crosscheck::claims_of(&rules, &sources);
-    check_spans(&sources, &claims, "rule");
-    let findings = crosscheck::compare::compare(&rules, &sources, &claims);
-    let report = Report::new(&sources, &claims, &findings);
+    let story = Story::of_sources(
+        &rules,
+        vec![
+            Source::new(
+                SourceId(0),
+                "a.txt".into(),
+                SMALL_TEXT[0].into(),
+                SourceMeta::default(),
+                DateOrder::Mdy,
+                None,
+            ),
+            Source::new(
+                SourceId(1),
+                "b.txt".into(),
+                SMALL_TEXT[1].into(),
+                SourceMeta::default(),
+                DateOrder::Dmy,
+                None,
+            ),
+        ],
+    );
+    check_spans(&story.sources, &story.claims, "rule");
+    let findings = crosscheck::compare::compare(&rules, &story.sources, &story.claims);
+    let report = Report::new(&story.sources, &story.claims, &findings);
     let _ = render_all(&report);
 }
 

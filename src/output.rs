@@ -79,9 +79,10 @@ pub enum Refused {
     SameFile { output: String, baseline: String },
 }
 
-/// What a `check` or `extract` run reads and writes, as given: flags,
-/// with the config file's `sources` and `rules` standing in for absent
-/// ones as `prepare` in main.rs takes them.
+/// What a `check` or `extract` run reads and writes: flags, with the
+/// config file's `sources` and `rules` standing in for absent ones (as
+/// the run description has them already, or as given: taking them again
+/// changes nothing).
 pub struct Run<'a> {
     pub output: Option<&'a Path>,
     pub write_baseline: Option<&'a Path>,

@@ -96,3 +96,79 @@ pub fn prose(bytes: usize) -> String {
 pub fn rules_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/corpus/rules")
 }
+
+/// Sources written to a scratch folder, for the shipped pipeline, which
+/// reads files; removed when dropped.
+pub struct Folder {
+    dir: tempfile::TempDir,
+}
+
+impl Folder {
+    /// A folder holding each `(name, text)`.
+    pub fn of(files: impl IntoIterator<Item = (String, String)>) -> Folder {
+        let dir = tempfile::tempdir().expect("a scratch folder");
+        std::fs::create_dir(dir.path().join("sources")).expect("a sources folder");
+        for (name, text) in files {
+            std::fs::write(dir.path().join("sources").join(name), text).expect("a source written");
+        }
+        Folder { dir }
+    }
+
+    /// The folder of the sources.
+    pub fn sources(&self) -> String {
+        self.dir.path().join("sources").display().to_string()
+    }
+
+    /// Where a run's report goes, beside the sources.
+    pub fn report(&self) -> std::path::PathBuf {
+        self.dir.path().join("report")
+    }
+}
+
+/// What `crosscheck check SOURCES --rules RULES --format FORMAT -o OUTPUT`
+/// runs, as the binary builds it (no config file, no colour).
+pub fn check_run(
+    folder: &Folder,
+    rules: std::path::PathBuf,
+    format: crosscheck::report::Format,
+) -> crosscheck::pipeline::CheckRun {
+    use crosscheck::report::{human::Style, Look};
+    crosscheck::pipeline::CheckRun {
+        input: story_input(folder, rules),
+        config: crosscheck::config::Config::default(),
+        draft: None,
+        format,
+        look: Look {
+            style: Style {
+                color: false,
+                width: 100,
+            },
+            csv_bom: false,
+        },
+        fail_on: crosscheck::compare::gate::FailOn::Error,
+        unsupported: Some(crosscheck::rules::Severity::Info),
+        baseline: None,
+        write_baseline: None,
+        output: crosscheck::pipeline::Destination(Some(folder.report())),
+    }
+}
+
+/// What `crosscheck extract SOURCES --rules RULES -o OUTPUT` runs.
+pub fn extract_run(folder: &Folder, rules: std::path::PathBuf) -> crosscheck::pipeline::ExtractRun {
+    crosscheck::pipeline::ExtractRun {
+        input: story_input(folder, rules),
+        config: crosscheck::config::Config::default(),
+        format: crosscheck::pipeline::ClaimFormat::Jsonl,
+        output: crosscheck::pipeline::Destination(Some(folder.report())),
+    }
+}
+
+fn story_input(folder: &Folder, rules: std::path::PathBuf) -> crosscheck::pipeline::StoryInput {
+    crosscheck::pipeline::StoryInput {
+        sources: vec![folder.sources()],
+        sources_from_config: false,
+        rule_paths: vec![rules],
+        load: crosscheck::source::LoadOptions::default(),
+        explain: false,
+    }
+}

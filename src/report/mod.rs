@@ -8,6 +8,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod rule_book;
 pub mod sarif;
 
 use serde::Serialize;
@@ -32,6 +33,40 @@ pub enum Format {
     /// One self-contained page for the desk: facts, findings side by side,
     /// an agreement matrix.
     Html,
+}
+
+/// How a report looks where the format leaves a choice.
+#[derive(Clone, Copy, Debug)]
+pub struct Look {
+    /// The human report's colours and width.
+    pub style: human::Style,
+    /// CSV starts with a byte-order mark, for Excel.
+    pub csv_bom: bool,
+}
+
+impl Format {
+    /// Renders the findings report in this format.
+    pub fn render(
+        self,
+        report: &Report,
+        look: &Look,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        match self {
+            Format::Human => human::findings(report, look.style, out),
+            Format::Csv => {
+                if look.csv_bom {
+                    out.write_all("\u{feff}".as_bytes())?;
+                }
+                csv::findings(report, out).map_err(std::io::Error::other)
+            }
+            Format::Json => json::findings(report, out),
+            Format::Sarif => sarif::findings(report, out),
+            Format::Github => github::findings(report, out),
+            Format::Markdown => markdown::findings(report, out),
+            Format::Html => html::findings(report, out),
+        }
+    }
 }
 
 /// Everything a renderer may show.

@@ -14,6 +14,7 @@ pub mod named;
 pub mod number;
 pub mod person;
 pub mod quote;
+pub mod summary;
 pub mod syndication;
 
 use std::collections::BTreeMap;

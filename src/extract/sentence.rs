@@ -208,6 +208,49 @@ pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// How far an excerpt reaches beyond its claim, at most, in bytes.
+const EXCERPT_REACH: usize = 240;
+
+/// The sentence around `range` in `text`, as an excerpt quotes it: within
+/// [`EXCERPT_REACH`] either side and on character boundaries.
+pub fn around(text: &str, range: &Range<usize>) -> Range<usize> {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(range.start);
+    let end = floor(range.end.max(start));
+    let reach_back = floor(start.saturating_sub(EXCERPT_REACH));
+    let before = &text[reach_back..start];
+    // Lines end at '\n' and at '\r' ("\r\n", or a lone '\r' of an old Mac file).
+    let from = ["\n", "\r", ". ", "? ", "! ", ".\u{201d} "]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| reach_back + i + b.len()))
+        .max()
+        .unwrap_or(if reach_back == 0 { 0 } else { start });
+    let reach_on = floor(end + EXCERPT_REACH);
+    let after = &text[end..reach_on];
+    let to = ["\n", "\r", ". ", "? ", "! "]
+        .iter()
+        .filter_map(|b| after.find(b).map(|i| end + i + b.len().min(1)))
+        .min()
+        .unwrap_or(if reach_on == text.len() {
+            reach_on
+        } else {
+            end
+        });
+    let from = floor(from);
+    let to = floor(to.max(end));
+    // Leading and trailing space is noise in an excerpt.
+    let inner = &text[from..to];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    (from + lead).min(start)..(to - trail).max(end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,5 +339,23 @@ mod tests {
             parts,
             ["On July 3, Norland recognised it", ", becoming the first."]
         );
+    }
+
+    #[test]
+    fn the_excerpt_is_the_claims_sentence() {
+        let text = "First one. On July 3, it happened. Then more.\nNext line.";
+        let at = text.find("July 3").unwrap();
+        let r = around(text, &(at..at + 6));
+        assert_eq!(&text[r], "On July 3, it happened.");
+    }
+
+    #[test]
+    fn excerpts_stay_on_char_boundaries_near_the_edges() {
+        let text = "’’’ July 3 ’’’";
+        let at = text.find("July").unwrap();
+        for range in [0..0, at..at + 6, text.len()..text.len(), 1..2] {
+            let r = around(text, &range);
+            assert!(text.get(r).is_some());
+        }
     }
 }

@@ -13,8 +13,11 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::Report;
+use crate::compare::summary::{
+    self, shown_value, Disagreements, FactSummary, HeldValue, Pair, Standing,
+};
 use crate::compare::{ClaimRef, Finding, FindingKind};
-use crate::extract::Claim;
+use crate::extract::{sentence, Claim};
 use crate::rules::Severity;
 use crate::source::{Source, SourceId};
 
@@ -34,138 +37,19 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = r#"
-:root { --ink: #1d232b; --muted: #5b6570; --rule: #d9dee3; --paper: #ffffff; --wash: #f4f6f8;
-  --error: #b42318; --warning: #b54708; --info: #175cd3;
-  --side1: #175cd3; --side2: #c4320a; --side3: #6941c6; --side4: #067647; --side0: #667085; }
-* { box-sizing: border-box; }
-body { margin: 0; background: var(--wash); color: var(--ink);
-  font: 15px/1.5 "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 1180px; margin: 0 auto; padding: 28px 32px 48px; }
-header.masthead { border-bottom: 3px solid var(--ink); padding-bottom: 12px; margin-bottom: 20px; }
-header.masthead h1 { font: 700 28px/1.2 Georgia, "Times New Roman", serif; margin: 0 0 6px; }
-.tally { display: flex; gap: 10px; flex-wrap: wrap; margin: 0; padding: 0; list-style: none; }
-.tally li { background: var(--paper); border: 1px solid var(--rule); border-radius: 999px;
-  padding: 2px 12px; font-weight: 600; }
-.tally .error { color: var(--error); } .tally .warning { color: var(--warning); }
-.tally .info { color: var(--info); }
-h2 { font: 700 19px/1.3 Georgia, "Times New Roman", serif; margin: 28px 0 10px;
-  padding-bottom: 4px; border-bottom: 1px solid var(--rule); }
-table { border-collapse: collapse; background: var(--paper); width: 100%;
-  border: 1px solid var(--rule); }
-th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--rule); overflow-wrap: break-word; }
-th { background: #eef1f4; font-size: 13px; text-transform: uppercase; letter-spacing: .03em;
-  color: var(--muted); }
-td.num, th.num { text-align: center; }
-.path { font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--muted); }
-code { font: 13px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
-.value { font: 600 13px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
-  background: var(--wash); border-radius: 4px; padding: 1px 6px; }
-.status-disagree { color: var(--error); font-weight: 700; }
-.status-agree { color: var(--side4); font-weight: 700; }
-.finding { background: var(--paper); border: 1px solid var(--rule); border-left: 6px solid var(--muted);
-  border-radius: 6px; padding: 14px 18px 16px; margin: 0 0 18px; break-inside: avoid; }
-.finding.error { border-left-color: var(--error); }
-.finding.warning { border-left-color: var(--warning); }
-.finding.info { border-left-color: var(--info); }
-.finding h3 { margin: 0 0 4px; font-size: 17px; line-height: 1.35; }
-.badge { display: inline-block; font-size: 12px; font-weight: 700; text-transform: uppercase;
-  letter-spacing: .04em; color: #fff; border-radius: 4px; padding: 1px 7px; margin-right: 8px;
-  vertical-align: 2px; }
-.badge.error { background: var(--error); } .badge.warning { background: var(--warning); }
-.badge.info { background: var(--info); }
-.meta { color: var(--muted); font-size: 13px; margin: 0 0 12px; }
-.sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 14px; }
-.side { border-top: 4px solid var(--side0); background: #fbfcfd; border-radius: 4px;
-  padding: 8px 12px 4px; }
-.side h4 { margin: 0 0 8px; font-size: 14px; }
-.side-1 { border-top-color: var(--side1); } .side-2 { border-top-color: var(--side2); }
-.side-3 { border-top-color: var(--side3); } .side-4 { border-top-color: var(--side4); }
-.claim { margin: 0 0 12px; }
-.claim .who { font-weight: 700; }
-.claim blockquote { margin: 4px 0; padding: 6px 10px; background: var(--paper);
-  border: 1px solid var(--rule); border-radius: 4px; font-family: Georgia, "Times New Roman", serif; }
-mark { background: #dbe8fe; color: inherit; padding: 0 2px; border-radius: 3px;
-  box-shadow: inset 0 -2px 0 var(--side1); }
-.side-2 mark { background: #fde4d8; box-shadow: inset 0 -2px 0 var(--side2); }
-.side-3 mark { background: #ebe4fb; box-shadow: inset 0 -2px 0 var(--side3); }
-.side-4 mark { background: #d9f2e3; box-shadow: inset 0 -2px 0 var(--side4); }
-.side-0 mark { background: #eaecf0; box-shadow: inset 0 -2px 0 var(--side0); }
-.resolution { font-size: 13px; color: var(--muted); margin: 2px 0 0; }
-.help { font-size: 13px; color: var(--muted); margin: 10px 0 0; white-space: pre-line; }
-.matrix td { text-align: center; font-weight: 600; }
-.matrix th.row { text-align: left; text-transform: none; letter-spacing: 0; font-size: 14px;
-  color: var(--ink); background: var(--paper); }
-.matrix .agree { background: #e3f4ea; color: #05603a; }
-.matrix .disagree { background: #fde8e7; color: var(--error); }
-.matrix .mixed { background: #fef0c7; color: #93370d; }
-.matrix .self { background: var(--wash); color: var(--muted); }
-.none { color: var(--muted); font-style: italic; }
-td.written { font-family: Georgia, "Times New Roman", serif; color: #344054; }
-footer.legend { margin-top: 24px; font-size: 13px; color: var(--muted); }
-@media print { body { background: #fff; } main { padding: 0; } }
-"#;
+/// The page's style sheet, inline so the page stays one file.
+const STYLE: &str = include_str!("html.css");
 
-/// How far an excerpt reaches beyond its claim, at most, in bytes.
-const EXCERPT_REACH: usize = 240;
-
-/// The sentence around `range` in `text`: the excerpt's bounds, within
-/// [`EXCERPT_REACH`] either side and on character boundaries.
-fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
-    let floor = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let start = floor(range.start);
-    let end = floor(range.end.max(start));
-    let reach_back = floor(start.saturating_sub(EXCERPT_REACH));
-    let before = &text[reach_back..start];
-    // Lines end at '\n' and at '\r' ("\r\n", or a lone '\r' of an old Mac file).
-    let from = ["\n", "\r", ". ", "? ", "! ", ".\u{201d} "]
-        .iter()
-        .filter_map(|b| before.rfind(b).map(|i| reach_back + i + b.len()))
-        .max()
-        .unwrap_or(if reach_back == 0 { 0 } else { start });
-    let reach_on = floor(end + EXCERPT_REACH);
-    let after = &text[end..reach_on];
-    let to = ["\n", "\r", ". ", "? ", "! "]
-        .iter()
-        .filter_map(|b| after.find(b).map(|i| end + i + b.len().min(1)))
-        .min()
-        .unwrap_or(if reach_on == text.len() {
-            reach_on
-        } else {
-            end
-        });
-    let from = floor(from);
-    let to = floor(to.max(end));
-    // Leading and trailing space is noise in an excerpt.
-    let inner = &text[from..to];
-    let lead = inner.len() - inner.trim_start().len();
-    let trail = inner.len() - inner.trim_end().len();
-    (from + lead).min(start)..(to - trail).max(end)
-}
-
-/// The text a reader sees and the claim's range in it: for a saved web
-/// page, the page's prose rather than its markup.
+/// The text a reader sees and the claim's range in it (see
+/// [`Source::readable`]).
 fn readable<'a>(source: &'a Source, claim: &Claim) -> (&'a str, Range<usize>) {
-    debug_assert!(source.holds_text(), "{}: not read again", source.name);
-    match &source.page {
-        Some(page) if page.shown => (
-            page.text.as_str(),
-            page.offsets.to_text(claim.span.range.clone()),
-        ),
-        _ => (source.text.as_str(), claim.span.range.clone()),
-    }
+    source.readable(claim.span.range.clone())
 }
 
 /// The claim's sentence with the claim marked.
 fn excerpt(source: &Source, claim: &Claim) -> String {
     let (text, range) = readable(source, claim);
-    let around = sentence_around(text, &range);
+    let around = sentence::around(text, &range);
     let piece = |r: Range<usize>| text.get(r).map(escape).unwrap_or_default();
     let more = |r: Range<usize>| text.get(r).is_some_and(|t| !t.trim().is_empty());
     let lead = if more(0..around.start) { "… " } else { "" };
@@ -182,13 +66,6 @@ fn excerpt(source: &Source, claim: &Claim) -> String {
     )
 }
 
-fn value_of(claim: &Claim) -> String {
-    claim
-        .value
-        .resolved()
-        .unwrap_or_else(|| claim.value.notation())
-}
-
 /// How the claim's value was reached: what was written, what it was read
 /// as, and how a relative or partial date was resolved (against which
 /// document date, from which evidence).
@@ -200,7 +77,10 @@ fn resolution(source: &Source, claim: &Claim) -> String {
     } else {
         written
     };
-    let value = format!("<span class=\"value\">{}</span>", escape(&value_of(claim)));
+    let value = format!(
+        "<span class=\"value\">{}</span>",
+        escape(&shown_value(claim))
+    );
     let how = match (claim.value.resolved(), claim.value.resolution()) {
         (_, Some(how)) if how.contains("document date") => escape(how),
         (Some(_), Some(how)) => match &source.document_date {
@@ -270,248 +150,9 @@ fn source_name(source: &Source) -> String {
     }
 }
 
-/// The facts and their values: for each fact, the value each group of
-/// sources holds and how many sources hold it. A fact with a finding is
-/// shown by its sides (values that can be true together form one side);
-/// any other fact by its distinct values.
-struct FactRow {
-    fact: String,
-    subject: Option<String>,
-    title: Option<String>,
-    disagree: bool,
-    /// (value, sources holding it)
-    values: Vec<ValueRow>,
-}
-
-/// One value of a fact: the sources that hold it and the words they use.
-struct ValueRow {
-    value: String,
-    holders: BTreeSet<SourceId>,
-    written: BTreeSet<String>,
-}
-
-impl ValueRow {
-    fn of(report: &Report, value: String, claims: &[ClaimRef]) -> ValueRow {
-        ValueRow {
-            value,
-            holders: claims.iter().map(|r| r.source).collect(),
-            written: claims
-                .iter()
-                .map(|r| {
-                    let (text, range) = readable(report.source(r), report.claim(r));
-                    text.get(range).unwrap_or("").to_string()
-                })
-                .collect(),
-        }
-    }
-}
-
-fn fact_rows(report: &Report, disagreements: &Disagreements) -> Vec<FactRow> {
-    let mut facts: BTreeMap<(String, Option<String>), Vec<ClaimRef>> = BTreeMap::new();
-    for (s, list) in report.claims.iter().enumerate() {
-        for (index, claim) in list.iter().enumerate() {
-            if let Some(fact) = &claim.fact {
-                facts
-                    .entry((fact.clone(), claim.subject.clone()))
-                    .or_default()
-                    .push(ClaimRef {
-                        source: SourceId(s as u32),
-                        index,
-                    });
-            }
-        }
-    }
-    facts
-        .into_iter()
-        .map(|((fact, subject), refs)| {
-            let finding = disagreement(disagreements, &fact, subject.as_deref());
-            let values = match finding {
-                Some(f) => {
-                    // One row per value a source gave: a side holding
-                    // ">=60" beside "224" is two rows, so no source is
-                    // listed beside a figure it never gave.
-                    let mut values: Vec<ValueRow> = f
-                        .sides
-                        .iter()
-                        .flat_map(|side| side.by_value())
-                        .map(|(value, claims)| ValueRow::of(report, value.to_string(), &claims))
-                        .collect();
-                    if !f.vague.is_empty() {
-                        values.push(ValueRow::of(
-                            report,
-                            "fits several sides".to_string(),
-                            &f.vague,
-                        ));
-                    }
-                    values
-                }
-                None => {
-                    let mut by_value: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
-                    for r in &refs {
-                        by_value
-                            .entry(value_of(report.claim(r)))
-                            .or_default()
-                            .push(*r);
-                    }
-                    let mut values: Vec<ValueRow> = by_value
-                        .into_iter()
-                        .map(|(value, claims)| ValueRow::of(report, value, &claims))
-                        .collect();
-                    values.sort_by(|a, b| {
-                        b.holders
-                            .len()
-                            .cmp(&a.holders.len())
-                            .then(a.value.cmp(&b.value))
-                    });
-                    values
-                }
-            };
-            FactRow {
-                title: finding.map(|f| f.title.clone()),
-                disagree: finding.is_some(),
-                fact,
-                subject,
-                values,
-            }
-        })
-        .collect()
-}
-
-/// Each fact's disagreement, looked up once: a scan per fact would cost
-/// facts × findings.
-type Disagreements<'a> = BTreeMap<(&'a str, Option<&'a str>), &'a Finding>;
-
-fn disagreements<'a>(report: &Report<'a>) -> Disagreements<'a> {
-    let mut by_fact = Disagreements::new();
-    for f in report.findings {
-        if f.kind == FindingKind::Disagreement {
-            by_fact
-                .entry((f.fact.as_str(), f.subject.as_deref()))
-                .or_insert(f);
-        }
-    }
-    by_fact
-}
-
-fn disagreement<'a>(
-    disagreements: &Disagreements<'a>,
-    fact: &str,
-    subject: Option<&str>,
-) -> Option<&'a Finding> {
-    disagreements.get(&(fact, subject)).copied()
-}
-
-/// For a pair of sources: facts both state on a common side, and facts
-/// where they hold only opposing sides.
-#[derive(Clone, Copy, Default)]
-struct Pair {
-    agree: usize,
-    disagree: usize,
-}
-
-/// The agreement matrix: for every fact, each source's sides (a fact with
-/// no finding is one side for everyone; a vague claim fits every side).
-fn agreement_matrix(
-    report: &Report,
-    rows: &[FactRow],
-    disagreements: &Disagreements,
-) -> Vec<Vec<Pair>> {
-    let n = report.sources.len();
-    let mut matrix = vec![vec![Pair::default(); n]; n];
-    for row in rows {
-        let (sides, vague) = sides_by_source(row, disagreements);
-        let stating: BTreeSet<SourceId> = sides.keys().chain(vague.iter()).copied().collect();
-        for a in &stating {
-            for b in &stating {
-                let (Some(row_a), Some(row_b)) = (sides.get(a), sides.get(b)) else {
-                    // A vague claim fits every side.
-                    matrix[a.0 as usize][b.0 as usize].agree += 1;
-                    continue;
-                };
-                let cell = &mut matrix[a.0 as usize][b.0 as usize];
-                if row_a.is_disjoint(row_b) {
-                    cell.disagree += 1;
-                } else {
-                    cell.agree += 1;
-                }
-            }
-        }
-    }
-    matrix
-}
-
-/// For one source: the facts it states, and those where another source
-/// holds only opposing sides. The matrix folds to this past
-/// `MATRIX_MAX_SOURCES`, since nobody reads a table of thousands of columns.
-#[derive(Clone, Copy, Default)]
-struct Standing {
-    stated: usize,
-    opposed: usize,
-}
-
+/// Past this many sources the agreement matrix folds into one row per
+/// source ([`Standing`]), since nobody reads a table of thousands of columns.
 const MATRIX_MAX_SOURCES: usize = 40;
-
-fn standings(report: &Report, rows: &[FactRow], disagreements: &Disagreements) -> Vec<Standing> {
-    let mut standings = vec![Standing::default(); report.sources.len()];
-    for row in rows {
-        let (sides, vague) = sides_by_source(row, disagreements);
-        // A source holding one side k is opposed unless every source holds
-        // k; the rare source on several sides checks each group of holders.
-        // So this is sources × sides held, not sources².
-        let mut holding: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut groups: BTreeSet<&BTreeSet<usize>> = BTreeSet::new();
-        for held in sides.values() {
-            for k in held {
-                *holding.entry(*k).or_default() += 1;
-            }
-            groups.insert(held);
-        }
-        for (s, held) in &sides {
-            let standing = &mut standings[s.0 as usize];
-            standing.stated += 1;
-            let opposed = match held.iter().collect::<Vec<_>>()[..] {
-                [k] => holding.get(k).copied().unwrap_or(0) < sides.len(),
-                _ => groups.iter().any(|other| other.is_disjoint(held)),
-            };
-            if opposed {
-                standing.opposed += 1;
-            }
-        }
-        for s in vague.iter().filter(|s| !sides.contains_key(s)) {
-            standings[s.0 as usize].stated += 1;
-        }
-    }
-    standings
-}
-
-/// Each source's sides of one fact (a fact with no finding is one side for
-/// everyone), and the sources whose claims are vague, fitting every side.
-fn sides_by_source(
-    row: &FactRow,
-    disagreements: &Disagreements,
-) -> (BTreeMap<SourceId, BTreeSet<usize>>, BTreeSet<SourceId>) {
-    let mut sides: BTreeMap<SourceId, BTreeSet<usize>> = BTreeMap::new();
-    let mut vague: BTreeSet<SourceId> = BTreeSet::new();
-    match disagreement(disagreements, &row.fact, row.subject.as_deref()) {
-        Some(f) => {
-            for (side, r) in f.claims_with_sides() {
-                if side == 0 {
-                    vague.insert(r.source);
-                } else {
-                    sides.entry(r.source).or_default().insert(side);
-                }
-            }
-        }
-        None => {
-            for value in &row.values {
-                for s in &value.holders {
-                    sides.entry(*s).or_default().insert(1);
-                }
-            }
-        }
-    }
-    (sides, vague)
-}
 
 fn write_sources(report: &Report, html: &mut String) {
     html.push_str("<section id=\"sources\"><h2>Sources</h2>\n<table><thead><tr><th class=\"num\">#</th><th>Source</th><th>Path</th><th>Document date</th></tr></thead><tbody>\n");
@@ -549,7 +190,7 @@ fn write_sources(report: &Report, html: &mut String) {
     html.push_str("</tbody></table></section>\n");
 }
 
-fn write_facts(report: &Report, rows: &[FactRow], html: &mut String) {
+fn write_facts(report: &Report, rows: &[FactSummary], html: &mut String) {
     html.push_str("<section id=\"facts\"><h2>Facts and who holds each value</h2>\n");
     if rows.is_empty() {
         html.push_str("<p class=\"none\">No rule took a claim from these sources.</p></section>\n");
@@ -582,7 +223,7 @@ fn write_facts(report: &Report, rows: &[FactRow], html: &mut String) {
         };
         for (
             i,
-            ValueRow {
+            HeldValue {
                 value,
                 holders,
                 written,
@@ -766,8 +407,8 @@ fn write_matrix(report: &Report, matrix: &[Vec<Pair>], html: &mut String) {
 
 /// The whole report as one HTML page.
 pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let disagreements = disagreements(report);
-    let rows = fact_rows(report, &disagreements);
+    let disagreements = Disagreements::of(report.findings);
+    let rows = summary::facts(report.sources, report.claims, &disagreements);
     let (errors, warnings, infos) = (
         report.count(Severity::Error),
         report.count(Severity::Warning),
@@ -801,10 +442,10 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     html.push_str("</section>\n");
     if report.sources.len() <= MATRIX_MAX_SOURCES {
-        let matrix = agreement_matrix(report, &rows, &disagreements);
+        let matrix = summary::agreement_matrix(report.sources.len(), &rows, &disagreements);
         write_matrix(report, &matrix, &mut html);
     } else {
-        let standings = standings(report, &rows, &disagreements);
+        let standings = summary::standings(report.sources.len(), &rows, &disagreements);
         write_standings(report, &standings, &mut html);
     }
     html.push_str("<footer class=\"legend\">Made by crosscheck. Values are TIMEX3-style as written (<code>XXXX-07-03</code>: a July 3 of unknown year); claims on one side can all be true together. Line and column count characters in each file.</footer>\n</main>\n</body>\n</html>\n");
@@ -827,23 +468,5 @@ mod tests {
     fn backticks_in_help_become_code_unless_unbalanced() {
         assert_eq!(code_spans("rule `a-b` here"), "rule <code>a-b</code> here");
         assert_eq!(code_spans("odd ` tick"), "odd ` tick");
-    }
-
-    #[test]
-    fn the_excerpt_is_the_claims_sentence() {
-        let text = "First one. On July 3, it happened. Then more.\nNext line.";
-        let at = text.find("July 3").unwrap();
-        let r = sentence_around(text, &(at..at + 6));
-        assert_eq!(&text[r], "On July 3, it happened.");
-    }
-
-    #[test]
-    fn excerpts_stay_on_char_boundaries_near_the_edges() {
-        let text = "’’’ July 3 ’’’";
-        let at = text.find("July").unwrap();
-        for range in [0..0, at..at + 6, text.len()..text.len(), 1..2] {
-            let r = sentence_around(text, &range);
-            assert!(text.get(r).is_some());
-        }
     }
 }

@@ -275,6 +275,17 @@ impl Source {
         source
     }
 
+    /// The text a reader sees and `range` (a span in `text`) in it: for a
+    /// saved web page shown as its markup, the page's prose rather than
+    /// its markup. The text must be in memory.
+    pub fn readable(&self, range: std::ops::Range<usize>) -> (&str, std::ops::Range<usize>) {
+        debug_assert!(self.holds_text(), "{}: not read again", self.name);
+        match &self.page {
+            Some(page) if page.shown => (page.text.as_str(), page.offsets.to_text(range)),
+            _ => (self.text.as_str(), range),
+        }
+    }
+
     /// For a saved web page, makes `text` the page's bytes again, so that
     /// every span shown refers to the file, and returns the map that spans
     /// found in the prose are translated through. `None` for other sources,

@@ -26,7 +26,7 @@ use crate::source::Source;
 pub const STORY_DAYS: i64 = 14;
 
 /// Words that say a sentence looks back or compares. ASCII boundaries:
-/// news is full of curly quotes (see `rules::ascii_boundaries`).
+/// news is full of curly quotes (see `rules::pattern::ascii_boundaries`).
 static LOOKS_BACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:(?:deadliest|worst|biggest|largest|strongest|most\s+\w+)\s+(?:\w+\s+){0,4}since|the\s+previous|last\s+(?:year|month|week|decade|century)['’]s|a\s+year\s+(?:earlier|before)|last\s+(?:year|month|decade|spring|summer|autumn|fall|winter|january|february|march|april|june|july|august|september|october|november|december)|earlier\s+this\s+(?:year|month)|(?:\w+|\d+)\s+(?:months|years|decades)\s+ago|(?:years|decades)\s+(?:after|before|earlier)|in\s+recent\s+(?:years|decades|months)|in\s+(?:a|another)\s+(?:separate|similar|unrelated|earlier|previous)\s+\w+|(?:another|a\s+separate|an\s+earlier)\s+(?:incident|attack|shooting|bombing|quake|earthquake|accident|crash|case|raid|disaster)|each\s+year|every\s+year|per\s+year|annually|on\s+average|compared\s+(?:with|to)|anniversary|history|the\s+last\s+(?:\w+\s+)?(?:quake|earthquake|temblor|attack|shooting|bombing|fire|flood|storm|hurricane|blast|crash)|the\s+same\s+\w+\s+(?:was|had\s+been)\s+(?:hit|struck)|(?:can|could|may)\s+cause)(?-u:\b)",

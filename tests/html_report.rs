@@ -1,6 +1,8 @@
-//! The HTML report as a browser shows it: the seeds' report is opened in
-//! headless Chromium and the rendered page must show every finding, every
-//! claim highlighted with its place in its file, and the agreement matrix.
+//! The HTML report as a browser shows it: the seeds' report and every
+//! fixture's are opened in headless Chromium, and the rendered page must
+//! open with the findings, show every one of them with every claim
+//! highlighted at its place in its file, fold the agreeing facts, quote
+//! each wording once, and draw a rising toll.
 //! Without Chromium the test is skipped, except in CI (`CI=true`), where
 //! it fails: `.ci/run` installs Chromium.
 
@@ -126,4 +128,176 @@ fn the_seeds_report_renders_every_finding_in_chromium() {
         dom.matches("<th class=\"row\">").count(),
         data["sources"].as_array().unwrap().len()
     );
+}
+
+/// `crosscheck check ARGS --format FORMAT --output OUT`, findings or none.
+fn report_of(args: &[String], format: &str, out: &Path) {
+    let status = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .args([
+            "check", "--color", "never", "-q", "--format", format, "--output",
+        ])
+        .arg(out)
+        .args(args)
+        .output()
+        .unwrap()
+        .status;
+    assert!(matches!(status.code(), Some(0 | 1)), "{args:?}: {status}");
+}
+
+/// The seeds and each fixture with its rules: every story the tests know.
+fn stories() -> Vec<(String, Vec<String>)> {
+    let mut stories = vec![("seeds".to_string(), vec!["seeds/".to_string()])];
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir("tests/fixtures")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    fixtures.sort();
+    for dir in fixtures {
+        let mut args = vec![dir.display().to_string()];
+        if dir.join("rules").is_dir() {
+            args.push("--rules".to_string());
+            args.push(dir.join("rules").display().to_string());
+        }
+        stories.push((
+            dir.file_name().unwrap().to_string_lossy().into_owned(),
+            args,
+        ));
+    }
+    stories
+}
+
+/// Each `<details class="fact"...>` element's opening tag and summary.
+fn fact_folds(dom: &str) -> Vec<(&str, &str)> {
+    dom.match_indices("<details class=\"fact\"")
+        .map(|(at, _)| {
+            let rest = &dom[at..];
+            let tag = &rest[..rest.find('>').unwrap()];
+            let summary = &rest[rest.find("<summary>").unwrap()..rest.find("</summary>").unwrap()];
+            (tag, summary)
+        })
+        .collect()
+}
+
+#[test]
+fn every_story_reads_findings_first_with_agreements_folded_in_chromium() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true and Chromium is missing: .ci/run must install it"
+        );
+        eprintln!("skipped: Chromium is not installed (apt-get install -y chromium)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut pictures = 0;
+    for (name, args) in stories() {
+        let page = dir.path().join(format!("{name}.html"));
+        let json = dir.path().join(format!("{name}.json"));
+        report_of(&args, "html", &page);
+        report_of(&args, "json", &json);
+        let dom = rendered_dom(&browser, &page, &dir.path().join("profile"));
+        let data: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+        let findings = data["findings"].as_array().unwrap();
+        let sources_table = dom.find("id=\"sources\"").expect("a sources table");
+        if let Some(first) = dom.find("<article class=\"finding") {
+            assert!(
+                first < sources_table,
+                "{name}: the first finding comes before the sources"
+            );
+        }
+        // Errors, then warnings, then infos; updates last.
+        let rank = |f: &Value| match (f["kind"].as_str(), f["severity"].as_str()) {
+            (Some("superseded"), _) => 3,
+            (_, Some("error")) => 0,
+            (_, Some("warning")) => 1,
+            _ => 2,
+        };
+        let mut placed: Vec<(usize, i32)> = Vec::new();
+        for finding in findings {
+            let id = finding["id"].as_str().unwrap();
+            let at = dom
+                .find(&format!("id=\"finding-{id}\""))
+                .unwrap_or_else(|| panic!("{name}: finding {id} is not on the page"));
+            placed.push((at, rank(finding)));
+        }
+        placed.sort();
+        assert!(
+            placed.windows(2).all(|w| w[0].1 <= w[1].1),
+            "{name}: findings are not in severity order: {placed:?}"
+        );
+        // Agreeing facts are folded shut; disagreeing ones open.
+        let folds = fact_folds(&dom);
+        let has_facts = data["sources"].as_array().is_some_and(|s| !s.is_empty())
+            && !dom.contains("No rule took a claim");
+        assert!(!has_facts || !folds.is_empty(), "{name}: no fact folds");
+        for (tag, summary) in folds {
+            let open = tag.contains(" open");
+            assert_eq!(
+                open,
+                !summary.contains("all agree"),
+                "{name}: {tag} {summary}"
+            );
+        }
+        for doubled in [
+            "\u{201c}\u{201c}",
+            "\u{201d}\u{201d}",
+            "\u{201c}\"",
+            "\"\u{201d}",
+        ] {
+            assert!(
+                !dom.contains(doubled),
+                "{name}: a quote shows doubled marks {doubled}"
+            );
+        }
+        // A number finding with three or more dated figures is drawn: one
+        // point per dated figure.
+        let dated = |source: &str| {
+            data["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["name"] == source && !s["document_date"].is_null())
+        };
+        for finding in findings {
+            let claims: Vec<&Value> = finding["sides"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|side| side["claims"].as_array().unwrap())
+                .chain(finding["vague"].as_array().into_iter().flatten())
+                .collect();
+            let numbers = claims.iter().all(|c| c["kind"] == "number");
+            let figures = claims
+                .iter()
+                .filter(|c| dated(c["source"].as_str().unwrap()))
+                .count();
+            let id = finding["id"].as_str().unwrap();
+            let at = dom.find(&format!("id=\"finding-{id}\"")).unwrap();
+            let article = &dom[at..at + dom[at..].find("</article>").unwrap()];
+            let drawn = ["disagreement", "superseded"].contains(&finding["kind"].as_str().unwrap());
+            if numbers && drawn && figures >= 3 {
+                assert!(
+                    article.contains("<svg"),
+                    "{name}: finding {id} has no picture"
+                );
+                assert_eq!(
+                    article.matches("<circle class=\"point").count(),
+                    figures,
+                    "{name}: finding {id}: one point per dated figure"
+                );
+                pictures += 1;
+            } else {
+                assert!(
+                    !article.contains("<svg"),
+                    "{name}: finding {id} has a picture"
+                );
+            }
+        }
+        if name == "rising-toll" {
+            assert!(dom.contains("<svg"), "the rising toll is drawn");
+        }
+    }
+    assert!(pictures > 0, "no story drew a toll");
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::{ClaimRef, Finding, FindingKind};
-use crate::extract::Claim;
+use crate::extract::{Claim, ClaimKind};
 use crate::source::{Source, SourceId};
 
 /// A fact and its values: for each, the group of sources that holds it
@@ -21,6 +21,8 @@ pub struct FactSummary {
     /// The finding's title, when the fact has one.
     pub title: Option<String>,
     pub disagree: bool,
+    /// The kind of the fact's claims (a fact's claims share one).
+    pub kind: Option<ClaimKind>,
     pub values: Vec<HeldValue>,
 }
 
@@ -147,8 +149,12 @@ pub fn facts(
                     values
                 }
             };
+            let kind = refs
+                .first()
+                .map(|r| claims[r.source.0 as usize][r.index].kind);
             FactSummary {
                 title: finding.map(|f| f.title.clone()),
+                kind,
                 disagree: finding.is_some(),
                 fact,
                 subject,
@@ -156,6 +162,22 @@ pub fn facts(
             }
         })
         .collect()
+}
+
+/// How many findings involve each source (a claim of it on any side).
+pub fn involvement(sources: usize, findings: &[Finding]) -> Vec<usize> {
+    let mut involved = vec![0; sources];
+    for finding in findings {
+        let mut seen = BTreeSet::new();
+        for (_, r) in finding.claims_with_sides() {
+            if seen.insert(r.source) {
+                if let Some(n) = involved.get_mut(r.source.0 as usize) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    involved
 }
 
 /// For a pair of sources: facts both state on a common side, and facts
@@ -270,4 +292,190 @@ fn sides_by_source(
         }
     }
     (sides, vague)
+}
+
+/// A number fact's dated figures against publication time: a rising toll,
+/// or a toll that disagrees, drawn as a picture where three or more
+/// figures are dated.
+#[derive(Clone, Debug, Serialize)]
+pub struct Timeline {
+    /// In publication order (then source order): the update order.
+    pub points: Vec<TimelinePoint>,
+}
+
+/// One dated figure: who gave it, when it was published, and the values
+/// it allows (`hi` infinite for "at least").
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelinePoint {
+    pub source: SourceId,
+    /// The source's document date, `YYYY-MM-DD`.
+    pub published: String,
+    /// Days since the first point's publication.
+    pub day: i32,
+    pub lo: f64,
+    pub hi: f64,
+    /// The figure as the finding shows it.
+    pub value: String,
+    /// The finding's side the figure is on (0: fits several).
+    pub side: usize,
+}
+
+/// Fewest dated figures worth a picture: two points are a sentence.
+const TIMELINE_MIN_POINTS: usize = 3;
+
+/// The timeline of a finding about a number fact, when at least
+/// [`TIMELINE_MIN_POINTS`] of its figures come from sources with a
+/// document date.
+pub fn timeline(finding: &Finding, sources: &[Source], claims: &[Vec<Claim>]) -> Option<Timeline> {
+    if !matches!(
+        finding.kind,
+        FindingKind::Disagreement | FindingKind::Superseded
+    ) {
+        return None;
+    }
+    let mut dated = Vec::new();
+    for (side, r) in finding.claims_with_sides() {
+        let claim = &claims[r.source.0 as usize][r.index];
+        let crate::extract::ClaimValue::Number(n) = &claim.value else {
+            return None;
+        };
+        let Some(published) = sources[r.source.0 as usize].document_date.as_ref() else {
+            continue;
+        };
+        let bounds = n.bounds(0.0);
+        dated.push((published.date, r, side, bounds, shown_value(claim)));
+    }
+    if dated.len() < TIMELINE_MIN_POINTS {
+        return None;
+    }
+    dated.sort_by_key(|a| (a.0, a.1));
+    let first = dated[0].0;
+    let points = dated
+        .into_iter()
+        .map(|(date, r, side, bounds, value)| TimelinePoint {
+            source: r.source,
+            published: date.to_string(),
+            day: first.until(date).map_or(0, |span| span.get_days()),
+            lo: bounds.lo,
+            hi: bounds.hi,
+            value,
+            side,
+        })
+        .collect();
+    Some(Timeline { points })
+}
+
+/// The candidate days of a date fact in disagreement, and which sources
+/// hold each: a strip of the calendar, then any day a source names only
+/// in part ("July 3" with no year, "on Thursday" alone).
+#[derive(Clone, Debug, Serialize)]
+pub struct DayStrip {
+    pub days: Vec<StripDay>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct StripDay {
+    /// The day as a reader names it: "Fri 2025-07-04", "3 July (no year
+    /// given)", "a Thursday".
+    pub label: String,
+    /// A day of the calendar (not a partial one).
+    pub exact: bool,
+    /// Sources naming this day (none for a day between candidates).
+    pub holders: Vec<SourceId>,
+}
+
+/// Candidates this far apart at most are shown with every day between
+/// them; farther apart, only the candidates.
+const STRIP_MAX_DAYS: i32 = 14;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn exact_label(day: jiff::civil::Date) -> String {
+    let weekday = crate::value::date::weekday_name(day.weekday());
+    format!("{} {day}", &weekday[..3])
+}
+
+/// A partial day's label, or `None` for a set that names no day (a month,
+/// a range).
+fn partial_label(set: &crate::value::DateSet) -> Option<String> {
+    match (set.month, set.day, set.weekday) {
+        (Some(m), Some(d), _) => {
+            let month = MONTHS.get(usize::try_from(m - 1).ok()?)?;
+            Some(format!("{d} {month} (no year given)"))
+        }
+        (_, _, Some(w)) => Some(format!("a {}", crate::value::date::weekday_name(w))),
+        _ => None,
+    }
+}
+
+/// The strip of a disagreement about a date: every day a claim names, when
+/// there are two or more.
+pub fn day_strip(finding: &Finding, claims: &[Vec<Claim>]) -> Option<DayStrip> {
+    if finding.kind != FindingKind::Disagreement {
+        return None;
+    }
+    let mut exact: BTreeMap<jiff::civil::Date, BTreeSet<SourceId>> = BTreeMap::new();
+    let mut partial: BTreeMap<String, BTreeSet<SourceId>> = BTreeMap::new();
+    for (_, r) in finding.claims_with_sides() {
+        let crate::extract::ClaimValue::Date(d) = &claims[r.source.0 as usize][r.index].value
+        else {
+            return None;
+        };
+        match (d.set.lo, d.set.hi) {
+            (Some(lo), Some(hi)) if lo == hi => {
+                exact.entry(lo).or_default().insert(r.source);
+            }
+            _ => {
+                if let Some(label) = partial_label(&d.set) {
+                    partial.entry(label).or_default().insert(r.source);
+                }
+            }
+        }
+    }
+    if exact.len() + partial.len() < 2 {
+        return None;
+    }
+    let mut days = Vec::new();
+    if let (Some(first), Some(last)) = (exact.keys().next(), exact.keys().next_back()) {
+        let span = first.until(*last).map_or(i32::MAX, |s| s.get_days());
+        let calendar: Vec<jiff::civil::Date> = if span <= STRIP_MAX_DAYS {
+            first
+                .series(jiff::Span::new().days(1))
+                .take_while(|d| d <= last)
+                .collect()
+        } else {
+            exact.keys().copied().collect()
+        };
+        for day in calendar {
+            days.push(StripDay {
+                label: exact_label(day),
+                exact: true,
+                holders: exact
+                    .get(&day)
+                    .map(|s| s.iter().copied().collect())
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    for (label, holders) in partial {
+        days.push(StripDay {
+            label,
+            exact: false,
+            holders: holders.into_iter().collect(),
+        });
+    }
+    Some(DayStrip { days })
 }

@@ -8,10 +8,10 @@ pub mod explain;
 
 mod assign;
 pub mod background;
-mod pattern;
 pub mod examples;
 pub mod named;
 pub mod number;
+mod pattern;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -23,8 +23,8 @@ use thiserror::Error;
 use toml::Spanned;
 
 pub use assign::{assign, assign_explained};
-pub use pattern::Pattern;
 use pattern::compile;
+pub use pattern::Pattern;
 
 use crate::extract::ClaimKind;
 use crate::toml_file::{self, TomlError};

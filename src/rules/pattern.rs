@@ -174,7 +174,11 @@ fn ascii_boundaries(pattern: &str) -> String {
 /// before the size limit can apply, so a longer one is refused unread.
 const PATTERN_MAX_BYTES: usize = 64 * 1024;
 
-pub(super) fn compile(path: &str, text: &str, pattern: &Spanned<String>) -> Result<Pattern, TomlError> {
+pub(super) fn compile(
+    path: &str,
+    text: &str,
+    pattern: &Spanned<String>,
+) -> Result<Pattern, TomlError> {
     let refused = |detail: String, help: &str| {
         TomlError::at(
             path,

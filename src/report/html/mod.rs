@@ -1,11 +1,17 @@
 //! The desk's report: one self-contained HTML page (inline CSS, no script,
-//! nothing fetched) that an editor opens in a browser or attaches to a mail.
+//! nothing fetched) that an editor opens in a browser, prints, or attaches
+//! to a mail.
 //!
-//! It shows, in order: the sources (by outlet or title, with the path
-//! beside), a table of the facts and how many sources hold each value,
-//! every finding with the sides' sentences next to each other and the
-//! claims highlighted, and a matrix of which sources agree with which.
-//! Every piece of text from a source or a rule is escaped.
+//! It is the page an editor on deadline reads first: the findings open it,
+//! errors before warnings before infos, each a card with its sides side by
+//! side, every source's sentence quoted with the claim marked, and a
+//! picture where one serves (a toll against publication time, a strip of
+//! candidate days); updates of a rising figure come last, as updates. Then
+//! the sources, the facts (agreeing ones folded), and a matrix of which
+//! sources agree with which. Severity is always a word and an icon, never a
+//! colour alone. Every piece of text from a source or a rule is escaped.
+
+mod pictures;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -17,7 +23,7 @@ use crate::compare::summary::{
     self, shown_value, Disagreements, FactSummary, HeldValue, Pair, Standing,
 };
 use crate::compare::{ClaimRef, Finding, FindingKind};
-use crate::extract::{sentence, Claim};
+use crate::extract::{sentence, Claim, ClaimKind};
 use crate::rules::Severity;
 use crate::source::{Source, SourceId};
 
@@ -38,7 +44,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The page's style sheet, inline so the page stays one file.
-const STYLE: &str = include_str!("html.css");
+const STYLE: &str = include_str!("style.css");
 
 /// The text a reader sees and the claim's range in it (see
 /// [`Source::readable`]).
@@ -71,11 +77,9 @@ fn excerpt(source: &Source, claim: &Claim) -> String {
 /// document date, from which evidence).
 fn resolution(source: &Source, claim: &Claim) -> String {
     let (text, range) = readable(source, claim);
-    let written = escape(text.get(range).unwrap_or(""));
-    let written = if written.is_empty() {
-        escape(&claim.value.notation())
-    } else {
-        written
+    let written = match text.get(range).unwrap_or("") {
+        "" => claim.value.notation(),
+        words => words.to_string(),
     };
     let value = format!(
         "<span class=\"value\">{}</span>",
@@ -99,7 +103,7 @@ fn resolution(source: &Source, claim: &Claim) -> String {
         }
         (None, None) => "as written".to_string(),
     };
-    format!("“{written}” → {value}: {how}.")
+    format!("{} → {value}: {how}.", quoted_once(&written))
 }
 
 /// `name` in escaped help text as `<code>name</code>`.
@@ -121,6 +125,49 @@ fn code_spans(escaped: &str) -> String {
 fn severity_class(s: Severity) -> &'static str {
     s.as_str()
 }
+
+/// The icon beside a severity's word: the word carries the meaning, the
+/// icon lets the eye find it.
+fn severity_icon(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "\u{2716}",
+        Severity::Warning => "\u{26a0}",
+        Severity::Info => "\u{2139}",
+    }
+}
+
+/// A finding's badge: its severity, or "update" for a superseded figure.
+fn badge(finding: &Finding) -> String {
+    if finding.kind == FindingKind::Superseded {
+        return "<span class=\"badge update\"><span aria-hidden=\"true\">\u{21bb}</span> update</span>".to_string();
+    }
+    let class = severity_class(finding.severity);
+    format!(
+        "<span class=\"badge {class}\"><span aria-hidden=\"true\">{}</span> {}</span>",
+        severity_icon(finding.severity),
+        escape(finding.severity.as_str())
+    )
+}
+
+/// Words as a source wrote them, between one pair of quote marks: a
+/// quotation's own marks are not doubled.
+fn quoted_once(written: &str) -> String {
+    let mut inner = written;
+    if let Some(rest) = inner.strip_prefix(['"', '\u{201c}', '\u{201e}', '\u{ab}']) {
+        inner = rest;
+        inner = inner
+            .strip_suffix(['"', '\u{201d}', '\u{201c}', '\u{bb}'])
+            .unwrap_or(inner);
+    }
+    format!("\u{201c}{}\u{201d}", escape(inner))
+}
+
+/// Past this many sources the page gets a sticky summary bar and the
+/// sources table is sorted by how many findings involve each.
+const MANY_SOURCES: usize = 12;
+
+/// At most this many sources named beside a side's value; the rest counted.
+const NAMED_HOLDERS: usize = 8;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -154,9 +201,25 @@ fn source_name(source: &Source) -> String {
 /// source ([`Standing`]), since nobody reads a table of thousands of columns.
 const MATRIX_MAX_SOURCES: usize = 40;
 
-fn write_sources(report: &Report, html: &mut String) {
-    html.push_str("<section id=\"sources\"><h2>Sources</h2>\n<table><thead><tr><th class=\"num\">#</th><th>Source</th><th>Path</th><th>Document date</th></tr></thead><tbody>\n");
-    for (i, source) in report.sources.iter().enumerate() {
+fn write_sources(report: &Report, involved: &[usize], html: &mut String) {
+    html.push_str("<section id=\"sources\"><h2>Sources</h2>\n<table><thead><tr><th class=\"num\">#</th><th>Source</th><th>Path</th><th>Document date</th><th class=\"num\">Findings</th></tr></thead><tbody>\n");
+    let mut order: Vec<usize> = (0..report.sources.len()).collect();
+    let many = report.sources.len() > MANY_SOURCES;
+    let mut silent = Vec::new();
+    if many {
+        // The sources in the most findings first; those that state no
+        // fact at all are named once, after the table.
+        order.sort_by(|a, b| involved[*b].cmp(&involved[*a]).then(a.cmp(b)));
+        order.retain(|i| {
+            let states = report.claims[*i].iter().any(|c| c.fact.is_some());
+            if !states {
+                silent.push(*i);
+            }
+            states
+        });
+    }
+    for i in order {
+        let source = &report.sources[i];
         let date = source
             .document_date
             .as_ref()
@@ -182,12 +245,38 @@ fn write_sources(report: &Report, html: &mut String) {
         };
         let _ = writeln!(
             html,
-            "<tr><td class=\"num\">{}</td><td>{label}{draft}</td><td class=\"path\">{}</td><td>{date}</td></tr>",
+            "<tr><td class=\"num\">{}</td><td>{label}{draft}</td><td class=\"path\">{}</td><td>{date}</td><td class=\"num\">{}</td></tr>",
             i + 1,
-            escape(&source.name)
+            escape(&source.name),
+            involved[i]
         );
     }
-    html.push_str("</tbody></table></section>\n");
+    html.push_str("</tbody></table>\n");
+    if !silent.is_empty() {
+        let names: Vec<String> = silent
+            .iter()
+            .map(|i| format!("{}. {}", i + 1, escape(short_name(&report.sources[*i]))))
+            .collect();
+        let _ = writeln!(
+            html,
+            "<p class=\"silent\"><strong>{} with no claim of any fact:</strong> {}</p>",
+            plural(silent.len(), "source", "sources"),
+            names.join(", ")
+        );
+    }
+    html.push_str("</section>\n");
+}
+
+/// What a fact's subjects are called in its summary line.
+fn subjects_noun(fact: &FactSummary, n: usize) -> String {
+    let people = fact
+        .kind
+        .is_some_and(|k| matches!(k, ClaimKind::Person | ClaimKind::Title | ClaimKind::Quote));
+    match (people, n) {
+        (true, 1) => "1 person".to_string(),
+        (true, n) => format!("{n} people"),
+        (false, n) => plural(n, "subject", "subjects"),
+    }
 }
 
 fn write_facts(report: &Report, rows: &[FactSummary], html: &mut String) {
@@ -203,67 +292,105 @@ fn write_facts(report: &Report, rows: &[FactSummary], html: &mut String) {
     for source in report.sources {
         *outlets.entry(short_name(source)).or_default() += 1;
     }
-    html.push_str("<table><thead><tr><th>Fact</th><th>Status</th><th>Value</th><th>As written</th><th class=\"num\">Sources</th><th>Held by</th></tr></thead><tbody>\n");
-    for row in rows {
-        let span = row.values.len().max(1);
-        let subject = row
-            .subject
-            .as_deref()
-            .map(|s| format!("<br><span class=\"path\">for {}</span>", escape(s)))
-            .unwrap_or_default();
-        let title = row
-            .title
-            .as_deref()
-            .map(|t| format!("{}<br>", escape(t)))
-            .unwrap_or_default();
-        let status = if row.disagree {
-            "<span class=\"status-disagree\">disagree</span>"
+    // One fold per fact: the rows of a fact are consecutive (fact order).
+    for group in rows.chunk_by(|a, b| a.fact == b.fact) {
+        let disagreeing = group.iter().filter(|r| r.disagree).count();
+        let fact = escape(&group[0].fact);
+        let with_subjects = group.iter().any(|r| r.subject.is_some());
+        let whom = if with_subjects {
+            format!(" for {}", subjects_noun(&group[0], group.len()))
         } else {
-            "<span class=\"status-agree\">agree</span>"
+            String::new()
         };
-        for (
-            i,
-            HeldValue {
-                value,
-                holders,
-                written,
-            },
-        ) in row.values.iter().enumerate()
-        {
-            html.push_str("<tr>");
-            if i == 0 {
-                let _ = write!(
-                    html,
-                    "<td rowspan=\"{span}\">{title}<code>{}</code>{subject}</td><td rowspan=\"{span}\">{status}</td>",
-                    escape(&row.fact)
-                );
-            }
-            let names: Vec<String> = holders
-                .iter()
-                .map(|id| {
-                    let name = short_name(&report.sources[id.0 as usize]);
-                    if outlets.get(name).copied().unwrap_or(0) > 1 {
-                        format!("{} (#{})", escape(name), id.0 + 1)
-                    } else {
-                        escape(name)
-                    }
-                })
-                .collect();
-            let written: Vec<String> = written
-                .iter()
-                .map(|w| format!("\u{201c}{}\u{201d}", escape(w)))
-                .collect();
-            let _ = writeln!(
+        let (open, status) = if disagreeing == 0 {
+            ("", "<span class=\"status-agree\"><span aria-hidden=\"true\">\u{2713}</span> all agree</span>".to_string())
+        } else if with_subjects {
+            (
+                " open",
+                format!(
+                    "<span class=\"status-disagree\"><span aria-hidden=\"true\">\u{2717}</span> {} {}</span>",
+                    disagreeing,
+                    if disagreeing == 1 { "disagrees" } else { "disagree" }
+                ),
+            )
+        } else {
+            (" open", "<span class=\"status-disagree\"><span aria-hidden=\"true\">\u{2717}</span> disagree</span>".to_string())
+        };
+        let _ = writeln!(
+            html,
+            "<details class=\"fact\"{open}><summary><code>{fact}</code>{whom}: {status}</summary>"
+        );
+        html.push_str("<table><thead><tr><th>Fact</th><th>Status</th><th>Value</th><th>As written</th><th class=\"num\">Sources</th><th>Held by</th></tr></thead><tbody>\n");
+        for row in group {
+            write_fact_rows(report, row, &outlets, total, html);
+        }
+        html.push_str("</tbody></table></details>\n");
+    }
+    html.push_str("</section>\n");
+}
+
+/// One fact's rows: a row per value, the fact and its status beside the first.
+fn write_fact_rows(
+    report: &Report,
+    row: &FactSummary,
+    outlets: &BTreeMap<&str, usize>,
+    total: usize,
+    html: &mut String,
+) {
+    let span = row.values.len().max(1);
+    let subject = row
+        .subject
+        .as_deref()
+        .map(|s| format!("<br><span class=\"path\">for {}</span>", escape(s)))
+        .unwrap_or_default();
+    let title = row
+        .title
+        .as_deref()
+        .map(|t| format!("{}<br>", escape(t)))
+        .unwrap_or_default();
+    let status = if row.disagree {
+        "<span class=\"status-disagree\"><span aria-hidden=\"true\">\u{2717}</span> disagree</span>"
+    } else {
+        "<span class=\"status-agree\"><span aria-hidden=\"true\">\u{2713}</span> agree</span>"
+    };
+    for (
+        i,
+        HeldValue {
+            value,
+            holders,
+            written,
+        },
+    ) in row.values.iter().enumerate()
+    {
+        html.push_str("<tr>");
+        if i == 0 {
+            let _ = write!(
                 html,
-                "<td><span class=\"value\">{}</span></td><td class=\"written\">{}</td><td class=\"num\">{} of {total}</td><td>{}</td></tr>",
-                escape(value),
-                written.join(", "),
-                holders.len(),
-                names.join(", ")
+                "<td rowspan=\"{span}\">{title}<code>{}</code>{subject}</td><td rowspan=\"{span}\">{status}</td>",
+                escape(&row.fact)
             );
         }
+        let names: Vec<String> = holders
+            .iter()
+            .map(|id| {
+                let name = short_name(&report.sources[id.0 as usize]);
+                if outlets.get(name).copied().unwrap_or(0) > 1 {
+                    format!("{} (#{})", escape(name), id.0 + 1)
+                } else {
+                    escape(name)
+                }
+            })
+            .collect();
+        let written: Vec<String> = written.iter().map(|w| quoted_once(w)).collect();
+        let _ = writeln!(
+            html,
+            "<td><span class=\"value\">{}</span></td><td class=\"written\">{}</td><td class=\"num\">{} of {total}</td><td>{}</td></tr>",
+            escape(value),
+            written.join(", "),
+            holders.len(),
+            names.join(", ")
+        );
     }
-    html.push_str("</tbody></table></section>\n");
 }
 
 fn write_claim(report: &Report, r: &ClaimRef, html: &mut String) {
@@ -283,13 +410,30 @@ fn write_claim(report: &Report, r: &ClaimRef, html: &mut String) {
     );
 }
 
+/// The sources holding a side, by name: the first few, the rest counted.
+fn holder_names(report: &Report, holders: &BTreeSet<SourceId>) -> String {
+    let mut names: Vec<String> = holders
+        .iter()
+        .take(NAMED_HOLDERS)
+        .map(|id| escape(short_name(&report.sources[id.0 as usize])))
+        .collect();
+    if holders.len() > NAMED_HOLDERS {
+        names.push(format!("and {} more", holders.len() - NAMED_HOLDERS));
+    }
+    names.join(", ")
+}
+
 fn write_finding(report: &Report, finding: &Finding, html: &mut String) {
-    let class = severity_class(finding.severity);
+    let class = if finding.kind == FindingKind::Superseded {
+        "update"
+    } else {
+        severity_class(finding.severity)
+    };
     let _ = writeln!(
         html,
-        "<article class=\"finding {class}\" id=\"finding-{}\"><h3><span class=\"badge {class}\">{}</span>{}</h3>",
+        "<article class=\"finding {class}\" id=\"finding-{}\"><h3>{}{}</h3>",
         escape(&finding.id),
-        escape(finding.severity.as_str()),
+        badge(finding),
         escape(&finding.title)
     );
     let subject = finding
@@ -299,11 +443,15 @@ fn write_finding(report: &Report, finding: &Finding, html: &mut String) {
         .unwrap_or_default();
     let _ = writeln!(
         html,
-        "<p class=\"meta\">{} · rule <code>{}</code> · finding <code>{}</code>{subject}</p>",
+        "<p class=\"meta\">{}{subject}</p>",
         escape(&finding.message),
-        escape(&finding.fact),
-        escape(&finding.id)
     );
+    if let Some(t) = summary::timeline(finding, report.sources, report.claims) {
+        html.push_str(&pictures::timeline(report.sources, &t));
+    }
+    if let Some(strip) = summary::day_strip(finding, report.claims) {
+        html.push_str(&pictures::day_strip(report.sources, &strip));
+    }
     html.push_str("<div class=\"sides\">\n");
     for side in &finding.sides {
         let holders: BTreeSet<SourceId> = side.claims.iter().map(|r| r.source).collect();
@@ -315,13 +463,18 @@ fn write_finding(report: &Report, finding: &Finding, html: &mut String) {
                 .map(|(value, _)| format!("<span class=\"value\">{}</span>", escape(value)))
                 .collect();
             format!(
-                "Side {}: {} · {}",
+                "Side {}: {} · {}: {}",
                 side.number,
                 values.join(", "),
-                plural(holders.len(), "source", "sources")
+                plural(holders.len(), "source", "sources"),
+                holder_names(report, &holders)
             )
         } else {
-            format!("<span class=\"value\">{}</span>", escape(&side.value))
+            format!(
+                "<span class=\"value\">{}</span> · {}",
+                escape(&side.value),
+                holder_names(report, &holders)
+            )
         };
         let _ = writeln!(
             html,
@@ -344,6 +497,12 @@ fn write_finding(report: &Report, finding: &Finding, html: &mut String) {
     if let Some(help) = &finding.help {
         let _ = writeln!(html, "<p class=\"help\">{}</p>", code_spans(&escape(help)));
     }
+    let _ = writeln!(
+        html,
+        "<p class=\"ids\">rule <code>{}</code> · finding <code>{}</code> (for a baseline)</p>",
+        escape(&finding.fact),
+        escape(&finding.id)
+    );
     html.push_str("</article>\n");
 }
 
@@ -356,6 +515,10 @@ fn write_standings(report: &Report, standings: &[Standing], html: &mut String) {
     );
     html.push_str("<table class=\"matrix standings\"><thead><tr><th></th><th class=\"num\">Facts stated</th><th class=\"num\">Opposed by another source</th></tr></thead><tbody>\n");
     for (a, standing) in standings.iter().enumerate() {
+        if standing.stated == 0 {
+            // Named once, under the sources table.
+            continue;
+        }
         let (class, text) = match standing.opposed {
             0 if standing.stated == 0 => ("", "–".to_string()),
             0 => ("agree", "✓ none".to_string()),
@@ -405,10 +568,67 @@ fn write_matrix(report: &Report, matrix: &[Vec<Pair>], html: &mut String) {
     html.push_str("</tbody></table>\n<p class=\"help\">Each cell counts the facts two sources both state: ✓ on a common side, ✗ on opposing sides. The diagonal counts the facts a source states.</p></section>\n");
 }
 
+/// The findings in reading order: errors, warnings, infos; updates of a
+/// rising figure last. Within a severity, as compare found them.
+fn reading_order(findings: &[Finding]) -> Vec<&Finding> {
+    let mut order: Vec<&Finding> = findings.iter().collect();
+    order.sort_by_key(|f| {
+        (
+            f.kind == FindingKind::Superseded,
+            std::cmp::Reverse(f.severity),
+        )
+    });
+    order
+}
+
+fn write_summary_bar(report: &Report, order: &[&Finding], html: &mut String) {
+    html.push_str("<nav class=\"summary-bar\" aria-label=\"Findings\"><ul class=\"tally\">");
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        let n = order
+            .iter()
+            .filter(|f| f.severity == severity && f.kind != FindingKind::Superseded)
+            .count();
+        let _ = write!(
+            html,
+            "<li class=\"{}\"><span aria-hidden=\"true\">{}</span> {}</li>",
+            severity_class(severity),
+            severity_icon(severity),
+            plural(n, severity.as_str(), &format!("{}s", severity.as_str()))
+        );
+    }
+    let updates = order
+        .iter()
+        .filter(|f| f.kind == FindingKind::Superseded)
+        .count();
+    if updates > 0 {
+        let _ = write!(
+            html,
+            "<li class=\"update\"><span aria-hidden=\"true\">\u{21bb}</span> {}</li>",
+            plural(updates, "update", "updates")
+        );
+    }
+    let _ = write!(
+        html,
+        "<li><a href=\"#sources\">{}</a></li></ul><ol class=\"jump\">",
+        plural(report.sources.len(), "source", "sources")
+    );
+    for f in order {
+        let _ = write!(
+            html,
+            "<li><a href=\"#finding-{}\">{}</a></li>",
+            escape(&f.id),
+            escape(&f.title)
+        );
+    }
+    html.push_str("</ol></nav>\n");
+}
+
 /// The whole report as one HTML page.
 pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let disagreements = Disagreements::of(report.findings);
     let rows = summary::facts(report.sources, report.claims, &disagreements);
+    let involved = summary::involvement(report.sources.len(), report.findings);
+    let order = reading_order(report.findings);
     let (errors, warnings, infos) = (
         report.count(Severity::Error),
         report.count(Severity::Warning),
@@ -424,23 +644,37 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         html,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>crosscheck: {headline}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
-         <header class=\"masthead\"><h1>Do the sources agree?</h1>\n\
-         <ul class=\"tally\"><li>{headline}</li><li class=\"error\">{}</li><li class=\"warning\">{}</li><li class=\"info\">{}</li></ul></header>\n",
+         <title>crosscheck: {headline}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+    );
+    if report.sources.len() > MANY_SOURCES {
+        write_summary_bar(report, &order, &mut html);
+    }
+    let _ = write!(
+        html,
+        "<main>\n<header class=\"masthead\"><h1>Do the sources agree?</h1>\n\
+         <ul class=\"tally\"><li>{headline}</li><li class=\"error\"><span aria-hidden=\"true\">{}</span> {}</li><li class=\"warning\"><span aria-hidden=\"true\">{}</span> {}</li><li class=\"info\"><span aria-hidden=\"true\">{}</span> {}</li></ul></header>\n",
+        severity_icon(Severity::Error),
         plural(errors, "error", "errors"),
+        severity_icon(Severity::Warning),
         plural(warnings, "warning", "warnings"),
+        severity_icon(Severity::Info),
         plural(infos, "info", "infos"),
     );
-    write_sources(report, &mut html);
-    write_facts(report, &rows, &mut html);
     html.push_str("<section id=\"findings\"><h2>Findings</h2>\n");
     if report.findings.is_empty() {
         html.push_str("<p class=\"none\">The sources agree on every fact the rules check.</p>\n");
     }
-    for finding in report.findings {
+    let mut updates_told = false;
+    for finding in &order {
+        if finding.kind == FindingKind::Superseded && !updates_told {
+            html.push_str("<h3 class=\"updates\">Updates: a later report raised a rising figure (not disagreements)</h3>\n");
+            updates_told = true;
+        }
         write_finding(report, finding, &mut html);
     }
     html.push_str("</section>\n");
+    write_sources(report, &involved, &mut html);
+    write_facts(report, &rows, &mut html);
     if report.sources.len() <= MATRIX_MAX_SOURCES {
         let matrix = summary::agreement_matrix(report.sources.len(), &rows, &disagreements);
         write_matrix(report, &matrix, &mut html);

@@ -9,9 +9,10 @@
 //! [`forms`] by `build.rs`, finds every candidate and its form
 //! ([`pattern`]); each candidate is parsed into an [`Expr`] as written
 //! ([`parse`]); neighbouring expressions that make one date are joined
-//! ("two weeks before" + "Christmas", "from 2001" + "to 2004"); then each is
-//! resolved against the document date ([`resolve`]), towards the past for
-//! reports and towards the future where the sentence says so.
+//! ("two weeks before" + "Christmas", "from 2001" + "to 2004",
+//! [`combine`]); then each is resolved against the document date
+//! ([`resolve`]), towards the past for reports and towards the future
+//! where the sentence says so.
 //!
 //! Word boundaries are ASCII (`(?-u:\b)`) because a Unicode `\b` makes the
 //! regex engine fall back to a slow path at the first curly quote, and news

@@ -125,6 +125,7 @@ pub(super) fn next_candidate(text: &str, at: usize) -> Option<(usize, Option<For
     Some((
         found.start(),
         read.then_some(FormCaptures {
+            form: found.pattern().as_usize(),
             text,
             caps,
             groups: &reader.groups,
@@ -134,6 +135,8 @@ pub(super) fn next_candidate(text: &str, at: usize) -> Option<(usize, Option<For
 
 /// A form's capture groups over the text it matched.
 pub(super) struct FormCaptures<'t> {
+    /// Which form matched: its index in [`super::forms::forms`].
+    form: usize,
     text: &'t str,
     caps: Captures,
     groups: &'static [(String, usize)],
@@ -172,6 +175,12 @@ pub(super) trait Groups {
 }
 
 impl FormCaptures<'_> {
+    /// Which form matched: its index in [`super::forms::forms`], as the
+    /// finder reported it.
+    pub(super) fn form(&self) -> usize {
+        self.form
+    }
+
     fn piece(&self, span: regex_automata::Span) -> Option<Piece<'_>> {
         Some(Piece {
             text: self.text.get(span.range())?,

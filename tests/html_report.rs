@@ -301,3 +301,86 @@ fn every_story_reads_findings_first_with_agreements_folded_in_chromium() {
     }
     assert!(pictures > 0, "no story drew a toll");
 }
+
+/// Past a dozen sources the page gets a sticky summary bar linking every
+/// finding, the sources table puts the sources in the most findings first,
+/// and a source stating no fact is named once, after the table.
+#[test]
+fn many_sources_get_a_summary_bar_and_sources_by_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = dir.path().join("sources");
+    let no_rules = dir.path().join("rules");
+    std::fs::create_dir(&sources).unwrap();
+    std::fs::create_dir(&no_rules).unwrap();
+    // Twelve reports of one toll; one of the injured; one that disagrees on
+    // both (so it is in two findings, every other source in one); one
+    // about something else. The built-in desk rules take the figures.
+    for i in 0..12 {
+        std::fs::write(
+            sources.join(format!("agree{i:02}.txt")),
+            "Officials said 42 people were killed when the ferry capsized.\n",
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        sources.join("mm-injured.txt"),
+        "Officials said 12 people were injured when the ferry capsized.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        sources.join("zz-disagrees.txt"),
+        "The capsizing killed 58 people and injured 30 others, the governor said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        sources.join("aa-weather.txt"),
+        "It rained all day on the coast.\n",
+    )
+    .unwrap();
+    let page = dir.path().join("report.html");
+    let args = [
+        sources.display().to_string(),
+        "--rules".to_string(),
+        no_rules.display().to_string(),
+    ];
+    report_of(&args, "html", &page);
+    let html = std::fs::read_to_string(&page).unwrap();
+    let bar = html
+        .find("<nav class=\"summary-bar\"")
+        .expect("a summary bar");
+    let first = html.find("<article class=\"finding").expect("a finding");
+    assert!(bar < first);
+    let bar_html = &html[bar..html[bar..].find("</nav>").unwrap() + bar];
+    for (at, _) in html.match_indices("<article class=\"finding") {
+        let id_at = html[at..].find("id=\"finding-").unwrap() + at + "id=\"finding-".len();
+        let id = &html[id_at..id_at + 8];
+        assert!(
+            bar_html.contains(&format!("href=\"#finding-{id}\"")),
+            "{id} is linked"
+        );
+    }
+    let table = &html[html.find("id=\"sources\"").unwrap()..];
+    let table = &table[..table.find("</section>").unwrap()];
+    let rows: Vec<&str> = table
+        .split("<tr><td class=\"num\">")
+        .skip(1)
+        .map(|row| row.split("</tr>").next().unwrap())
+        .collect();
+    assert_eq!(rows.len(), 14, "every source stating a fact has a row");
+    assert!(
+        rows[0].contains("zz-disagrees.txt"),
+        "the source in most findings comes first: {}",
+        rows[0]
+    );
+    assert!(
+        rows[1].contains("agree00.txt"),
+        "then source order: {}",
+        rows[1]
+    );
+    assert_eq!(table.matches("aa-weather.txt").count(), 1, "named once");
+    let silent = &table[table
+        .find("<p class=\"silent\">")
+        .expect("the silent sources")..];
+    assert!(silent.contains("aa-weather.txt"));
+    assert!(!rows.iter().any(|r| r.contains("aa-weather.txt")));
+}

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{escape, short_name};
-use crate::compare::summary::{DayStrip, Timeline};
+use crate::compare::summary::{DayStrip, Timeline, TimelinePoint};
 use crate::source::Source;
 
 const WIDTH: f64 = 640.0;
@@ -29,13 +29,6 @@ fn figure(v: f64) -> String {
 /// it allows ("at least 93": a bar from 93 up, open-ended).
 pub fn timeline(sources: &[Source], t: &Timeline) -> String {
     let points = &t.points;
-    let anchor = |p: &crate::compare::summary::TimelinePoint| {
-        if p.lo.is_finite() {
-            p.lo
-        } else {
-            p.hi
-        }
-    };
     let values: Vec<f64> = points
         .iter()
         .flat_map(|p| [p.lo, p.hi])
@@ -88,8 +81,55 @@ pub fn timeline(sources: &[Source], t: &Timeline) -> String {
         escape(&described.join("; ")),
         escape(&described.join("; "))
     );
-    // Axes: the figures on the left, the publication days below.
-    let bottom = TOP + plot_h;
+    axes(points, &xs, &y, &mut svg);
+    // The update order: a line from each figure to the next.
+    let path: Vec<String> = points
+        .iter()
+        .zip(&xs)
+        .map(|(p, x)| format!("{x:.1},{:.1}", y(anchor(p))))
+        .collect();
+    let _ = write!(
+        svg,
+        "<polyline class=\"order\" points=\"{}\"/>",
+        path.join(" ")
+    );
+    for (i, (p, x)) in points.iter().zip(&xs).enumerate() {
+        let at = y(anchor(p));
+        hedge_bar(p, *x, &y, &mut svg);
+        let _ = write!(
+            svg,
+            "<circle class=\"point side-{}\" cx=\"{x:.1}\" cy=\"{at:.1}\" r=\"5\"><title>{}</title></circle>\
+             <text class=\"label\" x=\"{:.1}\" y=\"{:.1}\">{} {}</text>",
+            p.side.min(4),
+            escape(&described[i]),
+            x + 9.0,
+            at - 8.0 - nths[i] as f64 * 13.0,
+            i + 1,
+            escape(short_name(&sources[p.source.0 as usize]))
+        );
+    }
+    svg.push_str("</svg><figcaption>");
+    let _ = write!(
+        svg,
+        "Each point is a figure at its source's publication date, numbered in the order of publication; a bar is a hedged figure's range."
+    );
+    svg.push_str("</figcaption></figure>\n");
+    svg
+}
+
+/// Where a figure's point stands: its lower bound, or its upper one for
+/// "at most".
+fn anchor(p: &TimelinePoint) -> f64 {
+    if p.lo.is_finite() {
+        p.lo
+    } else {
+        p.hi
+    }
+}
+
+/// The axes: the figures on the left, the publication days below.
+fn axes(points: &[TimelinePoint], xs: &[f64], y: &dyn Fn(f64) -> f64, svg: &mut String) {
+    let bottom = HEIGHT - BOTTOM;
     let _ = write!(
         svg,
         "<line class=\"axis\" x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{bottom}\"/>\
@@ -116,7 +156,7 @@ pub fn timeline(sources: &[Source], t: &Timeline) -> String {
         );
     }
     let mut dated: Vec<(f64, &str)> = Vec::new();
-    for (p, x) in points.iter().zip(&xs) {
+    for (p, x) in points.iter().zip(xs) {
         if dated.last().is_none_or(|(_, d)| *d != p.published) {
             dated.push((*x, &p.published));
         }
@@ -129,66 +169,40 @@ pub fn timeline(sources: &[Source], t: &Timeline) -> String {
             escape(day)
         );
     }
-    // The update order: a line from each figure to the next.
-    let path: Vec<String> = points
-        .iter()
-        .zip(&xs)
-        .map(|(p, x)| format!("{x:.1},{:.1}", y(anchor(p))))
-        .collect();
-    let _ = write!(
-        svg,
-        "<polyline class=\"order\" points=\"{}\"/>",
-        path.join(" ")
-    );
-    for (i, (p, x)) in points.iter().zip(&xs).enumerate() {
-        let at = y(anchor(p));
-        if p.hi.is_infinite() && p.lo.is_finite() {
-            // At least: open upwards.
-            let _ = write!(
-                svg,
-                "<line class=\"range\" x1=\"{x:.1}\" y1=\"{at:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\"/>\
-                 <path class=\"range-end\" d=\"M{:.1},{:.1} l5,8 h-10 z\"/>",
-                TOP + 6.0,
-                x,
-                TOP
-            );
-        } else if p.lo.is_infinite() && p.hi.is_finite() {
-            // At most: open downwards.
-            let _ = write!(
-                svg,
-                "<line class=\"range\" x1=\"{x:.1}\" y1=\"{at:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\"/>\
-                 <path class=\"range-end\" d=\"M{:.1},{:.1} l5,-8 h-10 z\"/>",
-                bottom - 6.0,
-                x,
-                bottom
-            );
-        } else if p.hi > p.lo {
-            let _ = write!(
-                svg,
-                "<line class=\"range\" x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\"/>",
-                y(p.lo),
-                y(p.hi)
-            );
-        }
+}
+
+/// A hedged figure's bar over the values it allows: open upwards for "at
+/// least", downwards for "at most", closed for a range.
+fn hedge_bar(p: &TimelinePoint, x: f64, y: &dyn Fn(f64) -> f64, svg: &mut String) {
+    let (at, bottom) = (y(anchor(p)), HEIGHT - BOTTOM);
+    if p.hi.is_infinite() && p.lo.is_finite() {
+        // At least: open upwards.
         let _ = write!(
             svg,
-            "<circle class=\"point side-{}\" cx=\"{x:.1}\" cy=\"{at:.1}\" r=\"5\"><title>{}</title></circle>\
-             <text class=\"label\" x=\"{:.1}\" y=\"{:.1}\">{} {}</text>",
-            p.side.min(4),
-            escape(&described[i]),
-            x + 9.0,
-            at - 8.0 - nths[i] as f64 * 13.0,
-            i + 1,
-            escape(short_name(&sources[p.source.0 as usize]))
+            "<line class=\"range\" x1=\"{x:.1}\" y1=\"{at:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\"/>\
+             <path class=\"range-end\" d=\"M{:.1},{:.1} l5,8 h-10 z\"/>",
+            TOP + 6.0,
+            x,
+            TOP
+        );
+    } else if p.lo.is_infinite() && p.hi.is_finite() {
+        // At most: open downwards.
+        let _ = write!(
+            svg,
+            "<line class=\"range\" x1=\"{x:.1}\" y1=\"{at:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\"/>\
+             <path class=\"range-end\" d=\"M{:.1},{:.1} l5,-8 h-10 z\"/>",
+            bottom - 6.0,
+            x,
+            bottom
+        );
+    } else if p.hi > p.lo {
+        let _ = write!(
+            svg,
+            "<line class=\"range\" x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\"/>",
+            y(p.lo),
+            y(p.hi)
         );
     }
-    svg.push_str("</svg><figcaption>");
-    let _ = write!(
-        svg,
-        "Each point is a figure at its source's publication date, numbered in the order of publication; a bar is a hedged figure's range."
-    );
-    svg.push_str("</figcaption></figure>\n");
-    svg
 }
 
 /// The candidate days as a strip of the calendar, each with the sources

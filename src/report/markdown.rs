@@ -61,18 +61,18 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if report.findings.is_empty() {
         writeln!(
             out,
-            "No disagreements among {} sources.",
-            report.sources.len()
+            "No disagreements among {}.",
+            super::plural(report.sources.len(), "source", "sources")
         )?;
         return Ok(());
     }
     writeln!(
         out,
-        "{} errors, {} warnings, {} infos in {} sources.",
-        report.count(Severity::Error),
-        report.count(Severity::Warning),
-        report.count(Severity::Info),
-        report.sources.len()
+        "{}, {}, {} in {}.",
+        super::plural(report.count(Severity::Error), "error", "errors"),
+        super::plural(report.count(Severity::Warning), "warning", "warnings"),
+        super::plural(report.count(Severity::Info), "info", "infos"),
+        super::plural(report.sources.len(), "source", "sources")
     )?;
     writeln!(out)?;
     writeln!(out, "| severity | fact | subject | finding |")?;

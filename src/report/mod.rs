@@ -35,6 +35,11 @@ pub enum Format {
     Html,
 }
 
+/// `n` and the noun, singular for one: "1 error", "2 errors".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// How a report looks where the format leaves a choice.
 #[derive(Clone, Copy, Debug)]
 pub struct Look {

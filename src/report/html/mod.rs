@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 
-use super::Report;
+use super::{plural, Report};
 use crate::compare::summary::{
     self, shown_value, Disagreements, FactSummary, HeldValue, Pair, Standing,
 };
@@ -169,9 +169,6 @@ const MANY_SOURCES: usize = 12;
 /// At most this many sources named beside a side's value; the rest counted.
 const NAMED_HOLDERS: usize = 8;
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 /// A source by the name readers know: outlet or title, else its file name.
 fn short_name(source: &Source) -> &str {

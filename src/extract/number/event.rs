@@ -301,7 +301,6 @@ pub(super) fn toll_before(tokens: &[Token], first: usize) -> Option<&'static str
 }
 
 /// The event of a figure that opens its clause as the subject of a
-
 /// passive verb further on: "Two leaders of the river valley cooperative
 /// in Eastvale, Ontario, have been arrested", "Three people, one of them a
 /// pregnant woman, were killed", "... and two managers, Tomas Brell and

@@ -97,10 +97,13 @@ impl<'t> Figure<'_, 't> {
     }
 }
 
+/// A test that a figure counts nothing, and the words that say why.
+type Reason = (fn(&Figure) -> bool, &'static str);
+
 /// Each reason a figure counts nothing, and the words that say it. Asked
 /// in this order and the first that holds is the one given, so the order
 /// is part of the output.
-const REASONS: &[(fn(&Figure) -> bool, &str)] = &[
+const REASONS: &[Reason] = &[
     (age_by_the_words_before, "an age"),
     (age_after_a_name, "an age"),
     (children_of_a_parent, "a count of children"),

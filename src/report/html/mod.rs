@@ -169,7 +169,6 @@ const MANY_SOURCES: usize = 12;
 /// At most this many sources named beside a side's value; the rest counted.
 const NAMED_HOLDERS: usize = 8;
 
-
 /// A source by the name readers know: outlet or title, else its file name.
 fn short_name(source: &Source) -> &str {
     if source.label() != source.name {

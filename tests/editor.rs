@@ -365,6 +365,9 @@ fn an_html_report_without_findings_says_the_sources_agree() {
             "The sources agree on every fact the rules check.",
         ))
         .stdout(predicate::str::contains(
-            "<span class=\"status-agree\">agree</span>",
-        ));
+            "<span class=\"status-agree\"><span aria-hidden=\"true\">\u{2713}</span> all agree</span>",
+        ))
+        // Agreeing facts are folded shut.
+        .stdout(predicate::str::contains("<details class=\"fact\"><summary>"))
+        .stdout(predicate::str::contains("<details class=\"fact\" open>").not());
 }

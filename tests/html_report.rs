@@ -19,6 +19,20 @@ fn chromium() -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
+/// Chromium, or `None` with a note when it is missing; in CI (`CI=true`)
+/// a missing Chromium fails the test, since `.ci/run` installs it.
+fn chromium_or_skip() -> Option<PathBuf> {
+    let browser = chromium();
+    if browser.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true and Chromium is missing: .ci/run must install it"
+        );
+        eprintln!("skipped: Chromium is not installed (apt-get install -y chromium)");
+    }
+    browser
+}
+
 fn report(format: &str, out: &Path) {
     Command::cargo_bin("crosscheck")
         .unwrap()
@@ -59,12 +73,7 @@ fn dom_text(s: &str) -> String {
 
 #[test]
 fn the_seeds_report_renders_every_finding_in_chromium() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true and Chromium is missing: .ci/run must install it"
-        );
-        eprintln!("skipped: Chromium is not installed (apt-get install -y chromium)");
+    let Some(browser) = chromium_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -182,12 +191,7 @@ fn fact_folds(dom: &str) -> Vec<(&str, &str)> {
 
 #[test]
 fn every_story_reads_findings_first_with_agreements_folded_in_chromium() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true and Chromium is missing: .ci/run must install it"
-        );
-        eprintln!("skipped: Chromium is not installed (apt-get install -y chromium)");
+    let Some(browser) = chromium_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -388,21 +388,6 @@ pub struct StripDay {
 /// them; farther apart, only the candidates.
 const STRIP_MAX_DAYS: i32 = 14;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn exact_label(day: jiff::civil::Date) -> String {
     let weekday = crate::value::date::weekday_name(day.weekday());
     format!("{} {day}", &weekday[..3])
@@ -413,7 +398,7 @@ fn exact_label(day: jiff::civil::Date) -> String {
 fn partial_label(set: &crate::value::DateSet) -> Option<String> {
     match (set.month, set.day, set.weekday) {
         (Some(m), Some(d), _) => {
-            let month = MONTHS.get(usize::try_from(m - 1).ok()?)?;
+            let month = crate::value::date::MONTHS.get(usize::try_from(m - 1).ok()?)?;
             Some(format!("{d} {month} (no year given)"))
         }
         (_, _, Some(w)) => Some(format!("a {}", crate::value::date::weekday_name(w))),

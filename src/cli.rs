@@ -174,7 +174,7 @@ pub enum Run {
 /// A run and how its messages are shown.
 pub struct Invocation {
     pub run: Run,
-    /// No progress bar (`--quiet`).
+    /// No progress bar and no notes (`--quiet`).
     pub quiet: bool,
 }
 

@@ -74,7 +74,7 @@ fn main() -> ExitCode {
 struct Stderr {
     /// Diagnostics in colour.
     color: bool,
-    /// No progress bar.
+    /// No progress bar and no notes (`--quiet`).
     quiet: bool,
     progress: OnceLock<ProgressBar>,
 }
@@ -113,6 +113,8 @@ impl Console for Stderr {
     fn tell(&self, message: Message) {
         match message {
             Message::Warning(text) => self.write(format!("warning: {text}\n").as_bytes()),
+            // `--quiet`: no notes; warnings and errors stay.
+            Message::Note(_) if self.quiet => {}
             Message::Note(text) => self.write(format!("{text}\n").as_bytes()),
             Message::Explanations(text) => self.write(&text),
             Message::Diagnostic(diag) => self.diagnostic(diag.as_ref()),

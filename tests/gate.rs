@@ -431,3 +431,25 @@ fn a_report_that_cannot_be_written_keeps_the_previous_one_and_exits_2() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// `--quiet` leaves out the notes (what a draft acknowledged), as it says;
+/// the verdict is the same.
+#[test]
+fn quiet_leaves_out_the_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = draft(
+        dir.path(),
+        &format!("{CONTRADICTS}\n<!-- crosscheck-ignore recognition-date: confirmed with the ministry -->\n"),
+    );
+    crosscheck()
+        .arg("check")
+        .arg("--quiet")
+        .arg("--draft")
+        .arg(&d)
+        .arg(seeds())
+        .arg("--rules")
+        .arg(rules())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("acknowledged").not());
+}

@@ -101,13 +101,18 @@ fn claims_in_front_matter_code_and_links_are_ignored() {
         .code(0);
 }
 
+/// The contradicting draft, with its date finding acknowledged inline.
+fn acknowledging_draft(dir: &Path) -> PathBuf {
+    draft(
+        dir,
+        &format!("{CONTRADICTS}\n<!-- crosscheck-ignore recognition-date: confirmed with the ministry -->\n"),
+    )
+}
+
 #[test]
 fn an_inline_acknowledgement_silences_its_fact() {
     let dir = tempfile::tempdir().unwrap();
-    let d = draft(
-        dir.path(),
-        &format!("{CONTRADICTS}\n<!-- crosscheck-ignore recognition-date: confirmed with the ministry -->\n"),
-    );
+    let d = acknowledging_draft(dir.path());
     crosscheck()
         .arg("check")
         .arg("--draft")
@@ -437,10 +442,7 @@ fn a_report_that_cannot_be_written_keeps_the_previous_one_and_exits_2() {
 #[test]
 fn quiet_leaves_out_the_notes() {
     let dir = tempfile::tempdir().unwrap();
-    let d = draft(
-        dir.path(),
-        &format!("{CONTRADICTS}\n<!-- crosscheck-ignore recognition-date: confirmed with the ministry -->\n"),
-    );
+    let d = acknowledging_draft(dir.path());
     crosscheck()
         .arg("check")
         .arg("--quiet")

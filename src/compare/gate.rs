@@ -184,10 +184,7 @@ fn unsupported(
             let title = rules.get(&fact).map_or(fact.clone(), |r| r.title.clone());
             let values: Vec<String> = refs
                 .iter()
-                .map(|r| {
-                    let c = &claims[r.source.0 as usize][r.index];
-                    c.value.resolved().unwrap_or_else(|| c.value.notation())
-                })
+                .map(|r| super::summary::shown_value(&claims[r.source.0 as usize][r.index]))
                 .collect();
             Finding {
                 id: finding_id(&format!("unsupported:{fact}"), subject.as_deref(), &values),

@@ -41,7 +41,15 @@ pub struct CheckRun {
 /// `fail_on`; with a draft, only findings that involve it count, as
 /// disagreements among the sources alone are context.
 pub fn check(run: &CheckRun, console: &dyn Console) -> Result<Outcome, RunError> {
-    refuse_inputs(run)?;
+    super::refuse_inputs(&output::Run {
+        output: run.output.path(),
+        write_baseline: run.write_baseline.as_deref(),
+        draft: run.draft.as_deref(),
+        rules: &run.input.rule_paths,
+        sources: &run.input.sources,
+        baseline: run.baseline.as_deref(),
+        config: &run.config,
+    })?;
     let (rules, mut story) = story::load(&run.input, &run.config, run.draft.as_deref(), console)?;
     let findings = findings_of(
         &rules,
@@ -53,7 +61,7 @@ pub fn check(run: &CheckRun, console: &dyn Console) -> Result<Outcome, RunError>
     if let Some(path) = &run.write_baseline {
         let json = serde_json::to_string_pretty(&Baseline::of(&findings)).unwrap_or_default();
         output::write(path, format!("{json}\n").as_bytes())
-            .map_err(|e| RunError::Message(format!("cannot write {}: {e}", path.display())))?;
+            .map_err(|e| RunError::cannot_write(&path.display().to_string(), &e))?;
     }
     story.show_as_on_disk();
     // Texts were dropped as claims were assigned. The sources the report
@@ -87,21 +95,6 @@ pub fn check(run: &CheckRun, console: &dyn Console) -> Result<Outcome, RunError>
             .any(|f| f.severity >= t && (!gating || f.involves_draft))
     });
     Ok(Outcome::flagged_if(flagged))
-}
-
-/// Ends the run, before anything is read, when it would write over one
-/// of its inputs (see [`output::refuse_inputs`]).
-fn refuse_inputs(run: &CheckRun) -> Result<(), RunError> {
-    output::refuse_inputs(&output::Run {
-        output: run.output.path(),
-        write_baseline: run.write_baseline.as_deref(),
-        draft: run.draft.as_deref(),
-        rules: &run.input.rule_paths,
-        sources: &run.input.sources,
-        baseline: run.baseline.as_deref(),
-        config: &run.config,
-    })
-    .map_err(|e| RunError::Message(e.to_string()))
 }
 
 /// The story's findings: its claims compared, the draft's gate applied,

@@ -46,7 +46,7 @@ enum NotRendered {
 /// and written in source order, so the output is the same for any thread
 /// count and memory holds one batch's rows, not the whole report's.
 pub fn extract(run: &ExtractRun, console: &dyn Console) -> Result<Outcome, RunError> {
-    crate::output::refuse_inputs(&crate::output::Run {
+    super::refuse_inputs(&crate::output::Run {
         output: run.output.path(),
         write_baseline: None,
         draft: None,
@@ -54,8 +54,7 @@ pub fn extract(run: &ExtractRun, console: &dyn Console) -> Result<Outcome, RunEr
         sources: &run.input.sources,
         baseline: None,
         config: &run.config,
-    })
-    .map_err(|e| RunError::Message(e.to_string()))?;
+    })?;
     let (_, story) = story::load(&run.input, &run.config, None, console)?;
     let (format, explain) = (run.format, run.input.explain);
     let mut sink = run.output.open()?;

@@ -52,6 +52,12 @@ impl RunError {
     }
 }
 
+/// Ends the run, before anything is read, when it would write over one
+/// of its inputs (see [`crate::output::refuse_inputs`]).
+fn refuse_inputs(run: &crate::output::Run) -> Result<(), RunError> {
+    crate::output::refuse_inputs(run).map_err(|e| RunError::Message(e.to_string()))
+}
+
 /// How a run that went through ends: exit code 0 or 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {

@@ -49,22 +49,10 @@ enum NotLoaded {
     Error(SourceError),
 }
 
-/// The rule files a run names, loaded.
+/// The rule files a run names, loaded: paths already merged with the
+/// config file and `./rules` ([`crate::config::Config::rule_paths`]).
 pub fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, RunError> {
-    RuleSet::load(&rule_dirs(paths)).map_err(RunError::diagnostic)
-}
-
-/// The rule files named, or `./rules` when none is and it exists.
-fn rule_dirs(given: &[PathBuf]) -> Vec<PathBuf> {
-    if !given.is_empty() {
-        return given.to_vec();
-    }
-    let default = PathBuf::from("rules");
-    if default.is_dir() {
-        vec![default]
-    } else {
-        Vec::new()
-    }
+    RuleSet::load(paths).map_err(RunError::diagnostic)
 }
 
 /// Loads rules and sources (the draft first, when there is one), extracts

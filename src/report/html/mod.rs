@@ -263,6 +263,16 @@ fn write_sources(report: &Report, involved: &[usize], html: &mut String) {
     html.push_str("</section>\n");
 }
 
+/// A fact's status: a mark and words, in the colour of agreement or not.
+fn status(agree: bool, words: &str) -> String {
+    let (class, mark) = if agree {
+        ("status-agree", "\u{2713}")
+    } else {
+        ("status-disagree", "\u{2717}")
+    };
+    format!("<span class=\"{class}\"><span aria-hidden=\"true\">{mark}</span> {words}</span>")
+}
+
 /// What a fact's subjects are called in its summary line.
 fn subjects_noun(fact: &FactSummary, n: usize) -> String {
     let people = fact
@@ -298,19 +308,11 @@ fn write_facts(report: &Report, rows: &[FactSummary], html: &mut String) {
         } else {
             String::new()
         };
-        let (open, status) = if disagreeing == 0 {
-            ("", "<span class=\"status-agree\"><span aria-hidden=\"true\">\u{2713}</span> all agree</span>".to_string())
-        } else if with_subjects {
-            (
-                " open",
-                format!(
-                    "<span class=\"status-disagree\"><span aria-hidden=\"true\">\u{2717}</span> {} {}</span>",
-                    disagreeing,
-                    if disagreeing == 1 { "disagrees" } else { "disagree" }
-                ),
-            )
-        } else {
-            (" open", "<span class=\"status-disagree\"><span aria-hidden=\"true\">\u{2717}</span> disagree</span>".to_string())
+        let (open, status) = match (disagreeing, with_subjects) {
+            (0, _) => ("", status(true, "all agree")),
+            (1, true) => (" open", status(false, "1 disagrees")),
+            (n, true) => (" open", status(false, &format!("{n} disagree"))),
+            (_, false) => (" open", status(false, "disagree")),
         };
         let _ = writeln!(
             html,
@@ -345,9 +347,9 @@ fn write_fact_rows(
         .map(|t| format!("{}<br>", escape(t)))
         .unwrap_or_default();
     let status = if row.disagree {
-        "<span class=\"status-disagree\"><span aria-hidden=\"true\">\u{2717}</span> disagree</span>"
+        status(false, "disagree")
     } else {
-        "<span class=\"status-agree\"><span aria-hidden=\"true\">\u{2713}</span> agree</span>"
+        status(true, "agree")
     };
     for (
         i,

@@ -76,10 +76,9 @@ pub fn timeline(sources: &[Source], t: &Timeline) -> String {
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<figure class=\"picture\"><svg class=\"timeline\" role=\"img\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"{WIDTH}\" height=\"{HEIGHT}\" aria-label=\"{}\">\
-         <title>The figures by publication date: {}</title>",
-        escape(&described.join("; ")),
-        escape(&described.join("; "))
+        "<figure class=\"picture\"><svg class=\"timeline\" role=\"img\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"{WIDTH}\" height=\"{HEIGHT}\" aria-label=\"{all}\">\
+         <title>The figures by publication date: {all}</title>",
+        all = escape(&described.join("; "))
     );
     axes(points, &xs, &y, &mut svg);
     // The update order: a line from each figure to the next.
@@ -108,12 +107,7 @@ pub fn timeline(sources: &[Source], t: &Timeline) -> String {
             escape(short_name(&sources[p.source.0 as usize]))
         );
     }
-    svg.push_str("</svg><figcaption>");
-    let _ = write!(
-        svg,
-        "Each point is a figure at its source's publication date, numbered in the order of publication; a bar is a hedged figure's range."
-    );
-    svg.push_str("</figcaption></figure>\n");
+    svg.push_str("</svg><figcaption>Each point is a figure at its source's publication date, numbered in the order of publication; a bar is a hedged figure's range.</figcaption></figure>\n");
     svg
 }
 

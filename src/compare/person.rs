@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::extract::person::{family_name_keys, same_person};
+use crate::extract::person::{family_name_keys, name_key, same_person, NameKey};
 use crate::extract::quote::normalise_speaker;
 use crate::extract::ClaimKind;
 use crate::rules::RuleSet;
@@ -30,9 +30,9 @@ fn key(name: &str) -> String {
 
 /// The keys a name is found under: its own (a body's name meets only
 /// itself) and its family name's.
-fn blocking_keys(name: &str) -> Vec<String> {
+fn blocking_keys(name: &str) -> Vec<NameKey> {
     let mut keys = family_name_keys(name);
-    keys.push(format!("k:{}", key(name)));
+    keys.push(name_key(b'k', key(name).chars()));
     keys
 }
 
@@ -88,7 +88,7 @@ impl Subjects {
         // whose members share a key with it: a group it fits has all its
         // members the same person as the name, so any of them shares one.
         let mut groups: Vec<Vec<(&String, usize)>> = Vec::new();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<NameKey, Vec<usize>> = HashMap::new();
         for (name, count) in names {
             let keys = blocking_keys(name);
             let mut candidates: Vec<usize> = keys

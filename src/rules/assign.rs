@@ -10,8 +10,11 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::background::{self, Story};
 use super::explain::{Explanations, Reason, TriggerHit};
+use super::trigger_scan::{MayMatch, TriggerScan, SCAN_FROM_BYTES};
 use super::{Background, Rule, RuleSet, Scope, Select};
 use crate::extract::sentence::{clauses, sentences};
 use crate::extract::{Claim, ClaimKind};
@@ -27,6 +30,10 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
+
+/// Sentences searched for triggers in one parallel task: enough that a
+/// task's work outweighs handing it to a thread.
+const SENTENCES_PER_TASK: usize = 256;
 
 /// A trigger match and the range its rule may take values from.
 struct Trigger {
@@ -44,17 +51,43 @@ pub fn assign(rules: &RuleSet, source: &Source, claims: &mut [Claim]) {
     let text = &source.text;
     let all_sentences = sentences(text);
     let story = Story::of(source, claims);
-    for (index, sentence) in all_sentences.iter().enumerate() {
-        let in_sentence = claims_in(claims, sentence);
-        if in_sentence.is_empty() && rules.rules.iter().all(|r| r.window == 0) {
-            continue;
-        }
-        let triggers = triggers_in(rules, source, &all_sentences, index);
+    let windowless = rules.rules.iter().all(|r| r.window == 0);
+    let scan = (text.len() >= SCAN_FROM_BYTES)
+        .then(|| TriggerScan::new(rules))
+        .flatten();
+    // Finding triggers reads the text and nothing else, and is most of
+    // the work on a long source: runs of sentences are searched in
+    // parallel, each sentence's triggers kept in order for the choosing.
+    let runs: Vec<Range<usize>> = (0..all_sentences.len())
+        .step_by(SENTENCES_PER_TASK)
+        .map(|start| start..(start + SENTENCES_PER_TASK).min(all_sentences.len()))
+        .collect();
+    let found_claims: &[Claim] = claims;
+    let triggers: Vec<Vec<Trigger>> = runs
+        .into_par_iter()
+        .flat_map_iter(|run| {
+            let found = scan
+                .as_ref()
+                .map(|scan| scan.found_in(text, &all_sentences[run.clone()]));
+            let (scan, all_sentences) = (scan.as_ref(), &all_sentences);
+            run.clone().map(move |index| {
+                if windowless && claims_in(found_claims, &all_sentences[index]).is_empty() {
+                    return Vec::new();
+                }
+                let may = match (scan, &found) {
+                    (Some(scan), Some(found)) => scan.may_match(&found[index - run.start]),
+                    _ => MayMatch::ANY,
+                };
+                triggers_in(rules, source, all_sentences, index, may)
+            })
+        })
+        .collect();
+    for triggers in &triggers {
         if triggers.is_empty() {
             continue;
         }
         let backdrop = Backdrop::new(source, claims, &all_sentences, story);
-        let taken = choose(rules, source, claims, &triggers, &backdrop);
+        let taken = choose(rules, source, claims, triggers, &backdrop);
         for (claim, rule) in taken {
             claims[claim].fact = Some(rules.rules[rule].id.clone());
         }
@@ -146,6 +179,7 @@ fn triggers_in(
     source: &Source,
     all_sentences: &[Range<usize>],
     index: usize,
+    may: MayMatch,
 ) -> Vec<Trigger> {
     let text = &source.text;
     let sentence = all_sentences[index].clone();
@@ -156,13 +190,20 @@ fn triggers_in(
         if !matches!(rule.kind, ClaimKind::Date | ClaimKind::Number) {
             continue;
         }
+        // Exclusions matter only to a trigger's matches.
+        if !(0..rule.triggers.len()).any(|t| may.trigger(rule_index, t)) {
+            continue;
+        }
         let excluded: Vec<Range<usize>> = rule
             .exclude
             .iter()
             .flat_map(|p| p.regex.find_iter(sentence_text))
             .map(|m| sentence.start + m.start()..sentence.start + m.end())
             .collect();
-        for pattern in &rule.triggers {
+        for (t, pattern) in rule.triggers.iter().enumerate() {
+            if !may.trigger(rule_index, t) {
+                continue;
+            }
             for m in pattern.regex.find_iter(sentence_text) {
                 let at = sentence.start + m.start()..sentence.start + m.end();
                 if excluded.iter().any(|x| overlaps(x, &at)) || source.in_header(&at) {
@@ -279,7 +320,7 @@ pub fn assign_explained(rules: &RuleSet, source: &Source, claims: &mut [Claim]) 
             continue;
         }
         explain_ignored(rules, source, claims, sentence, &mut trace);
-        let triggers = triggers_in(rules, source, &all_sentences, index);
+        let triggers = triggers_in(rules, source, &all_sentences, index, MayMatch::ANY);
         if triggers.is_empty() {
             continue;
         }

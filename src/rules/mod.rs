@@ -12,6 +12,7 @@ pub mod examples;
 pub mod named;
 pub mod number;
 mod pattern;
+mod trigger_scan;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

@@ -13,6 +13,9 @@ use crate::toml_file::TomlError;
 pub struct Pattern {
     pub regex: Regex,
     pub source: String,
+    /// Whether `regex` was built in Unicode mode (the plain build) rather
+    /// than with ASCII case folding (the fast one).
+    pub unicode: bool,
 }
 
 /// Compiled patterns stay small: a rule is a few words, not a program.
@@ -211,16 +214,18 @@ pub(super) fn compile(
             .ok()
     });
     let built = match quick {
-        Some(regex) => Ok(regex),
+        Some(regex) => Ok((regex, false)),
         None => RegexBuilder::new(&ascii_boundaries(pattern.get_ref()))
             .case_insensitive(true)
             .size_limit(PATTERN_SIZE_LIMIT)
-            .build(),
+            .build()
+            .map(|regex| (regex, true)),
     };
     built
-        .map(|regex| Pattern {
+        .map(|(regex, unicode)| Pattern {
             regex,
             source: pattern.get_ref().clone(),
+            unicode,
         })
         .map_err(|e| {
             let detail = match &e {

@@ -34,7 +34,7 @@ use crate::source::{Source, Span};
 use crate::value::named::{PersonValue, TitleValue};
 
 // Other modules name these as `extract::person::...`.
-pub use same_person::{family_name_keys, same_name_word, same_person};
+pub use same_person::{family_name_keys, name_key, same_name_word, same_person, NameKey};
 pub use vocabulary::{OFFICES, QUALIFIERS};
 
 /// One mention of a person in a text.

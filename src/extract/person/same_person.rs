@@ -18,7 +18,7 @@ pub(super) struct FullNames<'t> {
     pub(super) initials: Initials,
     /// The family names (indices into `surnames`) under each of their
     /// [`name_word_keys`], so a word is compared only with those it may spell.
-    by_key: std::collections::HashMap<String, Vec<usize>>,
+    by_key: std::collections::HashMap<NameKey, Vec<usize>, crate::fnv::WordBuild>,
     /// Which family names a word is a spelling of, once per word.
     answers:
         std::cell::RefCell<std::collections::HashMap<&'t str, Vec<usize>, crate::fnv::WordBuild>>,
@@ -35,7 +35,8 @@ impl<'t> FullNames<'t> {
             }
         }
         let initials = Initials::of(by_surname.keys().copied());
-        let mut by_key: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut by_key: std::collections::HashMap<NameKey, Vec<usize>, crate::fnv::WordBuild> =
+            Default::default();
         for (i, surname) in by_surname.keys().enumerate() {
             for key in name_word_keys(surname) {
                 by_key.entry(key).or_default().push(i);
@@ -271,7 +272,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
 /// swap or a changed letter), and its consonant skeleton. Grouping names
 /// by key compares a name only with those it could be, so a run naming
 /// thousands of people costs linear time, not names squared.
-pub fn family_name_keys(name: &str) -> Vec<String> {
+pub fn family_name_keys(name: &str) -> Vec<NameKey> {
     let family = name
         .split_whitespace()
         .map(|w| w.trim_end_matches('.'))
@@ -279,15 +280,29 @@ pub fn family_name_keys(name: &str) -> Vec<String> {
     family.map(name_word_keys).unwrap_or_default()
 }
 
+/// A key [`family_name_keys`] and [`name_word_keys`] give: a hash of a
+/// spelling, since a long name has over a thousand spellings within reach
+/// and each was once a string of its own. Two spellings may share a hash;
+/// every user compares the names themselves after the lookup, so a shared
+/// hash costs one more comparison, never a different answer.
+pub type NameKey = u64;
+
+/// The [`NameKey`] of `letters`, under a tag that keeps the kinds of key
+/// (a spelling, a skeleton, a body's whole name) apart.
+pub fn name_key(tag: u8, letters: impl IntoIterator<Item = char>) -> NameKey {
+    letters.into_iter().fold(crate::fnv::extend(crate::fnv::OFFSET, [tag]), |hash, c| {
+        crate::fnv::extend(hash, u32::from(c).to_le_bytes())
+    })
+}
+
 /// Keys such that any two words [`same_name_word`] joins share one.
-fn name_word_keys(family: &str) -> Vec<String> {
+fn name_word_keys(family: &str) -> Vec<NameKey> {
     let folded = folded(family);
     let letters: Vec<char> = folded.chars().collect();
-    let mut keys = std::collections::BTreeSet::new();
     if letters.len() < 3 {
-        keys.insert(format!("d:{folded}"));
-        return keys.into_iter().collect();
+        return vec![name_key(b'd', letters)];
     }
+    let mut keys = Vec::new();
     // A partner at most this long can be within the distance (its
     // similarity is 1 - distance / longer length, at least 0.85).
     let longest_partner = letters.len() * 20 / 17;
@@ -296,27 +311,44 @@ fn name_word_keys(family: &str) -> Vec<String> {
     // long (and those that could be their partners) meet under one key,
     // as rare as they are.
     if deletions >= 3 {
-        keys.insert("long".to_string());
+        keys.push(name_key(b'l', []));
     }
     if deletions <= 3 {
-        let mut frontier = vec![letters];
-        for _ in 0..=deletions {
-            let mut next = Vec::new();
-            for word in frontier {
-                if keys.insert(format!("d:{}", word.iter().collect::<String>())) {
-                    for i in 0..word.len() {
-                        let mut shorter = word.clone();
-                        shorter.remove(i);
-                        next.push(shorter);
-                    }
-                }
-            }
-            frontier = next;
-        }
+        let mut removed = Vec::with_capacity(deletions);
+        spellings_without(&letters, 0, deletions, &mut removed, &mut keys);
     }
     let skeleton = skeleton(&folded);
     if skeleton.chars().count() >= 3 {
-        keys.insert(format!("s:{skeleton}"));
+        keys.push(name_key(b's', skeleton.chars()));
     }
-    keys.into_iter().collect()
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Pushes the key of `letters` with the positions in `removed` left out,
+/// then of every way of leaving out up to `more` further letters from
+/// `from` on: each subsequence is reached once per set of positions, with
+/// no string built.
+fn spellings_without(
+    letters: &[char],
+    from: usize,
+    more: usize,
+    removed: &mut Vec<usize>,
+    keys: &mut Vec<NameKey>,
+) {
+    let kept = letters
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !removed.contains(i))
+        .map(|(_, &c)| c);
+    keys.push(name_key(b'd', kept));
+    if more == 0 {
+        return;
+    }
+    for i in from..letters.len() {
+        removed.push(i);
+        spellings_without(letters, i + 1, more - 1, removed, keys);
+        removed.pop();
+    }
 }

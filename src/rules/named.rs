@@ -176,10 +176,43 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
         .max(a.start.saturating_sub(b.end))
 }
 
+/// The spans of the state claims made so far, which no later one may
+/// overlap (in the sense of [`overlaps`]). They overlap no other, so one
+/// look at the nearest before a span answers, not a look at every one: a
+/// source stating thousands of states is not states squared.
+#[derive(Default)]
+struct Taken {
+    /// The non-empty spans, start to end: disjoint, so ends rise with starts.
+    spans: std::collections::BTreeMap<usize, usize>,
+    /// The empty spans: each overlaps only a span strictly around it.
+    points: std::collections::BTreeSet<usize>,
+}
+
+impl Taken {
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        let around = self
+            .spans
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| r.start < end);
+        let inside = r.end > r.start + 1 && self.points.range(r.start + 1..r.end).next().is_some();
+        around || inside
+    }
+
+    fn insert(&mut self, r: &Range<usize>) {
+        if r.is_empty() {
+            self.points.insert(r.start);
+        } else {
+            self.spans.insert(r.start, r.end);
+        }
+    }
+}
+
 /// The state claims of every `state` rule in `source`, with their fact set.
 pub fn state_claims(rules: &RuleSet, source: &Source) -> Vec<Claim> {
     let text = &source.text;
     let mut out: Vec<Claim> = Vec::new();
+    let mut taken = Taken::default();
     let all_sentences = sentences(text);
     for rule in rules.rules.iter().filter(|r| r.kind == ClaimKind::State) {
         for (index, sentence) in all_sentences.iter().enumerate() {
@@ -210,10 +243,8 @@ pub fn state_claims(rules: &RuleSet, source: &Source) -> Vec<Claim> {
                 let Some(claim) = state_at(rule, source, &at, &scope, &excluded) else {
                     continue;
                 };
-                if !out
-                    .iter()
-                    .any(|c| overlaps(&c.span.range, &claim.span.range))
-                {
+                if !taken.overlaps(&claim.span.range) {
+                    taken.insert(&claim.span.range);
                     out.push(claim);
                 }
             }
@@ -298,6 +329,27 @@ mod tests {
 
     use super::*;
     use crate::source::{DateOrder, SourceId, SourceMeta};
+
+    proptest::proptest! {
+        /// `Taken` keeps the spans a look through every earlier claim
+        /// would keep, empty spans and shared ends included.
+        #[test]
+        fn taken_keeps_what_a_look_at_every_span_keeps(
+            spans in proptest::collection::vec((0usize..40, 0usize..6), 0..60)
+        ) {
+            let mut taken = Taken::default();
+            let mut kept: Vec<Range<usize>> = Vec::new();
+            for (start, len) in spans {
+                let r = start..start + len;
+                let naive = kept.iter().any(|k| overlaps(k, &r));
+                proptest::prop_assert_eq!(taken.overlaps(&r), naive, "{:?} after {:?}", r, kept);
+                if !naive {
+                    taken.insert(&r);
+                    kept.push(r);
+                }
+            }
+        }
+    }
 
     const STATE_RULE: &str = r#"
 id = "embassy-opening"

@@ -45,31 +45,41 @@ struct Trigger {
 /// Sets `fact` on the claims of `source` that some rule takes.
 /// `claims` must be sorted by start offset.
 pub fn assign(rules: &RuleSet, source: &Source, claims: &mut [Claim]) {
+    assign_among(rules, source, claims, &sentences(&source.text));
+}
+
+/// [`assign`], with the sentences of `source` already split.
+pub fn assign_among(
+    rules: &RuleSet,
+    source: &Source,
+    claims: &mut [Claim],
+    all_sentences: &[Range<usize>],
+) {
     if rules.rules.is_empty() || claims.is_empty() {
         return;
     }
     let text = &source.text;
-    let all_sentences = sentences(text);
     let story = Story::of(source, claims);
     let windowless = rules.rules.iter().all(|r| r.window == 0);
     let scan = (text.len() >= SCAN_FROM_BYTES)
         .then(|| TriggerScan::new(rules))
         .flatten();
-    // Finding triggers reads the text and nothing else, and is most of
-    // the work on a long source: runs of sentences are searched in
-    // parallel, each sentence's triggers kept in order for the choosing.
+    // Finding triggers and choosing what they take read the claims' words
+    // and places, never the facts set, and are the work on a long source:
+    // runs of sentences are done in parallel, and what each sentence's
+    // triggers take is set afterwards in sentence order, as one pass did.
     let runs: Vec<Range<usize>> = (0..all_sentences.len())
         .step_by(SENTENCES_PER_TASK)
         .map(|start| start..(start + SENTENCES_PER_TASK).min(all_sentences.len()))
         .collect();
     let found_claims: &[Claim] = claims;
-    let triggers: Vec<Vec<Trigger>> = runs
+    let taken: Vec<Vec<(usize, usize)>> = runs
         .into_par_iter()
         .flat_map_iter(|run| {
             let found = scan
                 .as_ref()
                 .map(|scan| scan.found_in(text, &all_sentences[run.clone()]));
-            let (scan, all_sentences) = (scan.as_ref(), &all_sentences);
+            let scan = scan.as_ref();
             run.clone().map(move |index| {
                 if windowless && claims_in(found_claims, &all_sentences[index]).is_empty() {
                     return Vec::new();
@@ -78,19 +88,17 @@ pub fn assign(rules: &RuleSet, source: &Source, claims: &mut [Claim]) {
                     (Some(scan), Some(found)) => scan.may_match(&found[index - run.start]),
                     _ => MayMatch::ANY,
                 };
-                triggers_in(rules, source, all_sentences, index, may)
+                let triggers = triggers_in(rules, source, all_sentences, index, may);
+                if triggers.is_empty() {
+                    return Vec::new();
+                }
+                let backdrop = Backdrop::new(source, found_claims, all_sentences, story);
+                choose(rules, source, found_claims, &triggers, &backdrop)
             })
         })
         .collect();
-    for triggers in &triggers {
-        if triggers.is_empty() {
-            continue;
-        }
-        let backdrop = Backdrop::new(source, claims, &all_sentences, story);
-        let taken = choose(rules, source, claims, triggers, &backdrop);
-        for (claim, rule) in taken {
-            claims[claim].fact = Some(rules.rules[rule].id.clone());
-        }
+    for (claim, rule) in taken.into_iter().flatten() {
+        claims[claim].fact = Some(rules.rules[rule].id.clone());
     }
 }
 

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use toml::Spanned;
 
-pub use assign::{assign, assign_explained};
+pub use assign::{assign, assign_among, assign_explained};
 use pattern::compile;
 pub use pattern::Pattern;
 
@@ -530,11 +530,13 @@ pub fn assign_source(
     source: &crate::source::Source,
     mut claims: Vec<crate::extract::Claim>,
 ) -> Vec<crate::extract::Claim> {
-    claims.extend(named::state_claims(rules, source));
+    // One split into sentences for both passes.
+    let sentences = crate::extract::sentence::sentences(&source.text);
+    claims.extend(named::state_claims(rules, source, &sentences));
     // By key and index, as `extract` sorts: a stable sort of the claims
     // themselves takes scratch space of up to 8 MB of claims.
     claims.sort_by_cached_key(|c| (c.span.range.start, c.span.range.end, c.kind));
-    assign(rules, source, &mut claims);
+    assign_among(rules, source, &mut claims, &sentences);
     named::assign(rules, &mut claims);
     claims
 }

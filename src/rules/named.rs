@@ -12,11 +12,12 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 use toml::Spanned;
 
 use super::{Pattern, RuleSet, Scope, Severity};
-use crate::extract::sentence::{clauses, sentences};
+use crate::extract::sentence::clauses;
 use crate::extract::{Claim, ClaimKind, ClaimValue};
 use crate::source::{Source, Span};
 use crate::toml_file::TomlError;
@@ -208,47 +209,80 @@ impl Taken {
     }
 }
 
-/// The state claims of every `state` rule in `source`, with their fact set.
-pub fn state_claims(rules: &RuleSet, source: &Source) -> Vec<Claim> {
-    let text = &source.text;
+/// The state claims of every `state` rule in `source`, with their fact set;
+/// `all_sentences` are its sentences.
+pub fn state_claims(rules: &RuleSet, source: &Source, all_sentences: &[Range<usize>]) -> Vec<Claim> {
+    let state_rules: Vec<&super::Rule> = rules
+        .rules
+        .iter()
+        .filter(|r| r.kind == ClaimKind::State)
+        .collect();
+    if state_rules.is_empty() {
+        return Vec::new();
+    }
+    // What each sentence's triggers state is read in parallel, rule by
+    // rule; which statements are kept (none overlapping one kept before,
+    // by rule, then by sentence) is decided after, in that order.
+    let stated: Vec<Vec<Vec<Claim>>> = state_rules
+        .iter()
+        .map(|rule| {
+            all_sentences
+                .par_iter()
+                .with_min_len(SENTENCES_PER_TASK)
+                .enumerate()
+                .map(|(index, sentence)| stated_in(rule, source, all_sentences, index, sentence))
+                .collect()
+        })
+        .collect();
     let mut out: Vec<Claim> = Vec::new();
     let mut taken = Taken::default();
-    let all_sentences = sentences(text);
-    for rule in rules.rules.iter().filter(|r| r.kind == ClaimKind::State) {
-        for (index, sentence) in all_sentences.iter().enumerate() {
-            let body = &text[sentence.clone()];
-            let shift = |m: regex::Match| sentence.start + m.start()..sentence.start + m.end();
-            let excluded: Vec<Range<usize>> = rule
-                .exclude
-                .iter()
-                .flat_map(|p| p.regex.find_iter(body))
-                .map(shift)
-                .collect();
-            for trigger in rule.triggers.iter().flat_map(|p| p.regex.find_iter(body)) {
-                let at = shift(trigger);
-                if excluded.iter().any(|x| overlaps(x, &at)) || source.in_header(&at) {
-                    continue;
-                }
-                let scope = match rule.scope {
-                    Scope::Clause => clauses(text, sentence.clone())
-                        .into_iter()
-                        .find(|c| c.start <= at.start && at.start < c.end.max(c.start + 1))
-                        .unwrap_or_else(|| sentence.clone()),
-                    Scope::Sentence => {
-                        let first = index.saturating_sub(rule.window);
-                        let last = (index + rule.window).min(all_sentences.len() - 1);
-                        all_sentences[first].start..all_sentences[last].end
-                    }
-                };
-                let Some(claim) = state_at(rule, source, &at, &scope, &excluded) else {
-                    continue;
-                };
-                if !taken.overlaps(&claim.span.range) {
-                    taken.insert(&claim.span.range);
-                    out.push(claim);
-                }
-            }
+    for claim in stated.into_iter().flatten().flatten() {
+        if !taken.overlaps(&claim.span.range) {
+            taken.insert(&claim.span.range);
+            out.push(claim);
         }
+    }
+    out
+}
+
+/// Sentences one parallel task reads for statements.
+const SENTENCES_PER_TASK: usize = 256;
+
+/// The statements of `rule`'s triggers in sentence `index`, in order.
+fn stated_in(
+    rule: &super::Rule,
+    source: &Source,
+    all_sentences: &[Range<usize>],
+    index: usize,
+    sentence: &Range<usize>,
+) -> Vec<Claim> {
+    let text = &source.text;
+    let body = &text[sentence.clone()];
+    let shift = |m: regex::Match| sentence.start + m.start()..sentence.start + m.end();
+    let excluded: Vec<Range<usize>> = rule
+        .exclude
+        .iter()
+        .flat_map(|p| p.regex.find_iter(body))
+        .map(shift)
+        .collect();
+    let mut out = Vec::new();
+    for trigger in rule.triggers.iter().flat_map(|p| p.regex.find_iter(body)) {
+        let at = shift(trigger);
+        if excluded.iter().any(|x| overlaps(x, &at)) || source.in_header(&at) {
+            continue;
+        }
+        let scope = match rule.scope {
+            Scope::Clause => clauses(text, sentence.clone())
+                .into_iter()
+                .find(|c| c.start <= at.start && at.start < c.end.max(c.start + 1))
+                .unwrap_or_else(|| sentence.clone()),
+            Scope::Sentence => {
+                let first = index.saturating_sub(rule.window);
+                let last = (index + rule.window).min(all_sentences.len() - 1);
+                all_sentences[first].start..all_sentences[last].end
+            }
+        };
+        out.extend(state_at(rule, source, &at, &scope, &excluded));
     }
     out
 }
@@ -375,7 +409,7 @@ pending = ['\bplans\s+to\s+open\b']
             DateOrder::Mdy,
             None,
         );
-        state_claims(&rules, &source)
+        state_claims(&rules, &source, &crate::extract::sentence::sentences(&source.text))
             .into_iter()
             .map(|c| (c.text(&source).to_string(), c.value.notation()))
             .collect()

@@ -71,14 +71,24 @@ pub fn extract(source: &Source, out: &mut Vec<Claim>) {
     }
 }
 
-/// Every candidate the pattern finds and the parser accepts, in text order.
+/// Every candidate the pattern finds and the parser accepts, in text order;
+/// a long text in pieces on several threads ([`super::pieces`]).
 fn scan(text: &str, source: &Source) -> Vec<Found> {
+    super::pieces::scan(text, |from, stop| scan_from(text, source, from, stop))
+}
+
+/// The candidates from `from` on, up to one that starts at or after
+/// `stop`; and where the scan goes on from.
+fn scan_from(text: &str, source: &Source, from: usize, stop: usize) -> (Vec<Found>, usize) {
     let mut found = Vec::new();
-    let mut at = 0;
+    let mut at = from;
     while at < text.len() {
         let Some((start, caps)) = pattern::next_candidate(text, at) else {
             break;
         };
+        if start >= stop {
+            break;
+        }
         match caps.and_then(|caps| parse::parse(&caps, text, source.date_order)) {
             Some(f) => {
                 at = f.range.end.max(start + 1);
@@ -94,5 +104,5 @@ fn scan(text: &str, source: &Source) -> Vec<Found> {
             at += 1;
         }
     }
-    found
+    (found, at)
 }

@@ -18,6 +18,7 @@ mod windows;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use counted::{counted_noun, one_more_person};
@@ -69,10 +70,22 @@ pub fn extract(
     // Reading every word of a long text is the slow part; a figure needs
     // a digit or a number word, so only the stretches around those are
     // tokenised and read.
-    for window in windows(text, anchors) {
-        extract_window(source, window, &blocked, out);
-    }
+    // Each window is read on its own, so long texts' windows are read in
+    // parallel, and their claims kept in window order.
+    let read: Vec<Vec<Claim>> = windows(text, anchors)
+        .into_par_iter()
+        .with_min_len(WINDOWS_PER_TASK)
+        .map(|window| {
+            let mut claims = Vec::new();
+            extract_window(source, window, &blocked, &mut claims);
+            claims
+        })
+        .collect();
+    out.extend(read.into_iter().flatten());
 }
+
+/// Windows one parallel task reads.
+const WINDOWS_PER_TASK: usize = 512;
 
 /// Byte ranges that hold no figure: dates and web addresses, sorted.
 struct Blocked<'a> {

@@ -23,6 +23,8 @@ mod vocabulary;
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use names::{back_references, Found};
 use same_person::FullNames;
 use titles::{honorific, titled};
@@ -52,32 +54,47 @@ pub struct Mention {
     pub office: Option<Vec<String>>,
 }
 
+/// Lines one parallel task reads for titles and honorifics.
+const WINDOWS_PER_TASK: usize = 256;
+
 /// Every person mention in `text`, in text order, with back-references
 /// resolved to the nearest full name of the same person. `anchors` are
 /// the text's office words and honorifics ([`super::Anchors::people`]).
 pub fn mentions(text: &str, anchors: &[Range<usize>]) -> Vec<Mention> {
-    let mut found: Vec<Found> = Vec::new();
     // Titles and honorifics are found on the lines that hold an office
     // word or an honorific: no mention crosses a line break, and most
-    // lines hold neither.
-    let mut rest = anchors;
-    for window in anchor_windows(text, anchors) {
-        let toks = tokens_in(text, window.clone());
-        // The tokens that hold an anchor: only they can head a title or
-        // be an honorific.
-        let inside = rest.partition_point(|a| a.start < window.end);
-        let mut heads: Vec<usize> = rest[..inside]
-            .iter()
-            .filter_map(|a| {
-                let i = toks.partition_point(|t| t.range.end <= a.start);
-                toks.get(i).filter(|t| t.range.start <= a.start).map(|_| i)
-            })
-            .collect();
-        heads.dedup();
-        rest = &rest[inside..];
-        titled(text, &toks, &heads, &mut found);
-        honorific(text, &toks, &heads, &mut found);
-    }
+    // lines hold neither. Each line is read on its own, so a long text's
+    // are read in parallel, and what they find kept in line order.
+    let windows = anchor_windows(text, anchors);
+    // The anchors of each window: those before its end not in one before.
+    let ends: Vec<usize> = windows
+        .iter()
+        .map(|w| anchors.partition_point(|a| a.start < w.end))
+        .collect();
+    let read: Vec<Vec<Found>> = windows
+        .into_par_iter()
+        .enumerate()
+        .with_min_len(WINDOWS_PER_TASK)
+        .map(|(k, window)| {
+            let first = if k == 0 { 0 } else { ends[k - 1] };
+            let toks = tokens_in(text, window.clone());
+            // The tokens that hold an anchor: only they can head a title
+            // or be an honorific.
+            let mut heads: Vec<usize> = anchors[first..ends[k]]
+                .iter()
+                .filter_map(|a| {
+                    let i = toks.partition_point(|t| t.range.end <= a.start);
+                    toks.get(i).filter(|t| t.range.start <= a.start).map(|_| i)
+                })
+                .collect();
+            heads.dedup();
+            let mut found = Vec::new();
+            titled(text, &toks, &heads, &mut found);
+            honorific(text, &toks, &heads, &mut found);
+            found
+        })
+        .collect();
+    let mut found: Vec<Found> = read.into_iter().flatten().collect();
     let full_names = FullNames::new(
         found
             .iter()

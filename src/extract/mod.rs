@@ -6,8 +6,8 @@
 pub mod date;
 pub mod number;
 pub mod person;
-pub mod quote;
 pub(crate) mod pieces;
+pub mod quote;
 pub mod sentence;
 
 use std::ops::Range;

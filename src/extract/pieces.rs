@@ -28,7 +28,11 @@ pub(crate) fn starts(text: &str, piece_bytes: usize) -> Vec<usize> {
         let after = memchr::memmem::find(rest, b"\n\n")
             .filter(|&i| i < piece_bytes)
             .map(|i| i + 2)
-            .or_else(|| memchr::memchr(b'\n', rest).filter(|&i| i < piece_bytes).map(|i| i + 1))
+            .or_else(|| {
+                memchr::memchr(b'\n', rest)
+                    .filter(|&i| i < piece_bytes)
+                    .map(|i| i + 1)
+            })
             .unwrap_or(0);
         let mut start = from + after;
         while start < text.len() && !text.is_char_boundary(start) {
@@ -103,7 +107,9 @@ mod tests {
             if start >= stop {
                 return (out, at);
             }
-            let end = (start..bytes.len()).find(|&i| bytes[i] != b'x').unwrap_or(bytes.len());
+            let end = (start..bytes.len())
+                .find(|&i| bytes[i] != b'x')
+                .unwrap_or(bytes.len());
             let end = (end + 3).min(bytes.len());
             out.push((start, end));
             at = end;

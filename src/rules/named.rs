@@ -211,7 +211,11 @@ impl Taken {
 
 /// The state claims of every `state` rule in `source`, with their fact set;
 /// `all_sentences` are its sentences.
-pub fn state_claims(rules: &RuleSet, source: &Source, all_sentences: &[Range<usize>]) -> Vec<Claim> {
+pub fn state_claims(
+    rules: &RuleSet,
+    source: &Source,
+    all_sentences: &[Range<usize>],
+) -> Vec<Claim> {
     let state_rules: Vec<&super::Rule> = rules
         .rules
         .iter()
@@ -409,10 +413,14 @@ pending = ['\bplans\s+to\s+open\b']
             DateOrder::Mdy,
             None,
         );
-        state_claims(&rules, &source, &crate::extract::sentence::sentences(&source.text))
-            .into_iter()
-            .map(|c| (c.text(&source).to_string(), c.value.notation()))
-            .collect()
+        state_claims(
+            &rules,
+            &source,
+            &crate::extract::sentence::sentences(&source.text),
+        )
+        .into_iter()
+        .map(|c| (c.text(&source).to_string(), c.value.notation()))
+        .collect()
     }
 
     #[test]

@@ -120,7 +120,10 @@ impl TriggerScan {
         let span = first.start..last.end;
         // Overlapping, since one trigger's literal may lie inside another's
         // ("die" in "died"), and both must be seen.
-        for m in self.literals.find_overlapping_iter(&text.as_bytes()[span.clone()]) {
+        for m in self
+            .literals
+            .find_overlapping_iter(&text.as_bytes()[span.clone()])
+        {
             let at = span.start + m.start();
             let index = sentences.partition_point(|s| s.end <= at);
             if sentences.get(index).is_some_and(|s| s.start <= at) {
@@ -228,7 +231,8 @@ mod tests {
         let rules = RuleSet { rules: builtin() };
         let scan = TriggerScan::new(&rules).unwrap();
         let text = "The weather was fine.";
-        let found = scan.found_in(text, &[0..text.len()]);
+        let whole = vec![0..text.len()];
+        let found = scan.found_in(text, &whole);
         let may = scan.may_match(&found[0]);
         let killed = rules.rules.iter().position(|r| r.id == "killed").unwrap();
         assert!(!scan.everywhere[scan.first_id[killed] as usize]);

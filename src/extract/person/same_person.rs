@@ -290,9 +290,11 @@ pub type NameKey = u64;
 /// The [`NameKey`] of `letters`, under a tag that keeps the kinds of key
 /// (a spelling, a skeleton, a body's whole name) apart.
 pub fn name_key(tag: u8, letters: impl IntoIterator<Item = char>) -> NameKey {
-    letters.into_iter().fold(crate::fnv::extend(crate::fnv::OFFSET, [tag]), |hash, c| {
-        crate::fnv::extend(hash, u32::from(c).to_le_bytes())
-    })
+    letters
+        .into_iter()
+        .fold(crate::fnv::extend(crate::fnv::OFFSET, [tag]), |hash, c| {
+            crate::fnv::extend(hash, u32::from(c).to_le_bytes())
+        })
 }
 
 /// Keys such that any two words [`same_name_word`] joins share one.

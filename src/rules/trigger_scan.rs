@@ -231,7 +231,8 @@ mod tests {
         let rules = RuleSet { rules: builtin() };
         let scan = TriggerScan::new(&rules).unwrap();
         let text = "The weather was fine.";
-        let whole = vec![0..text.len()];
+        let whole = crate::extract::sentence::sentences(text);
+        assert_eq!(whole.len(), 1);
         let found = scan.found_in(text, &whole);
         let may = scan.may_match(&found[0]);
         let killed = rules.rules.iter().position(|r| r.id == "killed").unwrap();

@@ -160,36 +160,15 @@ impl Anchors {
 
 /// Every claim in a source, in text order.
 pub fn extract(source: &Source) -> Vec<Claim> {
-    let text = &source.text;
-    // The readers that do not wait on each other run side by side: dates
-    // beside the anchor scan, then figures beside people and quotes. Their
-    // claims are joined in the order one reader after another gave them.
-    let (mut claims, anchors) = rayon::join(
-        || {
-            let mut dates = Vec::new();
-            date::extract(source, &mut dates);
-            dates
-        },
-        || Anchors::find(text),
-    );
+    let mut claims = Vec::new();
+    date::extract(source, &mut claims);
     // The number reader needs only where the dates are, not a copy of them.
     let date_spans = claims.iter().map(|c| c.span.range.clone()).collect();
-    let (numbers, named) = rayon::join(
-        || {
-            let mut numbers = Vec::new();
-            number::extract(source, date_spans, &anchors.numbers, &mut numbers);
-            numbers
-        },
-        || {
-            let people = person::mentions(text, &anchors.people);
-            let mut named = Vec::new();
-            person::extract(source, &people, &mut named);
-            quote::extract(source, &people, &mut named);
-            named
-        },
-    );
-    claims.extend(numbers);
-    claims.extend(named);
+    let anchors = Anchors::find(&source.text);
+    number::extract(source, date_spans, &anchors.numbers, &mut claims);
+    let people = person::mentions(&source.text, &anchors.people);
+    person::extract(source, &people, &mut claims);
+    quote::extract(source, &people, &mut claims);
     // Markdown front matter, code and link targets hold no story claims.
     claims.retain(|c| !source.is_masked(&c.span.range));
     // By key and index, then moved once each: a claim is a few hundred

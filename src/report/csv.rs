@@ -84,34 +84,30 @@ pub fn claim_header(out: &mut dyn Write) -> csv::Result<()> {
 /// The rows of [`claims`] without the header: a run renders each source's
 /// rows on its own and joins them under one header.
 pub fn claim_rows(report: &Report, out: &mut dyn Write) -> csv::Result<()> {
-    report.write_rows(
-        out,
-        |report, source, run, rows| {
-            let mut w = csv::Writer::from_writer(rows as &mut dyn Write);
-            for index in run {
-                let row = report.row_at(source, index);
-                write_safe(
-                    &mut w,
-                    [
-                        row.source,
-                        row.kind,
-                        row.text,
-                        &row.start.to_string(),
-                        &row.end.to_string(),
-                        &row.line.to_string(),
-                        &row.column.to_string(),
-                        &row.value,
-                        row.resolved.as_deref().unwrap_or(""),
-                        row.fact.unwrap_or(""),
-                        row.subject.unwrap_or(""),
-                        row.unit.unwrap_or(""),
-                        row.counted.unwrap_or(""),
-                    ],
-                )?;
-            }
-            w.flush()?;
-            Ok(())
-        },
-        csv::Error::from,
-    )
+    let mut w = csv::Writer::from_writer(out);
+    for (i, list) in report.claims.iter().enumerate() {
+        for index in 0..list.len() {
+            let row = report.row_at(i, index);
+            write_safe(
+                &mut w,
+                [
+                    row.source,
+                    row.kind,
+                    row.text,
+                    &row.start.to_string(),
+                    &row.end.to_string(),
+                    &row.line.to_string(),
+                    &row.column.to_string(),
+                    &row.value,
+                    row.resolved.as_deref().unwrap_or(""),
+                    row.fact.unwrap_or(""),
+                    row.subject.unwrap_or(""),
+                    row.unit.unwrap_or(""),
+                    row.counted.unwrap_or(""),
+                ],
+            )?;
+        }
+    }
+    w.flush()?;
+    Ok(())
 }

@@ -110,15 +110,12 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 /// `extract --format jsonl`: one claim per line.
 pub fn claims(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    report.write_rows(
-        out,
-        |report, source, run, rows| {
-            for index in run {
-                serde_json::to_writer(&mut *rows, &report.row_at(source, index))?;
-                rows.push(b'\n');
-            }
-            Ok(())
-        },
-        |e| e,
-    )
+    for (i, list) in report.claims.iter().enumerate() {
+        for index in 0..list.len() {
+            let row = report.row_at(i, index);
+            serde_json::to_writer(&mut *out, &row)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(())
 }

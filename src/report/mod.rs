@@ -11,10 +11,6 @@ pub mod markdown;
 pub mod rule_book;
 pub mod sarif;
 
-use std::io::Write;
-use std::ops::Range;
-
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::compare::{ClaimRef, Finding};
@@ -280,45 +276,7 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Claims whose rows one parallel task renders.
-const ROWS_PER_TASK: usize = 4096;
-
 impl Report<'_> {
-    /// Writes the row of every claim, of every source in order, as `render`
-    /// renders a run of one source's claims. Runs are rendered in parallel,
-    /// a few per thread at a time, and written in claim order: the output is
-    /// the same for any thread count, and memory holds those runs' rows,
-    /// not a large source's whole report.
-    pub fn write_rows<E: Send>(
-        &self,
-        out: &mut dyn Write,
-        render: impl Fn(&Self, usize, Range<usize>, &mut Vec<u8>) -> Result<(), E> + Sync,
-        write_error: impl Fn(std::io::Error) -> E,
-    ) -> Result<(), E> {
-        let mut runs = self.claims.iter().enumerate().flat_map(|(source, list)| {
-            (0..list.len())
-                .step_by(ROWS_PER_TASK)
-                .map(move |start| (source, start..(start + ROWS_PER_TASK).min(list.len())))
-        });
-        let at_once = 4 * rayon::current_num_threads();
-        loop {
-            let round: Vec<(usize, Range<usize>)> = runs.by_ref().take(at_once).collect();
-            if round.is_empty() {
-                return Ok(());
-            }
-            let rendered: Vec<Result<Vec<u8>, E>> = round
-                .into_par_iter()
-                .map(|(source, run)| {
-                    let mut rows = Vec::new();
-                    render(self, source, run, &mut rows).map(|()| rows)
-                })
-                .collect();
-            for rows in rendered {
-                out.write_all(&rows?).map_err(&write_error)?;
-            }
-        }
-    }
-
     pub fn claim(&self, r: &ClaimRef) -> &Claim {
         &self.claims[r.source.0 as usize][r.index]
     }

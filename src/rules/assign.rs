@@ -73,14 +73,14 @@ pub fn assign_among(
         .map(|start| start..(start + SENTENCES_PER_TASK).min(all_sentences.len()))
         .collect();
     let found_claims: &[Claim] = claims;
-    let taken: Vec<Vec<(usize, usize)>> = runs
+    let taken: Vec<(usize, usize)> = runs
         .into_par_iter()
         .flat_map_iter(|run| {
             let found = scan
                 .as_ref()
                 .map(|scan| scan.found_in(text, &all_sentences[run.clone()]));
             let scan = scan.as_ref();
-            run.clone().map(move |index| {
+            run.clone().flat_map(move |index| {
                 if windowless && claims_in(found_claims, &all_sentences[index]).is_empty() {
                     return Vec::new();
                 }
@@ -97,7 +97,7 @@ pub fn assign_among(
             })
         })
         .collect();
-    for (claim, rule) in taken.into_iter().flatten() {
+    for (claim, rule) in taken {
         claims[claim].fact = Some(rules.rules[rule].id.clone());
     }
 }

@@ -227,20 +227,22 @@ pub fn state_claims(
     // What each sentence's triggers state is read in parallel, rule by
     // rule; which statements are kept (none overlapping one kept before,
     // by rule, then by sentence) is decided after, in that order.
-    let stated: Vec<Vec<Vec<Claim>>> = state_rules
+    let stated: Vec<Vec<Claim>> = state_rules
         .iter()
         .map(|rule| {
             all_sentences
                 .par_iter()
                 .with_min_len(SENTENCES_PER_TASK)
                 .enumerate()
-                .map(|(index, sentence)| stated_in(rule, source, all_sentences, index, sentence))
+                .flat_map_iter(|(index, sentence)| {
+                    stated_in(rule, source, all_sentences, index, sentence)
+                })
                 .collect()
         })
         .collect();
     let mut out: Vec<Claim> = Vec::new();
     let mut taken = Taken::default();
-    for claim in stated.into_iter().flatten().flatten() {
+    for claim in stated.into_iter().flatten() {
         if !taken.overlaps(&claim.span.range) {
             taken.insert(&claim.span.range);
             out.push(claim);

@@ -72,16 +72,16 @@ pub fn extract(
     // tokenised and read.
     // Each window is read on its own, so long texts' windows are read in
     // parallel, and their claims kept in window order.
-    let read: Vec<Vec<Claim>> = windows(text, anchors)
+    let read: Vec<Claim> = windows(text, anchors)
         .into_par_iter()
         .with_min_len(WINDOWS_PER_TASK)
-        .map(|window| {
+        .flat_map_iter(|window| {
             let mut claims = Vec::new();
             extract_window(source, window, &blocked, &mut claims);
             claims
         })
         .collect();
-    out.extend(read.into_iter().flatten());
+    out.extend(read);
 }
 
 /// Windows one parallel task reads.

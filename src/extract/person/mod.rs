@@ -71,11 +71,11 @@ pub fn mentions(text: &str, anchors: &[Range<usize>]) -> Vec<Mention> {
         .iter()
         .map(|w| anchors.partition_point(|a| a.start < w.end))
         .collect();
-    let read: Vec<Vec<Found>> = windows
+    let mut found: Vec<Found> = windows
         .into_par_iter()
         .enumerate()
         .with_min_len(WINDOWS_PER_TASK)
-        .map(|(k, window)| {
+        .flat_map_iter(|(k, window)| {
             let first = if k == 0 { 0 } else { ends[k - 1] };
             let toks = tokens_in(text, window.clone());
             // The tokens that hold an anchor: only they can head a title
@@ -94,7 +94,6 @@ pub fn mentions(text: &str, anchors: &[Range<usize>]) -> Vec<Mention> {
             found
         })
         .collect();
-    let mut found: Vec<Found> = read.into_iter().flatten().collect();
     let full_names = FullNames::new(
         found
             .iter()

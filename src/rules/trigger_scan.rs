@@ -99,7 +99,7 @@ impl TriggerScan {
         let literals = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(by_literal.keys())
             .ok()?;
         Some(TriggerScan {

@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use super::pattern::Pattern;
@@ -36,7 +36,9 @@ const LITERALS_PER_TRIGGER: usize = 2000;
 pub(super) struct TriggerScan {
     literals: AhoCorasick,
     /// For each literal (by Aho-Corasick pattern id), the triggers whose
-    /// matches it may start.
+    /// matches it or a literal it begins with may start: where the longest
+    /// literal at a place is found, every shorter one there is a prefix of
+    /// it ("die" of "died").
     owners: Vec<Vec<u32>>,
     /// The id of each rule's first trigger; a rule's triggers are numbered
     /// in order from it.
@@ -97,14 +99,28 @@ impl TriggerScan {
             return None;
         }
         let literals = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(by_literal.keys())
             .ok()?;
+        // The literals are a few hundred, and this is done once per long
+        // source.
+        let owners = by_literal
+            .keys()
+            .map(|literal| {
+                let mut ids: Vec<u32> = by_literal
+                    .iter()
+                    .filter(|(shorter, _)| literal.starts_with(shorter))
+                    .flat_map(|(_, ids)| ids.iter().copied())
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            })
+            .collect();
         Some(TriggerScan {
             literals,
-            owners: by_literal.into_values().collect(),
+            owners,
             first_id,
             everywhere,
         })
@@ -118,17 +134,21 @@ impl TriggerScan {
             return found;
         };
         let span = first.start..last.end;
-        // Overlapping, since one trigger's literal may lie inside another's
-        // ("die" in "died"), and both must be seen.
-        for m in self
+        let haystack = &text.as_bytes()[..span.end];
+        // Every place a literal starts: the leftmost-longest literal from
+        // each place on, then the search goes on one byte after its start,
+        // so literals inside it ("ill" in "kill") are seen too.
+        let mut from = span.start;
+        while let Some(m) = self
             .literals
-            .find_overlapping_iter(&text.as_bytes()[span.clone()])
+            .find(aho_corasick::Input::new(haystack).span(from..span.end))
         {
-            let at = span.start + m.start();
+            let at = m.start();
             let index = sentences.partition_point(|s| s.end <= at);
             if sentences.get(index).is_some_and(|s| s.start <= at) {
                 found[index].extend_from_slice(&self.owners[m.pattern().as_usize()]);
             }
+            from = at + 1;
         }
         for ids in &mut found {
             ids.sort_unstable();

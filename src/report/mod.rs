@@ -125,17 +125,7 @@ impl Spot {
             let offset = claim.span.range.start.min(text.len());
             match text.get(at..offset) {
                 Some(between) => {
-                    for (i, c) in between.char_indices() {
-                        match c {
-                            // A line ends at '\n', at the '\n' of "\r\n"
-                            // and at a lone '\r', as in a line index.
-                            '\n' => (line, column) = (line + 1, 1),
-                            '\r' if ends_line(bytes, at + i) => (line, column) = (line + 1, 1),
-                            // A byte order mark is not a column.
-                            BOM if at + i == 0 => {}
-                            _ => column += 1,
-                        }
-                    }
+                    (line, column) = advance(bytes, at, between, line, column);
                     at = offset;
                     spots[i].line = line;
                     spots[i].column = column;
@@ -152,6 +142,39 @@ impl Spot {
         }
         spots
     }
+}
+
+/// The line and column at the end of `between`, which starts at byte `at`
+/// of `bytes` on `line`, `column`. A line ends at '\n', at the '\n' of
+/// "\r\n" and at a lone '\r', as in a line index; the column counts the
+/// characters after the last end, and a byte order mark at the start is
+/// not one.
+fn advance(bytes: &[u8], at: usize, between: &str, line: usize, column: usize) -> (usize, usize) {
+    let (mut line, mut column) = (line, column);
+    let mut last_end = None;
+    for i in memchr::memchr2_iter(b'\n', b'\r', between.as_bytes()) {
+        if ends_line(bytes, at + i) {
+            line += 1;
+            last_end = Some(i);
+        }
+    }
+    let counted = match last_end {
+        Some(i) => {
+            column = 1;
+            &between.as_bytes()[i + 1..]
+        }
+        None => between.as_bytes(),
+    };
+    column += chars_in(counted);
+    if at == 0 && last_end.is_none() && between.starts_with(BOM) {
+        column -= 1;
+    }
+    (line, column)
+}
+
+/// The characters in `bytes` (valid UTF-8): the bytes that start one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// One claim as every format shows it.
@@ -337,6 +360,52 @@ mod tests {
     use crate::extract::{ClaimKind, ClaimValue};
     use crate::source::{DateOrder, SourceId, SourceMeta, Span};
     use crate::value::named::StateValue;
+
+    /// The sweep as it was, a character at a time.
+    fn advance_by_char(
+        bytes: &[u8],
+        at: usize,
+        between: &str,
+        mut line: usize,
+        mut column: usize,
+    ) -> (usize, usize) {
+        for (i, c) in between.char_indices() {
+            match c {
+                '\n' => (line, column) = (line + 1, 1),
+                '\r' if ends_line(bytes, at + i) => (line, column) = (line + 1, 1),
+                BOM if at + i == 0 => {}
+                _ => column += 1,
+            }
+        }
+        (line, column)
+    }
+
+    proptest::proptest! {
+        /// Counting line ends and the characters after the last one gives
+        /// what stepping through every character gave, from any place to
+        /// any place.
+        #[test]
+        fn advancing_by_line_ends_is_advancing_by_characters(
+            text in "[a\r\n\u{feff}é€ ]{0,40}",
+            cuts in proptest::collection::vec(0usize..41, 0..6),
+        ) {
+            let bytes = text.as_bytes();
+            let mut cuts: Vec<usize> = cuts
+                .into_iter()
+                .map(|c| c.min(text.len()))
+                .filter(|&c| text.is_char_boundary(c))
+                .collect();
+            cuts.push(text.len());
+            cuts.sort_unstable();
+            let (mut at, mut fast, mut slow) = (0, (1, 1), (1, 1));
+            for cut in cuts {
+                fast = advance(bytes, at, &text[at..cut], fast.0, fast.1);
+                slow = advance_by_char(bytes, at, &text[at..cut], slow.0, slow.1);
+                proptest::prop_assert_eq!(fast, slow, "to {}", cut);
+                at = cut;
+            }
+        }
+    }
 
     fn claim_at(range: std::ops::Range<usize>) -> Claim {
         Claim {

@@ -65,18 +65,7 @@ fn date_set() -> impl Strategy<Value = DateSet> {
 }
 
 fn number(qualifier: Qualifier, n: f64, upper: Option<f64>) -> NumberValue {
-    NumberValue {
-        qualifier,
-        number: n,
-        upper,
-        unit: None,
-        counted: None,
-        noun: None,
-        event: None,
-        clause: None,
-        previous: false,
-        not_a_count: None,
-    }
+    NumberValue::as_read(qualifier, n, upper, None)
 }
 
 /// Figures as the extractor reads them: every qualifier, finite values.

@@ -20,7 +20,7 @@ use regex::Regex;
 use super::person::{Mention, OFFICES};
 use super::sentence::sentences;
 use super::{Claim, ClaimKind, ClaimValue};
-use crate::source::{Source, Span};
+use crate::source::{gap, overlaps, Source, Span};
 use crate::value::named::QuoteValue;
 
 /// The longest quote read, in characters: a mark left open must not
@@ -330,10 +330,6 @@ impl<'t> Paragraphs<'t> {
     }
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
 /// The speaker named in `sentence` for the quote at `quote`.
 fn speaker_in(
     text: &str,
@@ -364,12 +360,7 @@ fn speaker_in(
         // "the United States" is not a verb.
         .filter(|v| !text[v.clone()].starts_with(char::is_uppercase))
         .collect();
-    let distance = |v: &Range<usize>| {
-        v.start
-            .saturating_sub(quote.end)
-            .max(quote.start.saturating_sub(v.end))
-    };
-    verbs.sort_by_key(distance);
+    verbs.sort_by_key(|v| gap(quote, v));
     for verb in verbs {
         if let Some(s) = speaker_after(text, &verb, mentions) {
             return Some(s);

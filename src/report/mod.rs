@@ -11,12 +11,14 @@ pub mod markdown;
 pub mod rule_book;
 pub mod sarif;
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use crate::compare::{ClaimRef, Finding};
 use crate::extract::{Claim, ClaimValue};
 use crate::rules::Severity;
-use crate::source::{ends_line, line_ends, LineIndex, Source, BOM};
+use crate::source::{first_column, line_ends, line_ends_in, LineIndex, Source};
 
 /// The formats of `check`'s report (`--format`, crosscheck.toml's `format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
@@ -109,7 +111,6 @@ impl Spot {
     pub fn of_shown(source: &Source, claims: &[Claim], shown: &[bool]) -> Vec<Spot> {
         debug_assert!(source.holds_text(), "{}: not read again", source.name);
         let text = source.text.as_str();
-        let bytes = text.as_bytes();
         let mut order: Vec<usize> = (0..claims.len())
             .filter(|&i| shown.get(i).copied().unwrap_or(false))
             .collect();
@@ -124,8 +125,8 @@ impl Spot {
             let claim = &claims[i];
             let offset = claim.span.range.start.min(text.len());
             match text.get(at..offset) {
-                Some(between) => {
-                    (line, column) = advance(bytes, at, between, line, column);
+                Some(_) => {
+                    (line, column) = advance(text, at..offset, line, column);
                     at = offset;
                     spots[i].line = line;
                     spots[i].column = column;
@@ -144,32 +145,27 @@ impl Spot {
     }
 }
 
-/// The line and column at the end of `between`, which starts at byte `at`
-/// of `bytes` on `line`, `column`. A line ends at '\n', at the '\n' of
-/// "\r\n" and at a lone '\r', as in a line index; the column counts the
-/// characters after the last end, and a byte order mark at the start is
-/// not one.
-fn advance(bytes: &[u8], at: usize, between: &str, line: usize, column: usize) -> (usize, usize) {
-    let (mut line, mut column) = (line, column);
-    let mut last_end = None;
-    for i in memchr::memchr2_iter(b'\n', b'\r', between.as_bytes()) {
-        if ends_line(bytes, at + i) {
-            line += 1;
-            last_end = Some(i);
-        }
-    }
-    let counted = match last_end {
-        Some(i) => {
-            column = 1;
-            &between.as_bytes()[i + 1..]
-        }
-        None => between.as_bytes(),
+/// The line and column at the end of `between` (character boundaries of
+/// `text`), from `line` and `column` at its start: its line ends counted as
+/// a line index counts them, then the characters after the last one, where
+/// a byte order mark is not one.
+fn advance(
+    text: &str,
+    between: Range<usize>,
+    mut line: usize,
+    mut column: usize,
+) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut counted_from = match between.start {
+        0 => first_column(text).min(between.end),
+        at => at,
     };
-    column += chars_in(counted);
-    if at == 0 && last_end.is_none() && between.starts_with(BOM) {
-        column -= 1;
+    for end in line_ends_in(bytes, between.clone()) {
+        line += 1;
+        column = 1;
+        counted_from = end;
     }
-    (line, column)
+    (line, column + chars_in(&bytes[counted_from..between.end]))
 }
 
 /// The characters in `bytes` (valid UTF-8): the bytes that start one.
@@ -358,6 +354,7 @@ pub fn claims_shown(
 mod tests {
     use super::*;
     use crate::extract::{ClaimKind, ClaimValue};
+    use crate::source::{ends_line, BOM};
     use crate::source::{DateOrder, SourceId, SourceMeta, Span};
     use crate::value::named::StateValue;
 
@@ -399,7 +396,7 @@ mod tests {
             cuts.sort_unstable();
             let (mut at, mut fast, mut slow) = (0, (1, 1), (1, 1));
             for cut in cuts {
-                fast = advance(bytes, at, &text[at..cut], fast.0, fast.1);
+                fast = advance(&text, at..cut, fast.0, fast.1);
                 slow = advance_by_char(bytes, at, &text[at..cut], slow.0, slow.1);
                 proptest::prop_assert_eq!(fast, slow, "to {}", cut);
                 at = cut;
@@ -407,7 +404,7 @@ mod tests {
         }
     }
 
-    fn claim_at(range: std::ops::Range<usize>) -> Claim {
+    fn claim_at(range: Range<usize>) -> Claim {
         Claim {
             kind: ClaimKind::State,
             span: Span {

@@ -15,25 +15,16 @@ use rayon::prelude::*;
 use super::background::{self, Story};
 use super::explain::{Explanations, Reason, TriggerHit};
 use super::trigger_scan::{MayMatch, TriggerScan, SCAN_FROM_BYTES};
-use super::{Background, Rule, RuleSet, Scope, Select};
+use super::{Background, Rule, RuleSet, Scope, Select, SENTENCES_PER_TASK};
 use crate::extract::sentence::{clauses, sentences};
 use crate::extract::{Claim, ClaimKind};
-use crate::source::Source;
+use crate::source::{gap, overlaps, Source};
 
-/// Gap in bytes between two ranges; 0 when they touch or overlap.
-fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
-    b.start
-        .saturating_sub(a.end)
-        .max(a.start.saturating_sub(b.end))
+/// True for the rules whose triggers take the nearest claim: dates and
+/// figures. Named kinds take their claims in `named`.
+pub(super) fn takes_nearest(rule: &Rule) -> bool {
+    matches!(rule.kind, ClaimKind::Date | ClaimKind::Number)
 }
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
-/// Sentences searched for triggers in one parallel task: enough that a
-/// task's work outweighs handing it to a thread.
-const SENTENCES_PER_TASK: usize = 256;
 
 /// A trigger match and the range its rule may take values from.
 struct Trigger {
@@ -194,8 +185,7 @@ fn triggers_in(
     let sentence_text = &text[sentence.clone()];
     let mut out = Vec::new();
     for (rule_index, rule) in rules.rules.iter().enumerate() {
-        // Named kinds take their claims in `named`, not by nearest trigger.
-        if !matches!(rule.kind, ClaimKind::Date | ClaimKind::Number) {
+        if !takes_nearest(rule) {
             continue;
         }
         // Exclusions matter only to a trigger's matches.
@@ -270,7 +260,7 @@ fn choose(
                     && t.scope.start <= c.span.range.start
                     && c.span.range.end <= t.scope.end
             })
-            .min_by_key(|t| (distance(&t.at, &c.span.range), t.rule))
+            .min_by_key(|t| (gap(&t.at, &c.span.range), t.rule))
             .map(|t| t.rule)
     };
     let mut taken = Vec::new();
@@ -301,7 +291,7 @@ fn choose(
             Select::Nearest => {
                 if let Some(best) = candidates
                     .into_iter()
-                    .min_by_key(|&i| (distance(&t.at, &claims[i].span.range), i))
+                    .min_by_key(|&i| (gap(&t.at, &claims[i].span.range), i))
                 {
                     taken.push((best, t.rule));
                 }
@@ -494,7 +484,7 @@ fn explain_trigger(
 ) {
     let rule = &rules.rules[t.rule];
     let text = &source.text;
-    let away = |i: usize| distance(&t.at, &claims[i].span.range);
+    let away = |i: usize| gap(&t.at, &claims[i].span.range);
     let in_scope =
         |c: &Claim| t.scope.start <= c.span.range.start && c.span.range.end <= t.scope.end;
     // The same ownership as in `choose`: the nearest trigger of any rule.
@@ -506,7 +496,7 @@ fn explain_trigger(
                     && o.scope.start <= c.span.range.start
                     && c.span.range.end <= o.scope.end
             })
-            .min_by_key(|o| (distance(&o.at, &c.span.range), o.rule))
+            .min_by_key(|o| (gap(&o.at, &c.span.range), o.rule))
     };
     let exclude = |range: &Range<usize>| {
         let scope_text = text.get(t.scope.clone()).unwrap_or("");
@@ -553,7 +543,7 @@ fn explain_trigger(
                 trigger: trigger(),
                 distance: away(i),
                 winner: hit(rules, source, w),
-                winner_distance: distance(&w.at, &c.span.range),
+                winner_distance: gap(&w.at, &c.span.range),
             }
         } else if taken.contains(&(i, t.rule)) && is_taken_by(claims, t, rule, taken, i) {
             Reason::Taken {
@@ -600,12 +590,12 @@ fn is_taken_by(
     match rule.select {
         Select::All => true,
         Select::Nearest => {
-            let mine = (distance(&t.at, &claims[i].span.range), i);
+            let mine = (gap(&t.at, &claims[i].span.range), i);
             !claims_in(claims, &t.scope).any(|j| {
                 j != i
                     && taken.contains(&(j, t.rule))
                     && claims[j].span.range.end <= t.scope.end
-                    && (distance(&t.at, &claims[j].span.range), j) < mine
+                    && (gap(&t.at, &claims[j].span.range), j) < mine
             })
         }
     }

@@ -201,6 +201,10 @@ pub struct Rule {
 
 pub const DEFAULT_TOLERANCE: f64 = 0.1;
 
+/// Sentences one parallel task reads for triggers or statements: enough
+/// that a task's work outweighs handing it to a thread.
+const SENTENCES_PER_TASK: usize = 256;
+
 /// Every rule of a run, in a stable order (by id).
 #[derive(Clone, Debug, Default)]
 pub struct RuleSet {

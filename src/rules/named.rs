@@ -16,10 +16,10 @@ use rayon::prelude::*;
 use regex::Regex;
 use toml::Spanned;
 
-use super::{Pattern, RuleSet, Scope, Severity};
+use super::{Pattern, RuleSet, Scope, Severity, SENTENCES_PER_TASK};
 use crate::extract::sentence::clauses;
 use crate::extract::{Claim, ClaimKind, ClaimValue};
-use crate::source::{Source, Span};
+use crate::source::{gap, overlaps, Source, Span};
 use crate::toml_file::TomlError;
 use crate::value::named::StateValue;
 
@@ -167,16 +167,6 @@ static HEDGES: LazyLock<Regex> = LazyLock::new(|| {
 /// How far from the statement a hedge still governs it, in bytes.
 const HEDGE_REACH: usize = 60;
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
-fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
-    b.start
-        .saturating_sub(a.end)
-        .max(a.start.saturating_sub(b.end))
-}
-
 /// The spans of the state claims made so far, which no later one may
 /// overlap (in the sense of [`overlaps`]). They overlap no other, so one
 /// look at the nearest before a span answers, not a look at every one: a
@@ -184,7 +174,7 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 #[derive(Default)]
 struct Taken {
     /// The non-empty spans, start to end: disjoint, so ends rise with starts.
-    spans: std::collections::BTreeMap<usize, usize>,
+    spans: BTreeMap<usize, usize>,
     /// The empty spans: each overlaps only a span strictly around it.
     points: std::collections::BTreeSet<usize>,
 }
@@ -250,9 +240,6 @@ pub fn state_claims(
     }
     out
 }
-
-/// Sentences one parallel task reads for statements.
-const SENTENCES_PER_TASK: usize = 256;
 
 /// The statements of `rule`'s triggers in sentence `index`, in order.
 fn stated_in(

@@ -17,6 +17,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
+use super::assign::takes_nearest;
 use super::pattern::Pattern;
 use super::RuleSet;
 
@@ -44,7 +45,9 @@ pub(super) struct TriggerScan {
     /// in order from it.
     first_id: Vec<u32>,
     /// By trigger id: no literal starts all its matches (it may start with
-    /// a class, or match the empty string), so it is searched everywhere.
+    /// a class, or match the empty string), so it is searched everywhere;
+    /// so are the triggers of rules that do not take the nearest claim,
+    /// which assignment never asks about.
     everywhere: Vec<bool>,
 }
 
@@ -84,7 +87,9 @@ impl TriggerScan {
             first_id.push(everywhere.len() as u32);
             for trigger in &rule.triggers {
                 let id = everywhere.len() as u32;
-                match prefixes(trigger) {
+                // Other rules' triggers are never asked about.
+                let literals = takes_nearest(rule).then(|| prefixes(trigger)).flatten();
+                match literals {
                     Some(literals) => {
                         everywhere.push(false);
                         for literal in literals {

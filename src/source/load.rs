@@ -643,11 +643,9 @@ fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
     // Line 1's columns start past a byte order mark.
     let bom = "\u{feff}".as_bytes();
     let mut line_start = if head.starts_with(bom) { bom.len() } else { 0 };
-    for i in memchr::memchr2_iter(b'\n', b'\r', head) {
-        if super::ends_line(bytes, i) {
-            line += 1;
-            line_start = i + 1;
-        }
+    for end in super::line_ends_in(bytes, 0..offset) {
+        line += 1;
+        line_start = end;
     }
     let column = String::from_utf8_lossy(&head[line_start..]).chars().count();
     (line, column + 1)

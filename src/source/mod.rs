@@ -320,9 +320,7 @@ impl Source {
 
     /// True when `range` overlaps a masked (non-prose) range.
     pub fn is_masked(&self, range: &Range<usize>) -> bool {
-        self.masked
-            .iter()
-            .any(|m| m.start < range.end && range.start < m.end)
+        self.masked.iter().any(|m| overlaps(m, range))
     }
 
     /// True for `.md` and `.markdown` files.
@@ -355,6 +353,19 @@ impl Source {
 /// column: the first visible character of line 1 is column 1.
 pub const BOM: char = '\u{feff}';
 
+/// True when byte ranges `a` and `b` share a byte (an empty range shares
+/// one with a range strictly around it).
+pub fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The bytes between two ranges; 0 when they touch or overlap.
+pub fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    b.start
+        .saturating_sub(a.end)
+        .max(a.start.saturating_sub(b.end))
+}
+
 /// The offset where line 1's columns start: past a byte order mark.
 pub fn first_column(text: &str) -> usize {
     if text.starts_with(BOM) {
@@ -377,8 +388,14 @@ pub fn ends_line(bytes: &[u8], i: usize) -> bool {
 
 /// The offset just past each line end of `text`, in order (see [`ends_line`]).
 pub fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'\n', b'\r', bytes)
+    line_ends_in(text.as_bytes(), 0..text.len())
+}
+
+/// The offset just past each line end in `bytes[range]`, in order; whether
+/// a `\r` at its end ends a line is told by the byte after it.
+pub fn line_ends_in(bytes: &[u8], range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', &bytes[range.clone()])
+        .map(move |i| range.start + i)
         .filter(move |&i| ends_line(bytes, i))
         .map(|i| i + 1)
 }

@@ -56,6 +56,27 @@ pub struct NumberValue {
 }
 
 impl NumberValue {
+    /// A figure as read, before anything is known of what it counts.
+    pub fn as_read(
+        qualifier: Qualifier,
+        number: f64,
+        upper: Option<f64>,
+        unit: Option<String>,
+    ) -> NumberValue {
+        NumberValue {
+            qualifier,
+            number,
+            upper,
+            unit,
+            counted: None,
+            noun: None,
+            event: None,
+            clause: None,
+            previous: false,
+            not_a_count: None,
+        }
+    }
+
     /// `N`, `>N`, `>=N`, `<N`, `<=N`, `~N` or `N..M`, plain decimals.
     pub fn notation(&self) -> String {
         let n = plain(self.number);
@@ -267,18 +288,7 @@ mod tests {
     use super::*;
 
     fn num(q: Qualifier, n: f64) -> NumberValue {
-        NumberValue {
-            qualifier: q,
-            number: n,
-            upper: None,
-            unit: None,
-            counted: None,
-            noun: None,
-            event: None,
-            clause: None,
-            previous: false,
-            not_a_count: None,
-        }
+        NumberValue::as_read(q, n, None, None)
     }
 
     #[test]

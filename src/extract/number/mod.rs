@@ -102,7 +102,7 @@ impl Blocked<'_> {
             list[from..]
                 .iter()
                 .take_while(|d| d.start < range.end)
-                .any(|d| d.start < range.end && range.start < d.end)
+                .any(|d| crate::source::overlaps(d, range))
         })
     }
 }

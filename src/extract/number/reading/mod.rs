@@ -195,18 +195,12 @@ impl Reader<'_, '_> {
             }
         }
         Some(Reading {
-            value: NumberValue {
-                qualifier: qualifier.unwrap_or(Qualifier::Exact),
-                number: q.value,
-                upper: None,
-                unit: q.unit.map(str::to_string),
-                counted: None,
-                noun: None,
-                event: None,
-                clause: None,
-                previous: false,
-                not_a_count: None,
-            },
+            value: NumberValue::as_read(
+                qualifier.unwrap_or(Qualifier::Exact),
+                q.value,
+                None,
+                q.unit.map(str::to_string),
+            ),
             first: i,
             end,
         })
@@ -264,18 +258,12 @@ impl Reader<'_, '_> {
             return None;
         };
         Some(Reading {
-            value: NumberValue {
-                qualifier: Qualifier::Range,
-                number: low,
-                upper: Some(high),
-                unit: hi.unit.or(lo.unit).map(str::to_string),
-                counted: None,
-                noun: None,
-                event: None,
-                clause: None,
-                previous: false,
-                not_a_count: None,
-            },
+            value: NumberValue::as_read(
+                Qualifier::Range,
+                low,
+                Some(high),
+                hi.unit.or(lo.unit).map(str::to_string),
+            ),
             first: i,
             end: hi.end,
         })

@@ -16,34 +16,30 @@ use rayon::prelude::*;
 /// Texts shorter than two pieces are scanned in one.
 pub(crate) const PIECE_BYTES: usize = 256 * 1024;
 
-/// Where the pieces of `text` start, the first at 0: at the first
-/// paragraph break (else line break, else character) after each multiple
-/// of `piece_bytes`.
+/// Where the pieces of `text` start, the first at 0: each just after the
+/// first paragraph break in the `piece_bytes` after a multiple of
+/// `piece_bytes`, else after the first line break from there on. Never
+/// inside a line: a scan may then stop looking on the line its piece's
+/// end is on (see `date::search_limit`), and a text of one long line is
+/// one piece. Each byte is looked at a bounded number of times.
 pub(crate) fn starts(text: &str, piece_bytes: usize) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
     let mut from = piece_bytes;
     while from < text.len() {
         let rest = &bytes[from..];
-        let after = memchr::memmem::find(rest, b"\n\n")
-            .filter(|&i| i < piece_bytes)
+        let near = &rest[..rest.len().min(piece_bytes)];
+        let after = memchr::memmem::find(near, b"\n\n")
             .map(|i| i + 2)
-            .or_else(|| {
-                memchr::memchr(b'\n', rest)
-                    .filter(|&i| i < piece_bytes)
-                    .map(|i| i + 1)
-            })
-            .unwrap_or(0);
-        let mut start = from + after;
-        while start < text.len() && !text.is_char_boundary(start) {
-            start += 1;
-        }
+            .or_else(|| memchr::memchr(b'\n', rest).map(|i| i + 1));
+        let Some(after) = after else {
+            break;
+        };
+        let start = from + after;
         if start >= text.len() {
             break;
         }
-        if start > *starts.last().unwrap_or(&0) {
-            starts.push(start);
-        }
+        starts.push(start);
         from = start + piece_bytes;
     }
     starts
@@ -61,7 +57,7 @@ pub(crate) fn scan<T: Send>(
 }
 
 /// [`scan`], with pieces of `piece_bytes`.
-fn in_pieces<T: Send>(
+pub(crate) fn in_pieces<T: Send>(
     text: &str,
     piece_bytes: usize,
     scan: impl Fn(usize, usize) -> (Vec<T>, usize) + Sync,
@@ -121,12 +117,11 @@ mod tests {
     fn pieces_start_after_paragraph_breaks() {
         let text = "aaaa\n\nbbbb\n\ncccc\n\ndddd";
         assert_eq!(starts(text, 4), vec![0, 6, 12, 18]);
-        let one_line = "abcdefghij";
-        assert_eq!(starts(one_line, 4), vec![0, 4, 8]);
-        let accents = "ééééééé";
-        for s in starts(accents, 3) {
-            assert!(accents.is_char_boundary(s));
-        }
+        // No paragraph break near: the next line break, however far.
+        let lines = "aaaa\nbbbbbbbbbb\ncc";
+        assert_eq!(starts(lines, 4), vec![0, 5, 16]);
+        // One line is one piece.
+        assert_eq!(starts("abcdefghij", 4), vec![0]);
     }
 
     proptest::proptest! {

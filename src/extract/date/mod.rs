@@ -77,13 +77,27 @@ fn scan(text: &str, source: &Source) -> Vec<Found> {
     super::pieces::scan(text, |from, stop| scan_from(text, source, from, stop))
 }
 
+/// How far the search for a candidate that starts before `stop` need
+/// look: to the end of the line `stop` is on (just past its `\n`), since
+/// no candidate runs past a line break (the finder's own test). Without
+/// it, each piece of a long text with no date after it would search to
+/// the text's end, the pieces together its square.
+fn search_limit(text: &str, stop: usize) -> usize {
+    text.as_bytes()
+        .get(stop..)
+        .and_then(|rest| memchr::memchr(b'\n', rest))
+        .map_or(text.len(), |i| stop + i + 1)
+}
+
 /// The candidates from `from` on, up to one that starts at or after
 /// `stop`; and where the scan goes on from.
 fn scan_from(text: &str, source: &Source, from: usize, stop: usize) -> (Vec<Found>, usize) {
     let mut found = Vec::new();
     let mut at = from;
-    while at < text.len() {
-        let Some((start, caps)) = pattern::next_candidate(text, at) else {
+    let limit = search_limit(text, stop);
+    // Past the limit, past `stop`: nothing more starts before it.
+    while at < limit {
+        let Some((start, caps)) = pattern::next_candidate(text, at, limit) else {
             break;
         };
         if start >= stop {

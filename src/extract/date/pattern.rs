@@ -107,10 +107,14 @@ fn form_reader(form: usize) -> Option<&'static FormReader> {
     }))
 }
 
-/// The next date candidate at or after `at`: where it starts, and its
-/// capture groups.
-pub(super) fn next_candidate(text: &str, at: usize) -> Option<(usize, Option<FormCaptures<'_>>)> {
-    let found = FINDER.find(Input::new(text).span(at..text.len()))?;
+/// The next date candidate at or after `at` that ends by `limit`: where
+/// it starts, and its capture groups.
+pub(super) fn next_candidate(
+    text: &str,
+    at: usize,
+    limit: usize,
+) -> Option<(usize, Option<FormCaptures<'_>>)> {
+    let found = FINDER.find(Input::new(text).span(at..limit.min(text.len())))?;
     let reader = form_reader(found.pattern().as_usize())?;
     let mut caps = reader.engine.create_captures();
     // The whole text stays the haystack, so that word boundaries at the
@@ -262,5 +266,46 @@ mod tests {
         for bytes in [&FORWARD.bytes, &REVERSE.bytes] {
             Dfa::from_bytes(bytes).expect("the embedded DFA passes every check");
         }
+    }
+
+    /// No candidate runs past a line break: `\n` is at most its last byte
+    /// (a form's closing context, as in "on 4\n"). So a piece's scan need
+    /// look no further than the line its stop is on ([`search_limit`]).
+    /// Checked on the finder itself: from every anchored start, no state
+    /// reached is still alive two bytes after a `\n`, but for a match that
+    /// ends there.
+    #[test]
+    fn no_candidate_runs_past_a_line_break() {
+        use regex_automata::dfa::Automaton;
+        use regex_automata::util::start;
+        let (forward, _) = finder_tables();
+        let mut seen = std::collections::HashSet::new();
+        let mut todo = Vec::new();
+        for before in [None, Some(b'\n'), Some(b'a'), Some(b' ')] {
+            let config = start::Config::new()
+                .anchored(Anchored::Yes)
+                .look_behind(before);
+            todo.push(forward.start_state(&config).expect("anchored starts"));
+        }
+        let over = |id| forward.is_dead_state(id) || forward.is_quit_state(id);
+        while let Some(id) = todo.pop() {
+            if over(id) || !seen.insert(id) {
+                continue;
+            }
+            let after_break = forward.next_state(id, b'\n');
+            if !over(after_break) {
+                for byte in 0..=255u8 {
+                    let next = forward.next_state(after_break, byte);
+                    let ended = forward.is_match_state(next)
+                        && (0..=255u8).all(|b| over(forward.next_state(next, b)));
+                    assert!(
+                        over(next) || ended,
+                        "a candidate can go on past a line break (then byte {byte})"
+                    );
+                }
+            }
+            todo.extend((0..=255u8).map(|byte| forward.next_state(id, byte)));
+        }
+        assert!(seen.len() > 100, "walked {} states", seen.len());
     }
 }

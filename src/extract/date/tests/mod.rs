@@ -193,3 +193,38 @@ fn curly_quotes_and_nbsp_do_not_hide_dates() {
     let values: Vec<_> = got.iter().map(|g| g.1.as_str()).collect();
     assert_eq!(values, ["XXXX-07-03", "2021"]);
 }
+
+proptest::proptest! {
+    /// The date scan in pieces of any size, down to a byte, finds what one
+    /// scan finds: each piece stops looking at the end of its last line.
+    #[test]
+    fn pieces_find_what_one_scan_finds(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "July", "4", "4,", "2025", "on", "Thursday", "last", "year",
+                "the", "3rd", "of", "May", "-", "12/05", "2024.", "two",
+                "weeks", "ago", "\n", "\n\n", " \n", "to", "\u{a0}",
+            ]),
+            0..60,
+        ),
+        piece in 1usize..40,
+    ) {
+        let text = words.join(" ");
+        let source = Source::new(
+            SourceId(0),
+            "t".into(),
+            text.clone(),
+            SourceMeta::default(),
+            DateOrder::Mdy,
+            None,
+        );
+        let spans = |found: Vec<Found>| -> Vec<_> {
+            found.into_iter().map(|f| (f.range, format!("{:?}", f.expr))).collect()
+        };
+        let whole = spans(scan_from(&text, &source, 0, text.len()).0);
+        let pieces = spans(crate::extract::pieces::in_pieces(&text, piece, |from, stop| {
+            scan_from(&text, &source, from, stop)
+        }));
+        proptest::prop_assert_eq!(pieces, whole);
+    }
+}

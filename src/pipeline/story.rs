@@ -104,7 +104,20 @@ pub fn load(
                 .enumerate()
                 .map(|(i, p)| read_and_extract(p, SourceId(i as u32), options))
                 .collect();
-            Ok((pending, head, notes))
+            // The next source, too long to extract before the rules are
+            // ready, is read meanwhile: reading costs a millisecond a
+            // megabyte, and is all a single long source can do early.
+            let ahead = pending
+                .get(first)
+                .map(|p| p.read(SourceId(first as u32), options));
+            Ok((
+                pending,
+                Head {
+                    extracted: head,
+                    ahead,
+                },
+                notes,
+            ))
         },
     );
     let mut rules = rules?;
@@ -192,6 +205,14 @@ fn warn_all(notes: &[String], console: &dyn Console) {
     }
 }
 
+/// What is done while the rules compile: the first sources read and
+/// extracted (up to [`HEAD_BYTES`] of them), and the next one read.
+#[derive(Default)]
+pub struct Head {
+    pub extracted: Vec<Result<(Source, Vec<Claim>), SourceError>>,
+    pub ahead: Option<Result<Source, SourceError>>,
+}
+
 /// One source carried through extraction and the rule engine.
 #[derive(Debug)]
 pub struct AssignedSource {
@@ -260,7 +281,8 @@ pub fn assign(
 /// in list order (the indexed collect keeps it, whatever the thread count),
 /// so each thread holds one text at a time. `head` is the first sources,
 /// already read and extracted while the rules compiled; `done` is called
-/// after each source (for a progress bar). Ids are list positions:
+/// after each source (for a progress bar). The source after the head may
+/// be read already (`head.ahead`). Ids are list positions:
 /// [`Story::assemble`] renumbers them once failed sources are left out.
 ///
 /// Once a source fails in a way `options` does not skip, the run has
@@ -270,15 +292,20 @@ pub fn assign(
 pub fn assign_all(
     rules: &RuleSet,
     pending: &[Pending],
-    head: Vec<Result<(Source, Vec<Claim>), SourceError>>,
+    head: Head,
     options: &LoadOptions,
     handling: SourceHandling,
     done: &(dyn Fn() + Sync),
 ) -> Vec<Result<Option<AssignedSource>, SourceError>> {
     use std::sync::atomic::{AtomicBool, Ordering};
     let fatal = |e: &SourceError| !(options.skip_unreadable && e.is_unreadable_source());
+    let Head {
+        extracted: head,
+        ahead,
+    } = head;
     let failed = AtomicBool::new(head.iter().any(|h| h.as_ref().is_err_and(fatal)));
     let skip = head.len();
+    let ahead = std::sync::Mutex::new(ahead);
     let rest: Vec<_> = pending
         .get(skip..)
         .unwrap_or_default()
@@ -286,10 +313,19 @@ pub fn assign_all(
         .enumerate()
         .map(|(i, p)| {
             let id = SourceId((i + skip) as u32);
+            let read = |p: &Pending| {
+                let early = (i == 0).then(|| ahead.lock().ok()?.take()).flatten();
+                early.unwrap_or_else(|| p.read(id, options))
+            };
             let assigned = if failed.load(Ordering::Relaxed) {
-                p.read(id, options).map(|_| None)
+                read(p).map(|_| None)
             } else {
-                read_and_extract(p, id, options).map(|e| Some(assign(rules, e, handling)))
+                read(p)
+                    .map(|source| {
+                        let claims = extract::extract(&source);
+                        (source, claims)
+                    })
+                    .map(|e| Some(assign(rules, e, handling)))
             };
             if assigned.as_ref().is_err_and(fatal) {
                 failed.store(true, Ordering::Relaxed);
@@ -436,7 +472,7 @@ mod tests {
         let assigned = assign_all(
             &rules,
             &pending,
-            Vec::new(),
+            Head::default(),
             &options,
             SourceHandling::default(),
             &|| {},

@@ -20,17 +20,53 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding space.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut ends = PossibleEnds::new(text.as_bytes());
+    split(text, |i| ends.from(i))
+}
+
+/// Where a sentence can end: the next mark (`.`, `!`, `?`) and the next
+/// line end (`\n`, `\r`), each found by memchr and kept until the scan
+/// passes it. Looked for a byte at a time, the five took 7% of a 10 MB
+/// extract's time; found so, the whole split takes 2%.
+struct PossibleEnds<'a> {
+    bytes: &'a [u8],
+    /// The next mark and line end at or after the last `from`; `None`
+    /// before the first.
+    next: Option<(usize, usize)>,
+}
+
+impl<'a> PossibleEnds<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        PossibleEnds { bytes, next: None }
+    }
+
+    /// The first byte at or after `i` (which only grows) that can end a
+    /// sentence.
+    fn from(&mut self, i: usize) -> Option<usize> {
+        let rest = self.bytes.get(i..)?;
+        let at = |found: Option<usize>| found.map_or(usize::MAX, |k| i + k);
+        let (mut mark, mut line) = self.next.unwrap_or((0, 0));
+        if mark < i || self.next.is_none() {
+            mark = at(memchr::memchr3(b'.', b'!', b'?', rest));
+        }
+        if line < i || self.next.is_none() {
+            line = at(memchr::memchr2(b'\n', b'\r', rest));
+        }
+        self.next = Some((mark, line));
+        Some(mark.min(line)).filter(|&end| end != usize::MAX)
+    }
+}
+
+/// The sentences of `text`, `next_end(i)` giving the first byte at or
+/// after `i` that can end one.
+fn split(text: &str, mut next_end: impl FnMut(usize) -> Option<usize>) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Only these bytes can end a sentence; skip to the next one.
-        match bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?'))
-        {
-            Some(k) => i += k,
+        match next_end(i) {
+            Some(end) => i = end,
             None => break,
         }
         let b = bytes[i];
@@ -254,6 +290,21 @@ pub fn around(text: &str, range: &Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The memchr search for where sentences can end finds what a
+        /// look at every byte finds.
+        #[test]
+        fn possible_ends_are_every_mark_and_line_end(
+            text in "[a.!?\n\r A”é]{0,80}",
+        ) {
+            let bytes = text.as_bytes();
+            let every_byte = split(&text, |i| {
+                (i..bytes.len()).find(|&k| matches!(bytes[k], b'\n' | b'\r' | b'.' | b'!' | b'?'))
+            });
+            proptest::prop_assert_eq!(sentences(&text), every_byte);
+        }
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()

@@ -24,11 +24,13 @@ fn main() {
         // case folding, Unicode only where a form asks for it.
         .syntax(syntax::Config::new().unicode(false))
         .thompson(thompson::Config::new().nfa_size_limit(None))
-        // Not minimised: minimising takes four times as long to build
-        // and saves a third of the size.
+        // Minimised: it takes the build 3.6 s more, and halves the forward
+        // DFA (8.7 MB to 4.7 MB, the reverse 3.8 to 3.0). A long text's
+        // scan touches pages all over the table, and each one it touches
+        // stays resident: a 10 MB extract peaked 2 MB lower.
         .dense(
             dense::Config::new()
-                .minimize(false)
+                .minimize(true)
                 .dfa_size_limit(None)
                 .determinize_size_limit(None),
         )

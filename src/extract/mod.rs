@@ -13,6 +13,8 @@ pub mod sentence;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
+
 use serde::Serialize;
 
 use crate::source::{Source, Span};
@@ -146,16 +148,66 @@ impl Anchors {
     /// Every anchor in `text`. No word is in both lists, so one
     /// leftmost-first scan finds what a scan for each list would.
     pub fn find(text: &str) -> Anchors {
-        let mut anchors = Anchors::default();
-        for m in ANCHORS.find_iter(text) {
-            let list = match m.pattern().as_usize() {
-                0 => &mut anchors.numbers,
-                _ => &mut anchors.people,
-            };
-            list.push(m.range());
+        Anchors::find_in_pieces(text, pieces::PIECE_BYTES)
+    }
+
+    /// [`Anchors::find`], a long text cut in pieces of about `piece_bytes`
+    /// scanned in parallel: each cut is just after a `.`, which no anchor
+    /// holds (digits, fractions, letters, spaces and hyphens are all they
+    /// are made of; `anchor_words_are_letters` holds the word lists to
+    /// it). So every anchor of one scan lies within one piece, and the
+    /// scan of a piece, which sees the text either side of it for its
+    /// word boundaries, finds exactly those.
+    fn find_in_pieces(text: &str, piece_bytes: usize) -> Anchors {
+        let cuts = cuts_after(text, b'.', piece_bytes);
+        let scan = |piece: &[usize]| {
+            let mut anchors = Anchors::default();
+            let input = regex_automata::Input::new(text).span(piece[0]..piece[1]);
+            for m in ANCHORS.find_iter(input) {
+                match m.pattern().as_usize() {
+                    0 => anchors.numbers.push(m.range()),
+                    _ => anchors.people.push(m.range()),
+                }
+            }
+            anchors
+        };
+        if cuts.len() == 2 {
+            return scan(&cuts);
+        }
+        let found: Vec<Anchors> = cuts.par_windows(2).map(scan).collect();
+        let mut anchors = Anchors {
+            numbers: Vec::with_capacity(found.iter().map(|a| a.numbers.len()).sum()),
+            people: Vec::with_capacity(found.iter().map(|a| a.people.len()).sum()),
+        };
+        for piece in found {
+            anchors.numbers.extend(piece.numbers);
+            anchors.people.extend(piece.people);
         }
         anchors
     }
+}
+
+/// 0, the offset just past the first `byte` at or after each multiple of
+/// `piece_bytes` (one piece for a text under two), and the text's end.
+fn cuts_after(text: &str, byte: u8, piece_bytes: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    if text.len() >= 2 * piece_bytes.max(1) {
+        let mut from = piece_bytes.max(1);
+        while let Some(i) = text
+            .as_bytes()
+            .get(from..)
+            .and_then(|rest| memchr::memchr(byte, rest))
+        {
+            let cut = from + i + 1;
+            if cut >= text.len() {
+                break;
+            }
+            cuts.push(cut);
+            from = cut + piece_bytes;
+        }
+    }
+    cuts.push(text.len());
+    cuts
 }
 
 /// Every claim in a source, in text order.
@@ -175,4 +227,51 @@ pub fn extract(source: &Source) -> Vec<Claim> {
     // bytes, and a sort that moves claims moves them many times.
     claims.sort_by_cached_key(|c| (c.span.range.start, c.span.range.end, c.kind));
     claims
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cutting after a `.` is safe only while no anchor can hold one: the
+    /// person list's words go into the pattern as written, where a `.`
+    /// would match any byte.
+    #[test]
+    fn anchor_words_are_letters() {
+        let pattern = person::anchor_pattern();
+        let words = pattern
+            .strip_prefix(r"\b(?:")
+            .and_then(|p| p.strip_suffix(r")\b"))
+            .expect("the pattern is a list of words");
+        for word in words.split('|') {
+            assert!(
+                !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()),
+                "{word:?}"
+            );
+        }
+        assert!(!number::ANCHOR_PATTERN.contains('.'));
+    }
+
+    proptest::proptest! {
+        /// Anchors found in pieces, down to a byte, are those one scan finds.
+        #[test]
+        fn anchors_in_pieces_are_those_of_one_scan(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "12", "3.5", "½", "no", "-", "injuries", "Mr", "Mr.", "minister",
+                    "dozens", ".", "..", "\n", " ", "one", "both", "Dr.", "12.",
+                    "nobody.", "é", "a.m.",
+                ]),
+                0..60,
+            ),
+            join in proptest::sample::select(vec!["", " ", "\n"]),
+            piece in 1usize..30,
+        ) {
+            let text = words.join(join);
+            let whole = Anchors::find_in_pieces(&text, usize::MAX / 4);
+            let pieces = Anchors::find_in_pieces(&text, piece);
+            proptest::prop_assert_eq!(pieces.numbers, whole.numbers);
+            proptest::prop_assert_eq!(pieces.people, whole.people);
+        }
+    }
 }

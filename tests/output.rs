@@ -513,3 +513,47 @@ fn extract_streams_the_same_bytes_to_a_file_and_to_standard_output() {
         );
     }
 }
+
+/// A reader that stops early (`| head`) is the reader's choice: every
+/// row format streams until the pipe closes, then the run ends as if it
+/// had written everything, with nothing said.
+#[test]
+fn a_reader_that_stops_early_is_no_failure() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut text = String::new();
+    for entry in fs::read_dir(&seeds).unwrap() {
+        text.push_str(&fs::read_to_string(entry.unwrap().path()).unwrap());
+        text.push_str("\n\n");
+    }
+    // Rows well past a pipe's buffer.
+    let long = dir.path().join("long.txt");
+    fs::write(&long, text.repeat(40)).unwrap();
+    let runs: [&[&str]; 3] = [
+        &["extract", "--format", "csv"],
+        &["extract", "--format", "jsonl"],
+        &["check", "--format", "json", "--fail-on", "never"],
+    ];
+    for args in runs {
+        let mut run = std::process::Command::new(assert_cmd::cargo::cargo_bin("crosscheck"))
+            .args(args)
+            .arg(&long)
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut head = [0; 100];
+        run.stdout.take().unwrap().read_exact(&mut head).unwrap();
+        let mut said = String::new();
+        run.stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut said)
+            .unwrap();
+        let status = run.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{args:?}: {said}");
+        assert!(!said.contains("error"), "{args:?}: {said}");
+    }
+}

@@ -83,11 +83,11 @@ pub fn check(run: &CheckRun, console: &dyn Console) -> Result<Outcome, RunError>
             console.tell(Message::Explanations(buf));
         }
     }
-    let mut buf = Vec::new();
-    run.format
-        .render(&report, &run.look, &mut buf)
-        .map_err(|e| RunError::Message(format!("cannot render the report: {e}")))?;
-    run.output.write(&buf)?;
+    // Rendered straight into the output (or its temporary file), not
+    // held whole first: a SARIF report of 3 MB took twice that so.
+    let mut sink = run.output.open()?;
+    let rendered = run.format.render(&report, &run.look, &mut sink);
+    run.output.written(rendered.and_then(|()| sink.commit()))?;
     let gating = run.draft.is_some();
     let flagged = run.fail_on.threshold().is_some_and(|t| {
         findings

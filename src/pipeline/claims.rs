@@ -59,7 +59,7 @@ pub fn extract(run: &ExtractRun, console: &dyn Console) -> Result<Outcome, RunEr
     let (format, explain) = (run.format, run.input.explain);
     let mut sink = run.output.open()?;
     let mut written = match format {
-        ClaimFormat::Csv => report::csv::claim_header(&mut sink).map_err(std::io::Error::other),
+        ClaimFormat::Csv => report::csv::claim_header(&mut sink).map_err(report::csv::io_error),
         ClaimFormat::Jsonl => Ok(()),
     };
     let batch = 4 * rayon::current_num_threads();
@@ -148,7 +148,7 @@ fn render_claims(
     let mut reasons = Vec::new();
     let written = match format {
         ClaimFormat::Jsonl => report::json::claims(&report, rows),
-        ClaimFormat::Csv => report::csv::claim_rows(&report, rows).map_err(std::io::Error::other),
+        ClaimFormat::Csv => report::csv::claim_rows(&report, rows).map_err(report::csv::io_error),
     }
     .and_then(|()| {
         if explain {

@@ -6,6 +6,18 @@ use std::io::Write;
 
 use super::Report;
 
+/// A CSV error as the I/O error it is, when it is one: a closed pipe
+/// (`| head`) stays a closed pipe, which a run does not call a failure.
+pub fn io_error(e: csv::Error) -> std::io::Error {
+    if !e.is_io_error() {
+        return std::io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        kind => std::io::Error::other(format!("{kind:?}")),
+    }
+}
+
 /// A cell a spreadsheet will not run as a formula: cells that begin with
 /// `=`, `+`, `-`, `@` (or a tab or carriage return) get a leading `'`.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {

@@ -65,7 +65,7 @@ impl Format {
                 if look.csv_bom {
                     out.write_all("\u{feff}".as_bytes())?;
                 }
-                csv::findings(report, out).map_err(std::io::Error::other)
+                csv::findings(report, out).map_err(csv::io_error)
             }
             Format::Json => json::findings(report, out),
             Format::Sarif => sarif::findings(report, out),

@@ -7,9 +7,11 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{ClaimRow, Report};
+use crate::compare::Finding;
 use crate::rules::Severity;
 
 fn level(s: Severity) -> &'static str {
@@ -68,68 +70,105 @@ pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     let rule_index: BTreeMap<&str, usize> =
         rules.keys().enumerate().map(|(i, k)| (*k, i)).collect();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let mut claims: Vec<(usize, crate::compare::ClaimRef)> =
-                f.claims_with_sides().collect();
-            // The draft's claims lead when the draft takes part.
-            claims.sort_by_key(|(_, r)| !report.source(r).draft);
-            let mut locations = claims.iter().map(|(side, r)| {
-                let row = report.row(r);
-                let label = if *side == 0 {
-                    format!(
-                        "{}: fits more than one side",
-                        row.resolved.as_deref().unwrap_or(&row.value)
-                    )
-                } else {
-                    format!(
-                        "side {side}: {}",
-                        row.resolved.as_deref().unwrap_or(&row.value)
-                    )
-                };
-                location(&row, label)
-            });
-            let primary = locations.next();
-            let related: Vec<Value> = locations
-                .enumerate()
-                .map(|(i, mut l)| {
-                    l["id"] = json!(i + 1);
-                    l
-                })
-                .collect();
-            json!({
-                "ruleId": f.fact,
-                "ruleIndex": rule_index[f.fact.as_str()],
-                "level": level(f.severity),
-                "message": { "text": f.message },
-                "locations": primary.into_iter().collect::<Vec<_>>(),
-                "relatedLocations": related,
-                "partialFingerprints": { "crosscheckFinding/v1": f.id },
-                "properties": { "subject": f.subject, "kind": f.kind }
-            })
-        })
-        .collect();
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "crosscheck",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules.iter().map(|(id, (title, severity))| json!({
-                        "id": id,
-                        "shortDescription": { "text": title },
-                        "defaultConfiguration": { "level": level(*severity) }
-                    })).collect::<Vec<_>>()
-                }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results
-        }]
+    let tool = json!({
+        "driver": {
+            "name": "crosscheck",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules.iter().map(|(id, (title, severity))| json!({
+                "id": id,
+                "shortDescription": { "text": title },
+                "defaultConfiguration": { "level": level(*severity) }
+            })).collect::<Vec<_>>()
+        }
     });
+    let doc = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: Results {
+                report,
+                rule_index: &rule_index,
+            },
+            tool,
+        }],
+        version: "2.1.0",
+    };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")
+}
+
+/// The log, its one run and the run's results: written as they are
+/// serialised, one result at a time, rather than built whole as one
+/// value first (a 10 MB source's results took 30 MB so). The fields are
+/// in the order a `json!` object keeps its keys, alphabetical.
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    column_kind: &'static str,
+    results: Results<'a>,
+    tool: Value,
+}
+
+/// Each finding's result, built when it is written.
+struct Results<'a> {
+    report: &'a Report<'a>,
+    rule_index: &'a BTreeMap<&'a str, usize>,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.report
+                .findings
+                .iter()
+                .map(|f| result(self.report, self.rule_index, f)),
+        )
+    }
+}
+
+fn result(report: &Report, rule_index: &BTreeMap<&str, usize>, f: &Finding) -> Value {
+    let mut claims: Vec<(usize, crate::compare::ClaimRef)> = f.claims_with_sides().collect();
+    // The draft's claims lead when the draft takes part.
+    claims.sort_by_key(|(_, r)| !report.source(r).draft);
+    let mut locations = claims.iter().map(|(side, r)| {
+        let row = report.row(r);
+        let label = if *side == 0 {
+            format!(
+                "{}: fits more than one side",
+                row.resolved.as_deref().unwrap_or(&row.value)
+            )
+        } else {
+            format!(
+                "side {side}: {}",
+                row.resolved.as_deref().unwrap_or(&row.value)
+            )
+        };
+        location(&row, label)
+    });
+    let primary = locations.next();
+    let related: Vec<Value> = locations
+        .enumerate()
+        .map(|(i, mut l)| {
+            l["id"] = json!(i + 1);
+            l
+        })
+        .collect();
+    json!({
+        "ruleId": f.fact,
+        "ruleIndex": rule_index[f.fact.as_str()],
+        "level": level(f.severity),
+        "message": { "text": f.message },
+        "locations": primary.into_iter().collect::<Vec<_>>(),
+        "relatedLocations": related,
+        "partialFingerprints": { "crosscheckFinding/v1": f.id },
+        "properties": { "subject": f.subject, "kind": f.kind }
+    })
 }

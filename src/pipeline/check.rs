@@ -70,6 +70,7 @@ pub fn check(run: &CheckRun, console: &dyn Console) -> Result<Outcome, RunError>
     // keep those texts (and --explain keeps every text).
     let shown = report::claims_shown(&findings, &story.claims, run.format == Format::Html);
     let quotes_texts = matches!(run.format, Format::Human | Format::Html) || run.input.explain;
+    super::release_freed_memory();
     let spots = spots_of(&mut story.sources, &story.claims, &shown, quotes_texts)?;
     let report = Report {
         sources: &story.sources,

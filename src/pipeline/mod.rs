@@ -111,6 +111,18 @@ impl Console for Silent {
     fn tell(&self, _message: Message) {}
 }
 
+/// Hands the memory a stage freed back to the system now, before the next
+/// stage reads a long text again. mimalloc (the binary's allocator, see
+/// `main.rs`) returns freed pages a millisecond later, and a text read
+/// within that millisecond came on top of them. Where mimalloc is not the
+/// allocator (tests, benchmarks), its heaps are empty and this does
+/// nothing.
+pub(crate) fn release_freed_memory() {
+    // SAFETY: mi_collect takes no pointers; it frees and purges what the
+    // calling thread's heap holds free, which no live allocation uses.
+    unsafe { libmimalloc_sys::mi_collect(true) }
+}
+
 /// Where a run writes its report: a file, written atomically, or standard
 /// output.
 #[derive(Clone, Debug, Default)]

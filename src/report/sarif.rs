@@ -43,23 +43,69 @@ fn uri(name: &str) -> String {
     out
 }
 
-fn location(row: &ClaimRow, message: String) -> Value {
+/// A result's location: its claim's place and words. Fields, here and
+/// below, in the alphabetical order a `json!` object kept its keys in,
+/// so the bytes are those the log had when it was built as one value.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    message: Text,
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    byte_length: usize,
+    byte_offset: usize,
+    end_column: usize,
+    end_line: usize,
+    snippet: Text,
+    start_column: usize,
+    start_line: usize,
+}
+
+fn location(row: &ClaimRow, message: String) -> Location {
     let (end_line, end_column) = row.end();
-    json!({
-        "physicalLocation": {
-            "artifactLocation": { "uri": uri(row.source) },
-            "region": {
-                "startLine": row.line,
-                "startColumn": row.column,
-                "endLine": end_line,
-                "endColumn": end_column,
-                "byteOffset": row.start,
-                "byteLength": row.end - row.start,
-                "snippet": { "text": row.text }
-            }
+    Location {
+        id: None,
+        message: Text { text: message },
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation {
+                uri: uri(row.source),
+            },
+            region: Region {
+                byte_length: row.end - row.start,
+                byte_offset: row.start,
+                end_column,
+                end_line,
+                snippet: Text {
+                    text: row.text.to_string(),
+                },
+                start_column: row.column,
+                start_line: row.line,
+            },
         },
-        "message": { "text": message }
-    })
+    }
 }
 
 pub fn findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -134,41 +180,71 @@ impl Serialize for Results<'_> {
     }
 }
 
-fn result(report: &Report, rule_index: &BTreeMap<&str, usize>, f: &Finding) -> Value {
+/// One finding's result.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    level: &'static str,
+    locations: Vec<Location>,
+    message: Text,
+    partial_fingerprints: Fingerprints<'a>,
+    properties: Properties<'a>,
+    related_locations: Vec<Location>,
+    rule_id: &'a str,
+    rule_index: usize,
+}
+
+#[derive(Serialize)]
+struct Fingerprints<'a> {
+    #[serde(rename = "crosscheckFinding/v1")]
+    finding: &'a str,
+}
+
+#[derive(Serialize)]
+struct Properties<'a> {
+    kind: &'a crate::compare::FindingKind,
+    subject: &'a Option<String>,
+}
+
+fn result<'a>(
+    report: &Report,
+    rule_index: &BTreeMap<&str, usize>,
+    f: &'a Finding,
+) -> SarifResult<'a> {
     let mut claims: Vec<(usize, crate::compare::ClaimRef)> = f.claims_with_sides().collect();
     // The draft's claims lead when the draft takes part.
     claims.sort_by_key(|(_, r)| !report.source(r).draft);
     let mut locations = claims.iter().map(|(side, r)| {
         let row = report.row(r);
+        let value = row.resolved.as_deref().unwrap_or(&row.value);
         let label = if *side == 0 {
-            format!(
-                "{}: fits more than one side",
-                row.resolved.as_deref().unwrap_or(&row.value)
-            )
+            format!("{value}: fits more than one side")
         } else {
-            format!(
-                "side {side}: {}",
-                row.resolved.as_deref().unwrap_or(&row.value)
-            )
+            format!("side {side}: {value}")
         };
         location(&row, label)
     });
     let primary = locations.next();
-    let related: Vec<Value> = locations
+    let related = locations
         .enumerate()
-        .map(|(i, mut l)| {
-            l["id"] = json!(i + 1);
-            l
+        .map(|(i, l)| Location {
+            id: Some(i + 1),
+            ..l
         })
         .collect();
-    json!({
-        "ruleId": f.fact,
-        "ruleIndex": rule_index[f.fact.as_str()],
-        "level": level(f.severity),
-        "message": { "text": f.message },
-        "locations": primary.into_iter().collect::<Vec<_>>(),
-        "relatedLocations": related,
-        "partialFingerprints": { "crosscheckFinding/v1": f.id },
-        "properties": { "subject": f.subject, "kind": f.kind }
-    })
+    SarifResult {
+        level: level(f.severity),
+        locations: primary.into_iter().collect(),
+        message: Text {
+            text: f.message.clone(),
+        },
+        partial_fingerprints: Fingerprints { finding: &f.id },
+        properties: Properties {
+            kind: &f.kind,
+            subject: &f.subject,
+        },
+        related_locations: related,
+        rule_id: &f.fact,
+        rule_index: rule_index[f.fact.as_str()],
+    }
 }

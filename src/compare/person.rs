@@ -63,7 +63,9 @@ impl Subjects {
                 .unwrap_or_else(|| normalise_speaker(name))
         };
         // How often each written form occurs: the commonest names a group.
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        // Counted by the subject as written first: a story names a few
+        // people thousands of times, and each distinct form is aliased once.
+        let mut written: HashMap<&str, usize> = HashMap::new();
         for claim in claims.iter().flatten() {
             if !matches!(
                 claim.kind,
@@ -72,8 +74,12 @@ impl Subjects {
                 continue;
             }
             if let Some(subject) = &claim.subject {
-                *counts.entry(aliased(subject)).or_default() += 1;
+                *written.entry(subject).or_default() += 1;
             }
+        }
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for (subject, n) in written {
+            *counts.entry(aliased(subject)).or_default() += n;
         }
         let mut names: Vec<(&String, usize)> = counts.iter().map(|(n, c)| (n, *c)).collect();
         // Full names first, so a surname alone meets every group it could join.

@@ -430,9 +430,15 @@ pub fn show_as_on_disk(
 /// ("Orlick" and "Orlik" are one minister). Needs claims only, no text.
 pub fn unify_subjects(rules: &RuleSet, claims: &mut [Vec<Claim>]) {
     let subjects = crate::compare::person::Subjects::new(rules, claims);
+    // Each distinct subject is looked up once: a story names a few people
+    // thousands of times.
+    let mut canonical: std::collections::HashMap<String, Option<String>> = Default::default();
     for claim in claims.iter_mut().flatten() {
-        if claim.subject.is_some() {
-            claim.subject = subjects.canonical(claim.subject.as_deref());
+        if let Some(subject) = claim.subject.take() {
+            let name = canonical
+                .entry(subject)
+                .or_insert_with_key(|subject| subjects.canonical(Some(subject)));
+            claim.subject = name.clone();
         }
     }
 }

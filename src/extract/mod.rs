@@ -159,7 +159,7 @@ impl Anchors {
     /// scan of a piece, which sees the text either side of it for its
     /// word boundaries, finds exactly those.
     fn find_in_pieces(text: &str, piece_bytes: usize) -> Anchors {
-        let cuts = cuts_after(text, b'.', piece_bytes);
+        let cuts = pieces::cuts_after(text, b'.', piece_bytes);
         let scan = |piece: &[usize]| {
             let mut anchors = Anchors::default();
             let input = regex_automata::Input::new(text).span(piece[0]..piece[1]);
@@ -185,29 +185,6 @@ impl Anchors {
         }
         anchors
     }
-}
-
-/// 0, the offset just past the first `byte` at or after each multiple of
-/// `piece_bytes` (one piece for a text under two), and the text's end.
-fn cuts_after(text: &str, byte: u8, piece_bytes: usize) -> Vec<usize> {
-    let mut cuts = vec![0];
-    if text.len() >= 2 * piece_bytes.max(1) {
-        let mut from = piece_bytes.max(1);
-        while let Some(i) = text
-            .as_bytes()
-            .get(from..)
-            .and_then(|rest| memchr::memchr(byte, rest))
-        {
-            let cut = from + i + 1;
-            if cut >= text.len() {
-                break;
-            }
-            cuts.push(cut);
-            from = cut + piece_bytes;
-        }
-    }
-    cuts.push(text.len());
-    cuts
 }
 
 /// Every claim in a source, in text order.

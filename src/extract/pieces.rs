@@ -45,6 +45,32 @@ pub(crate) fn starts(text: &str, piece_bytes: usize) -> Vec<usize> {
     starts
 }
 
+/// Cuts for a scan none of whose matches can hold `byte` (the anchors and
+/// `.`): each piece between two is then scanned on its own, with no
+/// rescan, unlike [`scan`]'s. 0, the offset just past the first `byte` at
+/// or after each multiple of `piece_bytes` (one piece for a text under
+/// two), and the text's end.
+pub(crate) fn cuts_after(text: &str, byte: u8, piece_bytes: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    if text.len() >= 2 * piece_bytes.max(1) {
+        let mut from = piece_bytes.max(1);
+        while let Some(i) = text
+            .as_bytes()
+            .get(from..)
+            .and_then(|rest| memchr::memchr(byte, rest))
+        {
+            let cut = from + i + 1;
+            if cut >= text.len() {
+                break;
+            }
+            cuts.push(cut);
+            from = cut + piece_bytes;
+        }
+    }
+    cuts.push(text.len());
+    cuts
+}
+
 /// Everything `scan` finds in `text`, in order. `scan(from, stop)` scans
 /// from `from` and stops before reading a candidate that starts at or
 /// after `stop`; it returns what it read and where the scan would go on

@@ -30,14 +30,19 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// extract's time; found so, the whole split takes 2%.
 struct PossibleEnds<'a> {
     bytes: &'a [u8],
-    /// The next mark and line end at or after the last `from`; `None`
-    /// before the first.
-    next: Option<(usize, usize)>,
+    /// The next mark and the next line end found, `usize::MAX` for none
+    /// left; `None` until first looked for.
+    mark: Option<usize>,
+    line: Option<usize>,
 }
 
 impl<'a> PossibleEnds<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        PossibleEnds { bytes, next: None }
+        PossibleEnds {
+            bytes,
+            mark: None,
+            line: None,
+        }
     }
 
     /// The first byte at or after `i` (which only grows) that can end a
@@ -45,15 +50,16 @@ impl<'a> PossibleEnds<'a> {
     fn from(&mut self, i: usize) -> Option<usize> {
         let rest = self.bytes.get(i..)?;
         let at = |found: Option<usize>| found.map_or(usize::MAX, |k| i + k);
-        let (mut mark, mut line) = self.next.unwrap_or((0, 0));
-        if mark < i || self.next.is_none() {
-            mark = at(memchr::memchr3(b'.', b'!', b'?', rest));
+        // A place found before `i` is passed: look again from `i`.
+        let passed = |next: Option<usize>| next.is_none_or(|next| next < i);
+        if passed(self.mark) {
+            self.mark = Some(at(memchr::memchr3(b'.', b'!', b'?', rest)));
         }
-        if line < i || self.next.is_none() {
-            line = at(memchr::memchr2(b'\n', b'\r', rest));
+        if passed(self.line) {
+            self.line = Some(at(memchr::memchr2(b'\n', b'\r', rest)));
         }
-        self.next = Some((mark, line));
-        Some(mark.min(line)).filter(|&end| end != usize::MAX)
+        let end = self.mark?.min(self.line?);
+        (end != usize::MAX).then_some(end)
     }
 }
 

@@ -243,9 +243,13 @@ pub fn read_and_extract(
     id: SourceId,
     options: &LoadOptions,
 ) -> Result<(Source, Vec<Claim>), SourceError> {
-    let source = pending.read(id, options)?;
+    pending.read(id, options).map(with_claims)
+}
+
+/// A source read, with its claims extracted.
+fn with_claims(source: Source) -> (Source, Vec<Claim>) {
     let claims = extract::extract(&source);
-    Ok((source, claims))
+    (source, claims)
 }
 
 /// Assigns one source's extracted claims to the rules' facts (with the
@@ -321,10 +325,7 @@ pub fn assign_all(
                 read(p).map(|_| None)
             } else {
                 read(p)
-                    .map(|source| {
-                        let claims = extract::extract(&source);
-                        (source, claims)
-                    })
+                    .map(with_claims)
                     .map(|e| Some(assign(rules, e, handling)))
             };
             if assigned.as_ref().is_err_and(fatal) {

@@ -173,6 +173,17 @@ fn ascii_boundaries(pattern: &str) -> String {
     out
 }
 
+/// True when every word character in `text` (`\w`: letters, marks,
+/// digits, connectors) is ASCII. Curly quotes, dashes and no-break spaces
+/// are not word characters, so most English news is such a text, and a
+/// pattern's `\w` can be ASCII's there.
+pub(crate) fn ascii_words_only(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .all(|c| c.is_ascii() || regex_syntax::try_is_word_character(c).is_ok_and(|word| !word))
+}
+
 /// The longest pattern compiled: parsing one builds its whole syntax tree
 /// before the size limit can apply, so a longer one is refused unread.
 const PATTERN_MAX_BYTES: usize = 64 * 1024;
@@ -243,6 +254,16 @@ pub(super) fn compile(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_ascii_only_without_letters_or_digits_of_other_scripts() {
+        assert!(ascii_words_only(
+            "It said: \u{201c}No\u{201d} \u{2014} 40\u{a0}km"
+        ));
+        for other in ["caf\u{e9}", "\u{663}", "\u{212a}", "\u{17f}", "a\u{301}"] {
+            assert!(!ascii_words_only(&format!("x {other} y")), "{other:?}");
+        }
+    }
 
     #[test]
     fn word_boundaries_become_ascii() {
